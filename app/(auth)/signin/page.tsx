@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/signin-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackUrl = first(params.callbackUrl);
+  const user = await getCurrentUser();
+  if (user) redirect("/analyses");
+  return (
+    <SignInForm
+      callbackUrl={callbackUrl ?? null}
+      initialError={first(params.error) ?? null}
+      grantCredits={env.SIGNUP_GRANT_CREDITS}
+    />
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { type ActionResult, runAction } from "@/app/actions/action-result";
+import { getUserOrThrow } from "@/lib/auth/session";
+import type { AnalysisView } from "@/lib/jobs/analysis-view";
+import { cancelAnalysis } from "@/lib/jobs/cancel-analysis";
+import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/jobs/confirm-analysis";
+
+export async function confirmAnalysisAction(input: {
+  documentId: string;
+  idempotencyKey: string;
+}): Promise<ActionResult<{ analysis: AnalysisView }>> {
+  return runAction(async () => {
+    const user = await getUserOrThrow();
+    const parsed = confirmAnalysisInputSchema.parse(input);
+    const { analysis } = await confirmAnalysis({ userId: user.id, ...parsed });
+    return { analysis };
+  });
+}
+
+export async function cancelAnalysisAction(input: {
+  analysisId: string;
+}): Promise<ActionResult<{ analysis: AnalysisView }>> {
+  return runAction(async () => {
+    const user = await getUserOrThrow();
+    const analysisId = z.string().uuid().parse(input.analysisId);
+    return { analysis: await cancelAnalysis({ userId: user.id, analysisId }) };
+  });
+}

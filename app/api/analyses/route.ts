@@ -1,0 +1,33 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withUser } from "@/lib/http/json-route";
+import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/jobs/confirm-analysis";
+import { listAnalysisViews } from "@/lib/jobs/get-analysis";
+
+const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  before: z.coerce.date().optional(),
+});
+
+/** My analyses, newest first. `?before=<createdAt ISO>` pages back. */
+export const GET = withUser(async ({ request, user }) => {
+  const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const analyses = await listAnalysisViews({ userId: user.id, ...query });
+  return NextResponse.json({ analyses });
+});
+
+/** Confirm: hold the credits and queue the analysis. `Idempotency-Key` header or body field. */
+export const POST = withUser(async ({ request, user }) => {
+  const body: unknown = await request.json().catch(() => ({}));
+  const input = confirmAnalysisInputSchema.parse({
+    ...(typeof body === "object" && body ? body : {}),
+    ...(request.headers.get("idempotency-key")
+      ? { idempotencyKey: request.headers.get("idempotency-key") }
+      : {}),
+  });
+  const result = await confirmAnalysis({ userId: user.id, ...input });
+  return NextResponse.json(
+    { analysis: result.analysis, duplicate: result.duplicate },
+    { status: result.status },
+  );
+});

@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { checkHealth } from "@/lib/jobs/check-health";
+
+export const dynamic = "force-dynamic";
+
+/** Public liveness: 200 when Postgres, Redis and at least one worker are up; 503 otherwise. */
+export async function GET(): Promise<Response> {
+  const report = await checkHealth();
+  return NextResponse.json(report, {
+    status: report.ok ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
+}

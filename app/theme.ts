@@ -1,0 +1,112 @@
+"use client";
+
+import { alpha, createTheme } from "@mui/material/styles";
+import NextLink from "next/link";
+import { sans, serif } from "@/components/fonts";
+
+const ink = "#1b2533";
+const navy = "#243b5a";
+const line = "#e3e0d8";
+
+export const theme = createTheme({
+  palette: {
+    mode: "light",
+    primary: { main: navy, light: "#3d5a80", dark: "#17273d", contrastText: "#ffffff" },
+    secondary: { main: "#8a6a2f", contrastText: "#ffffff" },
+    success: { main: "#2f7a55" },
+    error: { main: "#b0362c" },
+    warning: { main: "#9a6200" },
+    info: { main: "#2f6690" },
+    background: { default: "#f6f5f1", paper: "#ffffff" },
+    text: { primary: ink, secondary: "#5a6472" },
+    divider: line,
+  },
+  shape: { borderRadius: 10 },
+  typography: {
+    fontFamily: sans,
+    h1: { fontFamily: serif, fontWeight: 600, fontSize: "2.25rem", letterSpacing: "-0.01em" },
+    h2: { fontFamily: serif, fontWeight: 600, fontSize: "1.875rem", letterSpacing: "-0.01em" },
+    h3: { fontFamily: serif, fontWeight: 600, fontSize: "1.5rem" },
+    h4: { fontFamily: serif, fontWeight: 600, fontSize: "1.75rem", letterSpacing: "-0.005em" },
+    h5: { fontWeight: 600, fontSize: "1.15rem" },
+    h6: { fontWeight: 600, fontSize: "1rem" },
+    subtitle1: { fontWeight: 500 },
+    subtitle2: { fontWeight: 600 },
+    button: { textTransform: "none", fontWeight: 600, letterSpacing: 0 },
+    overline: { fontWeight: 600, letterSpacing: "0.08em" },
+  },
+  components: {
+    MuiCssBaseline: {
+      styleOverrides: {
+        body: { WebkitFontSmoothing: "antialiased", MozOsxFontSmoothing: "grayscale" },
+        "::selection": { backgroundColor: alpha(navy, 0.18) },
+      },
+    },
+    MuiButtonBase: {
+      // `<Button href="/analyses">` navigates client-side. Downloads pass `component="a"`.
+      defaultProps: { LinkComponent: NextLink },
+    },
+    MuiButton: {
+      defaultProps: { disableElevation: true },
+      styleOverrides: {
+        root: { borderRadius: 8, paddingInline: 16 },
+        sizeSmall: { paddingInline: 10 },
+      },
+    },
+    MuiPaper: {
+      defaultProps: { elevation: 0 },
+      styleOverrides: { outlined: { borderColor: line } },
+    },
+    MuiCard: {
+      defaultProps: { variant: "outlined" },
+    },
+    MuiAppBar: {
+      defaultProps: { elevation: 0, color: "inherit" },
+      styleOverrides: {
+        root: {
+          backgroundColor: alpha("#ffffff", 0.92),
+          backdropFilter: "saturate(180%) blur(8px)",
+          borderBottom: `1px solid ${line}`,
+        },
+      },
+    },
+    MuiTableCell: {
+      styleOverrides: {
+        root: { borderBottomColor: line },
+        head: {
+          fontWeight: 600,
+          fontSize: "0.75rem",
+          textTransform: "uppercase",
+          letterSpacing: "0.05em",
+          color: "#5a6472",
+          whiteSpace: "nowrap",
+        },
+      },
+    },
+    MuiChip: {
+      styleOverrides: { root: { borderRadius: 6 } },
+    },
+    MuiLinearProgress: {
+      styleOverrides: {
+        root: { borderRadius: 999, height: 6, backgroundColor: alpha(navy, 0.1) },
+        bar: { borderRadius: 999 },
+      },
+    },
+    MuiTooltip: {
+      defaultProps: { arrow: true },
+      styleOverrides: {
+        tooltip: { backgroundColor: ink, fontSize: "0.8rem" },
+        arrow: { color: ink },
+      },
+    },
+    MuiAlert: {
+      styleOverrides: { root: { borderRadius: 8 } },
+    },
+    MuiLink: {
+      defaultProps: { underline: "hover" },
+    },
+    MuiTextField: {
+      defaultProps: { fullWidth: true },
+    },
+  },
+});

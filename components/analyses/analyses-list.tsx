@@ -1,0 +1,346 @@
+"use client";
+
+import AddIcon from "@mui/icons-material/Add";
+import ArticleIcon from "@mui/icons-material/Article";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import LinearProgress from "@mui/material/LinearProgress";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Skeleton from "@mui/material/Skeleton";
+import Stack from "@mui/material/Stack";
+import type { Theme } from "@mui/material/styles";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import useMediaQuery from "@mui/material/useMediaQuery";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import NextLink from "next/link";
+import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
+import { anyActive, clampPercent, isActive, stepText } from "@/components/analyses/progress";
+import type { AnalysesListResponse, AnalysisView } from "@/components/api-types";
+import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { formatCredits } from "@/components/format";
+import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusChip } from "@/components/status-chip";
+import { useDocumentHidden } from "@/components/use-document-visibility";
+import { visuallyHidden } from "@/components/visually-hidden";
+
+const PAGE_SIZE = 50;
+
+/** The API pages back with `?before=<createdAt of the oldest row shown>`. */
+function listUrl(before: string | null): string {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (before) params.set("before", before);
+  return `/api/analyses?${params.toString()}`;
+}
+
+function StatusCell({ analysis }: { analysis: AnalysisView }) {
+  const active = isActive(analysis.status);
+  const percent = clampPercent(analysis.progress.percent);
+  return (
+    <Box sx={{ minWidth: { xs: 140, md: 200 }, maxWidth: 280 }}>
+      <StatusChip
+        status={analysis.status}
+        cancelling={analysis.cancelRequested}
+        data-testid="analysis-status"
+      />
+      {active ? (
+        <Box sx={{ mt: 1 }}>
+          <LinearProgress
+            variant={analysis.status === "queued" ? "indeterminate" : "determinate"}
+            value={percent}
+            aria-label={`Progress for ${analysis.documentName}`}
+            data-testid="analysis-progress"
+          />
+          <Typography
+            variant="caption"
+            sx={{ color: "text.secondary", display: "block", mt: 0.5 }}
+            data-testid="analysis-step"
+          >
+            {analysis.status === "running" ? `${percent}% · ` : ""}
+            {stepText(analysis)}
+          </Typography>
+        </Box>
+      ) : null}
+      {analysis.status === "failed" && analysis.error ? (
+        <Typography
+          variant="caption"
+          sx={{ color: "error.main", display: "block", mt: 0.5 }}
+          title={analysis.error.message}
+        >
+          Nothing was charged.
+        </Typography>
+      ) : null}
+    </Box>
+  );
+}
+
+function ActionCell({ analysis }: { analysis: AnalysisView }) {
+  if (analysis.status === "quoted") {
+    return (
+      <ConfirmQuoteButton
+        documentId={analysis.documentId}
+        priceCredits={analysis.priceCredits}
+        size="small"
+      />
+    );
+  }
+  if (analysis.status === "expired") {
+    return (
+      <Button href="/upload" size="small" variant="text">
+        Upload again
+      </Button>
+    );
+  }
+  return (
+    <Button
+      href={`/analyses/${analysis.id}`}
+      size="small"
+      variant={analysis.status === "succeeded" ? "outlined" : "text"}
+      aria-label={`${analysis.status === "succeeded" ? "Open memo for" : "View"} ${analysis.documentName}`}
+      sx={{ whiteSpace: "nowrap" }}
+    >
+      {analysis.status === "succeeded" ? "Open memo" : "View"}
+    </Button>
+  );
+}
+
+function EmptyState() {
+  return (
+    <Paper
+      variant="outlined"
+      sx={{ py: { xs: 6, md: 8 }, px: 3, textAlign: "center" }}
+      data-testid="analyses-empty"
+    >
+      <ArticleIcon aria-hidden sx={{ fontSize: 48, color: "text.secondary", mb: 1.5 }} />
+      <Typography variant="h5" component="h2">
+        No analyses yet
+      </Typography>
+      <Typography sx={{ color: "text.secondary", mt: 1, mb: 3, maxWidth: 460, mx: "auto" }}>
+        Upload a contract to get a fixed quote in credits. You only pay when the memo is delivered.
+      </Typography>
+      <Button href="/upload" variant="contained" size="large" startIcon={<AddIcon />}>
+        New analysis
+      </Button>
+    </Paper>
+  );
+}
+
+function LoadingRows() {
+  return (
+    <Paper variant="outlined" aria-busy="true" aria-label="Loading your analyses">
+      {[0, 1, 2].map((i) => (
+        <Box
+          key={i}
+          sx={{ display: "flex", gap: 2, p: 2, borderTop: i ? 1 : 0, borderColor: "divider" }}
+        >
+          <Skeleton variant="text" sx={{ flex: 2 }} />
+          <Skeleton variant="rounded" width={110} height={24} />
+          <Skeleton variant="text" sx={{ flex: 1 }} />
+        </Box>
+      ))}
+    </Paper>
+  );
+}
+
+/** Phones: one card per analysis instead of a table that would scroll sideways. */
+function CompactList({ analyses }: { analyses: AnalysisView[] }) {
+  return (
+    <Stack
+      component="ul"
+      spacing={1.5}
+      sx={{ listStyle: "none", p: 0, m: 0 }}
+      aria-label="My analyses"
+    >
+      {analyses.map((a) => (
+        <Paper
+          key={a.id}
+          component="li"
+          variant="outlined"
+          sx={{ p: 2 }}
+          data-testid="analysis-row"
+          data-analysis-id={a.id}
+          data-status={a.status}
+        >
+          <Link
+            component={NextLink}
+            href={`/analyses/${a.id}`}
+            sx={{ fontWeight: 600, display: "block", overflowWrap: "anywhere" }}
+            data-testid="analysis-link"
+          >
+            {a.documentName}
+          </Link>
+          <Typography variant="caption" sx={{ color: "text.secondary", display: "block", mb: 1.5 }}>
+            {formatCredits(a.priceCredits)} · created <RelativeTime iso={a.createdAt} />
+            {a.finishedAt ? (
+              <>
+                {" "}
+                · finished <RelativeTime iso={a.finishedAt} />
+              </>
+            ) : null}
+          </Typography>
+          <StatusCell analysis={a} />
+          {a.status === "quoted" || a.status === "expired" ? (
+            <Box sx={{ mt: 1.5 }}>
+              <ActionCell analysis={a} />
+            </Box>
+          ) : null}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+export function AnalysesList() {
+  const compact = useMediaQuery((theme: Theme) => theme.breakpoints.down("md"), { noSsr: true });
+  // Re-render on tab visibility change so the polling interval switches right away.
+  useDocumentHidden();
+
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.analysesList,
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<AnalysesListResponse>(listUrl(pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) =>
+      last.nextCursor ??
+      (last.analyses.length >= PAGE_SIZE ? (last.analyses.at(-1)?.createdAt ?? null) : null),
+    refetchInterval: (q) =>
+      anyActive(q.state.data?.pages.flatMap((p) => p.analyses))
+        ? isDocumentHidden()
+          ? POLL.hiddenMs
+          : POLL.listMs
+        : false,
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: true,
+  });
+
+  if (query.isPending) return <LoadingRows />;
+
+  if (query.isLoadingError) {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+            Try again
+          </Button>
+        }
+      >
+        We couldn't load your analyses. {errorMessage(query.error)}
+      </Alert>
+    );
+  }
+
+  const analyses = query.data.pages.flatMap((p) => p.analyses);
+  if (analyses.length === 0) return <EmptyState />;
+
+  const refetchWarning = query.isRefetchError ? (
+    <Alert severity="warning" sx={{ mb: 2 }}>
+      Live updates are paused — we'll keep trying. {errorMessage(query.error)}
+    </Alert>
+  ) : null;
+  const loadMore = query.hasNextPage ? (
+    <Box sx={{ display: "flex", justifyContent: "center", mt: 2 }}>
+      <Button
+        variant="outlined"
+        onClick={() => void query.fetchNextPage()}
+        loading={query.isFetchingNextPage}
+      >
+        Load more
+      </Button>
+    </Box>
+  ) : null;
+
+  if (compact) {
+    return (
+      <>
+        {refetchWarning}
+        <CompactList analyses={analyses} />
+        {loadMore}
+      </>
+    );
+  }
+
+  return (
+    <>
+      {refetchWarning}
+      <TableContainer component={Paper} variant="outlined">
+        <Table aria-label="My analyses" data-testid="analyses-table">
+          <TableHead>
+            <TableRow>
+              <TableCell>Document</TableCell>
+              <TableCell>Status</TableCell>
+              <TableCell align="right">Price</TableCell>
+              <TableCell>Created</TableCell>
+              <TableCell>Finished</TableCell>
+              <TableCell align="right" sx={{ position: "relative" }}>
+                <Box component="span" sx={visuallyHidden}>
+                  Actions
+                </Box>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {analyses.map((a) => (
+              <TableRow
+                key={a.id}
+                hover
+                data-testid="analysis-row"
+                data-analysis-id={a.id}
+                data-status={a.status}
+                sx={{ verticalAlign: "top" }}
+              >
+                <TableCell sx={{ maxWidth: 320 }}>
+                  <Link
+                    component={NextLink}
+                    href={`/analyses/${a.id}`}
+                    sx={{
+                      fontWeight: 600,
+                      display: "block",
+                      overflow: "hidden",
+                      textOverflow: "ellipsis",
+                      whiteSpace: "nowrap",
+                    }}
+                    title={a.documentName}
+                    data-testid="analysis-link"
+                  >
+                    {a.documentName}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <StatusCell analysis={a} />
+                </TableCell>
+                <TableCell
+                  align="right"
+                  sx={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}
+                >
+                  {formatCredits(a.priceCredits)}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: "nowrap" }}>
+                  <RelativeTime iso={a.createdAt} />
+                </TableCell>
+                <TableCell sx={{ whiteSpace: "nowrap" }}>
+                  <RelativeTime iso={a.finishedAt} />
+                </TableCell>
+                <TableCell align="right">
+                  <Box sx={{ display: "flex", justifyContent: "flex-end" }}>
+                    <ActionCell analysis={a} />
+                  </Box>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {loadMore}
+    </>
+  );
+}

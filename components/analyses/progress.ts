@@ -1,0 +1,32 @@
+import type { AnalysisView } from "@/components/api-types";
+
+export function isActive(status: AnalysisView["status"]): boolean {
+  return status === "queued" || status === "running";
+}
+
+export function anyActive(analyses: readonly AnalysisView[] | undefined): boolean {
+  return (analyses ?? []).some((a) => isActive(a.status));
+}
+
+export function clampPercent(percent: number): number {
+  return Math.min(100, Math.max(0, Math.round(percent)));
+}
+
+/**
+ * "Step 2 of 7 — Identifying the contract". The worker writes `stepIndex` 1-based (0 before it
+ * starts, `stepCount` when done); clamped so the text never reads "Step 0" or "8 of 7".
+ */
+export function stepText(a: AnalysisView): string {
+  if (a.status === "queued") return "Waiting for a worker…";
+  const { stepIndex, stepCount, stepName } = a.progress;
+  if (stepCount <= 0) return stepName ?? "Starting…";
+  const k = Math.min(stepCount, Math.max(1, stepIndex));
+  return `Step ${k} of ${stepCount} — ${stepName ?? "Working"}`;
+}
+
+/** "12 of 40 sections" when the step works through chunks, else null. */
+export function chunkText(a: AnalysisView): string | null {
+  const { chunksDone, chunksTotal } = a.progress;
+  if (a.status !== "running" || chunksTotal <= 0) return null;
+  return `${Math.min(chunksDone, chunksTotal)} of ${chunksTotal} sections`;
+}

@@ -1,0 +1,286 @@
+"use client";
+
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Chip, { type ChipProps } from "@mui/material/Chip";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Skeleton from "@mui/material/Skeleton";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TablePagination from "@mui/material/TablePagination";
+import TableRow from "@mui/material/TableRow";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import NextLink from "next/link";
+import { useState } from "react";
+import type { CreditBalance, CreditEntry, CreditEntryKind } from "@/components/api-types";
+import { useCredits } from "@/components/credits/use-credits";
+import { errorMessage } from "@/components/fetch-json";
+import { formatNumber } from "@/components/format";
+import { RelativeTime } from "@/components/relative-time";
+
+const KIND: Record<
+  CreditEntryKind,
+  { label: string; help: string; color: NonNullable<ChipProps["color"]>; sign: 1 | -1 | 0 }
+> = {
+  grant: { label: "Grant", help: "Credits added to your account", color: "success", sign: 1 },
+  hold: {
+    label: "Held",
+    help: "Reserved when you confirmed an analysis",
+    color: "warning",
+    sign: -1,
+  },
+  capture: {
+    label: "Charged",
+    help: "Held credits charged because the memo was delivered",
+    color: "primary",
+    sign: 0,
+  },
+  release: {
+    label: "Released",
+    help: "Held credits returned because the analysis failed or was cancelled",
+    color: "info",
+    sign: 1,
+  },
+  adjust: { label: "Adjustment", help: "A correction by our team", color: "default", sign: 0 },
+};
+
+/** Amount as it affects the available balance: "+100", "−12", or "12" for a charge of held credits. */
+function formatAmount(entry: CreditEntry): string {
+  const { sign } = KIND[entry.kind];
+  if (entry.kind === "adjust") {
+    return `${entry.amount > 0 ? "+" : "−"}${formatNumber(Math.abs(entry.amount))}`;
+  }
+  if (sign === 1) return `+${formatNumber(entry.amount)}`;
+  if (sign === -1) return `−${formatNumber(entry.amount)}`;
+  return formatNumber(entry.amount);
+}
+
+function amountColor(entry: CreditEntry): string {
+  if (entry.kind === "adjust") return entry.amount > 0 ? "success.main" : "error.main";
+  const { sign } = KIND[entry.kind];
+  return sign === 1 ? "success.main" : sign === -1 ? "text.primary" : "text.secondary";
+}
+
+const CARDS: Array<{ key: keyof CreditBalance; label: string; help: string }> = [
+  { key: "available", label: "Available", help: "Ready to spend on new analyses" },
+  { key: "held", label: "Held", help: "Reserved for analyses in progress" },
+  { key: "spent", label: "Spent", help: "Charged for delivered memos" },
+  { key: "granted", label: "Granted", help: "Total credits added to your account" },
+];
+
+function BalanceCards({ balance }: { balance: CreditBalance | undefined }) {
+  return (
+    <Box
+      component="dl"
+      sx={{
+        display: "grid",
+        gridTemplateColumns: { xs: "repeat(2, 1fr)", md: "repeat(4, 1fr)" },
+        gap: 2,
+        m: 0,
+        mb: 4,
+      }}
+    >
+      {CARDS.map((card) => {
+        const primary = card.key === "available";
+        return (
+          <Paper
+            key={card.key}
+            variant="outlined"
+            sx={{
+              p: 2.5,
+              ...(primary
+                ? {
+                    bgcolor: "primary.main",
+                    color: "primary.contrastText",
+                    borderColor: "primary.main",
+                  }
+                : {}),
+            }}
+            data-testid={`balance-${card.key}`}
+          >
+            <Typography
+              component="dt"
+              variant="overline"
+              sx={{
+                display: "block",
+                lineHeight: 1.6,
+                opacity: primary ? 0.85 : 1,
+                color: primary ? "inherit" : "text.secondary",
+              }}
+            >
+              {card.label}
+            </Typography>
+            <Typography
+              component="dd"
+              sx={{
+                m: 0,
+                fontSize: "2rem",
+                fontWeight: 600,
+                fontVariantNumeric: "tabular-nums",
+                lineHeight: 1.2,
+              }}
+            >
+              {balance ? formatNumber(balance[card.key]) : <Skeleton width={80} />}
+            </Typography>
+            <Typography
+              variant="body2"
+              sx={{
+                mt: 0.5,
+                opacity: primary ? 0.85 : 1,
+                color: primary ? "inherit" : "text.secondary",
+              }}
+            >
+              {card.help}
+            </Typography>
+          </Paper>
+        );
+      })}
+    </Box>
+  );
+}
+
+export function CreditsOverview() {
+  const { data, isPending, isError, error, refetch } = useCredits();
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(25);
+
+  if (isError && !data) {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => void refetch()}>
+            Try again
+          </Button>
+        }
+      >
+        We couldn't load your credits. {errorMessage(error)}
+      </Alert>
+    );
+  }
+
+  const entries = data?.entries ?? [];
+  const visible = entries.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
+
+  return (
+    <>
+      <BalanceCards balance={data?.balance} />
+
+      <Box
+        sx={{ display: "flex", alignItems: "baseline", justifyContent: "space-between", mb: 1.5 }}
+      >
+        <Typography variant="h5" component="h2">
+          History
+        </Typography>
+      </Box>
+      <Typography variant="body2" sx={{ color: "text.secondary", mb: 2, maxWidth: 720 }}>
+        Credits are held when you confirm an analysis, charged only when its memo is delivered, and
+        released if it fails or is cancelled.
+      </Typography>
+
+      <TableContainer component={Paper} variant="outlined">
+        <Table aria-label="Credit history" size="medium" data-testid="credit-entries">
+          <TableHead>
+            <TableRow>
+              <TableCell>Date</TableCell>
+              <TableCell>Type</TableCell>
+              <TableCell align="right">Amount</TableCell>
+              <TableCell>Analysis</TableCell>
+              <TableCell sx={{ display: { xs: "none", md: "table-cell" } }}>Note</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {isPending
+              ? [0, 1, 2].map((i) => (
+                  <TableRow key={i}>
+                    <TableCell colSpan={5}>
+                      <Skeleton variant="text" />
+                    </TableCell>
+                  </TableRow>
+                ))
+              : null}
+            {!isPending && entries.length === 0 ? (
+              <TableRow>
+                <TableCell colSpan={5} sx={{ py: 4, textAlign: "center", color: "text.secondary" }}>
+                  No credit activity yet.
+                </TableCell>
+              </TableRow>
+            ) : null}
+            {visible.map((entry) => {
+              const kind = KIND[entry.kind];
+              return (
+                <TableRow key={entry.id} data-testid="credit-entry" data-kind={entry.kind}>
+                  <TableCell sx={{ whiteSpace: "nowrap" }}>
+                    <RelativeTime iso={entry.createdAt} />
+                  </TableCell>
+                  <TableCell>
+                    <Tooltip title={kind.help}>
+                      <Chip size="small" variant="outlined" color={kind.color} label={kind.label} />
+                    </Tooltip>
+                  </TableCell>
+                  <TableCell
+                    align="right"
+                    sx={{
+                      fontWeight: 600,
+                      fontVariantNumeric: "tabular-nums",
+                      whiteSpace: "nowrap",
+                      color: amountColor(entry),
+                    }}
+                  >
+                    {formatAmount(entry)}
+                  </TableCell>
+                  <TableCell sx={{ maxWidth: { xs: 160, sm: 280 } }}>
+                    {entry.analysisId ? (
+                      <Link
+                        component={NextLink}
+                        href={`/analyses/${entry.analysisId}`}
+                        sx={{
+                          display: "block",
+                          overflow: "hidden",
+                          textOverflow: "ellipsis",
+                          whiteSpace: "nowrap",
+                        }}
+                        title={entry.documentName ?? undefined}
+                      >
+                        {entry.documentName ?? "View analysis"}
+                      </Link>
+                    ) : (
+                      <Typography component="span" variant="body2" sx={{ color: "text.secondary" }}>
+                        —
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell
+                    sx={{ display: { xs: "none", md: "table-cell" }, color: "text.secondary" }}
+                  >
+                    {entry.reason ?? "—"}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+        {entries.length > 10 ? (
+          <TablePagination
+            component="div"
+            count={entries.length}
+            page={Math.min(page, Math.max(0, Math.ceil(entries.length / rowsPerPage) - 1))}
+            onPageChange={(_e, next) => setPage(next)}
+            rowsPerPage={rowsPerPage}
+            onRowsPerPageChange={(e) => {
+              setRowsPerPage(Number.parseInt(e.target.value, 10));
+              setPage(0);
+            }}
+            rowsPerPageOptions={[10, 25, 50, 100]}
+          />
+        ) : null}
+      </TableContainer>
+    </>
+  );
+}

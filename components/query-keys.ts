@@ -1,0 +1,24 @@
+/** One place for React Query keys so invalidation after a mutation hits every screen. */
+export const queryKeys = {
+  credits: ["credits"] as const,
+  analyses: ["analyses"] as const,
+  analysesList: ["analyses", "list"] as const,
+  analysis: (id: string) => ["analyses", "detail", id] as const,
+  memo: (id: string) => ["analyses", "memo", id] as const,
+  admin: ["admin", "analyses"] as const,
+  adminAnalyses: (status: string, page: number, pageSize: number) =>
+    ["admin", "analyses", { status, page, pageSize }] as const,
+};
+
+/** How often screens poll while something is moving, and when the tab is hidden. */
+export const POLL = {
+  detailMs: 2_000,
+  listMs: 3_000,
+  adminMs: 5_000,
+  creditsMs: 10_000,
+  hiddenMs: 15_000,
+} as const;
+
+export function isDocumentHidden(): boolean {
+  return typeof document !== "undefined" && document.visibilityState === "hidden";
+}

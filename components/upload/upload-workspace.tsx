@@ -1,0 +1,301 @@
+"use client";
+
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { confirmAnalysis, useRefreshAfterMutation } from "@/components/analyses/confirm";
+import { newIdempotencyKey } from "@/components/analyses/idempotency";
+import type { AnalysisView, UploadResponse } from "@/components/api-types";
+import { useCredits } from "@/components/credits/use-credits";
+import { ApiError, errorMessage, fetchJson } from "@/components/fetch-json";
+import { formatBytes, formatCredits, formatNumber, pluralize } from "@/components/format";
+import { ACCEPTED_LABEL, hasAcceptedExtension } from "@/components/upload/accepted-types";
+import { DropZone } from "@/components/upload/drop-zone";
+import { QuoteCard } from "@/components/upload/quote-card";
+import { type UploadItem, uploadReducer } from "@/components/upload/upload-state";
+import { visuallyHidden } from "@/components/visually-hidden";
+
+const MAX_PARALLEL_UPLOADS = 3;
+
+/** Runs at most `max` tasks at once; the rest wait their turn in order. */
+function createLimiter(max: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    try {
+      return await task();
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+}
+
+function uploadDocument(file: File): Promise<UploadResponse> {
+  const body = new FormData();
+  body.append("file", file, file.name);
+  return fetchJson<UploadResponse>("/api/documents", { method: "POST", body });
+}
+
+export function UploadWorkspace({
+  maxBytes,
+  wordsPerPage,
+  pagesPerCredit,
+  minCredits,
+}: {
+  maxBytes: number;
+  wordsPerPage: number;
+  pagesPerCredit: number;
+  minCredits: number;
+}) {
+  const router = useRouter();
+  const refresh = useRefreshAfterMutation();
+  const credits = useCredits();
+  const liveAvailable = credits.data?.balance.available ?? null;
+
+  const [items, dispatch] = useReducer(uploadReducer, []);
+  const itemsRef = useRef(items);
+  useEffect(() => {
+    itemsRef.current = items;
+  }, [items]);
+  const limiter = useRef(createLimiter(MAX_PARALLEL_UPLOADS));
+  const inFlight = useRef(new Set<string>());
+  const [batchRunning, setBatchRunning] = useState(false);
+  const [batchQueued, setBatchQueued] = useState<number | null>(null);
+  /** Short screen-reader messages; the cards themselves are not a live region (too chatty). */
+  const [announcement, setAnnouncement] = useState("");
+
+  const anyUploading = items.some((i) => i.phase === "uploading" || i.phase === "confirming");
+
+  // Closing the tab mid-upload would lose the file: ask first.
+  useEffect(() => {
+    if (!anyUploading) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [anyUploading]);
+
+  const startUpload = useCallback(
+    (id: string, file: File) => {
+      void limiter.current(async () => {
+        try {
+          const result = await uploadDocument(file);
+          dispatch({ type: "upload-ok", id, result });
+          setAnnouncement(
+            `Quote ready for ${result.document.filename}: ${formatCredits(result.quote.priceCredits)}.`,
+          );
+          refresh();
+        } catch (error) {
+          const retryable =
+            !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+          dispatch({ type: "upload-failed", id, message: errorMessage(error), retryable });
+          setAnnouncement(`Upload failed for ${file.name}: ${errorMessage(error)}`);
+        }
+      });
+    },
+    [refresh],
+  );
+
+  const addFiles = useCallback(
+    (files: File[]) => {
+      setBatchQueued(null);
+      const fresh: UploadItem[] = files.map((file) => {
+        let problem: string | null = null;
+        if (!hasAcceptedExtension(file.name)) {
+          problem = `“${file.name}” isn't a supported file. Upload ${ACCEPTED_LABEL}.`;
+        } else if (file.size > maxBytes) {
+          problem = `This file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`;
+        } else if (file.size === 0) {
+          problem = "This file is empty.";
+        }
+        return {
+          localId: newIdempotencyKey(),
+          fileName: file.name,
+          fileSize: file.size,
+          file: problem ? null : file,
+          phase: problem ? "upload-error" : "uploading",
+          uploadError: problem,
+          retryable: false,
+          result: null,
+          idempotencyKey: newIdempotencyKey(),
+          confirmFailure: null,
+          analysis: null,
+        };
+      });
+      dispatch({ type: "add", items: fresh });
+      for (const item of fresh) {
+        if (item.phase === "uploading" && item.file) startUpload(item.localId, item.file);
+      }
+    },
+    [maxBytes, startUpload],
+  );
+
+  const retryUpload = (item: UploadItem) => {
+    if (!item.file) return;
+    dispatch({ type: "upload-retry", id: item.localId });
+    startUpload(item.localId, item.file);
+  };
+
+  /** Confirms one card; resolves to the queued analysis, or null if it didn't go through. */
+  const confirmOne = async (localId: string): Promise<AnalysisView | null> => {
+    const item = itemsRef.current.find((i) => i.localId === localId);
+    if (!item?.result || item.phase !== "quoted" || inFlight.current.has(localId)) return null;
+    inFlight.current.add(localId);
+    dispatch({ type: "confirm-start", id: localId });
+    try {
+      const outcome = await confirmAnalysis(item.result.document.id, item.idempotencyKey);
+      if (outcome.ok) {
+        dispatch({ type: "confirm-ok", id: localId, analysis: outcome.analysis });
+        setAnnouncement(`${outcome.analysis.documentName} is queued for analysis.`);
+        refresh(outcome.analysis);
+        return outcome.analysis;
+      }
+      // A definite "no" means nothing was held: the next attempt is a new request with a new key.
+      // After a network failure we don't know, so the retry must reuse the same key.
+      const nextKey = outcome.failure.kind === "network" ? null : newIdempotencyKey();
+      dispatch({ type: "confirm-failed", id: localId, failure: outcome.failure, nextKey });
+      setAnnouncement(`${item.fileName}: ${outcome.failure.message}`);
+      refresh();
+      return null;
+    } finally {
+      inFlight.current.delete(localId);
+    }
+  };
+
+  const confirmCard = async (localId: string) => {
+    setBatchQueued(null);
+    const analysis = await confirmOne(localId);
+    if (analysis && itemsRef.current.length === 1) router.push(`/analyses/${analysis.id}`);
+  };
+
+  const ready = items.filter((i) => i.phase === "quoted" && i.result);
+  const readyTotal = ready.reduce((sum, i) => sum + (i.result?.quote.priceCredits ?? 0), 0);
+
+  const confirmAll = async () => {
+    setBatchRunning(true);
+    setBatchQueued(null);
+    let queued = 0;
+    // One after the other, so each card's answer reflects the balance left by the previous one.
+    for (const item of ready) {
+      if (await confirmOne(item.localId)) queued += 1;
+    }
+    setBatchRunning(false);
+    setBatchQueued(queued);
+  };
+
+  return (
+    <Box
+      sx={{
+        display: "grid",
+        gridTemplateColumns: { xs: "1fr", md: "minmax(0, 2fr) minmax(260px, 1fr)" },
+        gap: { xs: 3, md: 4 },
+        alignItems: "start",
+      }}
+    >
+      <Stack spacing={2.5} sx={{ minWidth: 0 }}>
+        <DropZone onFiles={addFiles} maxBytes={maxBytes} />
+
+        {ready.length >= 2 ? (
+          <Paper
+            variant="outlined"
+            sx={{
+              p: 2,
+              display: "flex",
+              flexWrap: "wrap",
+              alignItems: "center",
+              justifyContent: "space-between",
+              gap: 1.5,
+            }}
+          >
+            <Typography variant="body2">
+              {pluralize(ready.length, "quote")} ready · total{" "}
+              <strong>{formatCredits(readyTotal)}</strong>
+              {liveAvailable !== null && liveAvailable < readyTotal ? (
+                <Box component="span" sx={{ color: "warning.main", display: "block" }}>
+                  You have {formatCredits(liveAvailable)} — some analyses may not fit.
+                </Box>
+              ) : null}
+            </Typography>
+            <Button
+              variant="contained"
+              onClick={() => void confirmAll()}
+              loading={batchRunning}
+              disabled={batchRunning}
+              data-testid="analyze-all"
+            >
+              Analyze all ({formatCredits(readyTotal)})
+            </Button>
+          </Paper>
+        ) : null}
+
+        {batchQueued !== null && batchQueued > 0 ? (
+          <Alert
+            severity="success"
+            action={
+              <Button href="/analyses" color="inherit" size="small">
+                My analyses
+              </Button>
+            }
+          >
+            {pluralize(batchQueued, "analysis", "analyses")} queued. You can close this tab — they
+            keep running, and you'll find them under My analyses.
+          </Alert>
+        ) : null}
+
+        <Box role="status" sx={visuallyHidden}>
+          {announcement}
+        </Box>
+
+        <Stack spacing={2}>
+          {items.map((item) => (
+            <QuoteCard
+              key={item.localId}
+              item={item}
+              liveAvailable={liveAvailable}
+              wordsPerPage={wordsPerPage}
+              onConfirm={() => void confirmCard(item.localId)}
+              onRemove={() => dispatch({ type: "remove", id: item.localId })}
+              onRetryUpload={() => retryUpload(item)}
+            />
+          ))}
+        </Stack>
+      </Stack>
+
+      <Paper variant="outlined" component="aside" aria-labelledby="pricing-title" sx={{ p: 2.5 }}>
+        <Typography id="pricing-title" variant="h6" component="h2" sx={{ mb: 1.5 }}>
+          How pricing works
+        </Typography>
+        <Stack component="ol" spacing={1.25} sx={{ m: 0, pl: 2.5, color: "text.secondary" }}>
+          <Typography component="li" variant="body2">
+            We count the pages and words of the file as stored on our servers and quote a{" "}
+            <strong>fixed price</strong> in credits. It doesn't change when you confirm.
+          </Typography>
+          <Typography component="li" variant="body2">
+            {formatCredits(1)} per {pluralize(pagesPerCredit, "page")}, rounded up
+            {minCredits > 1 ? ` (minimum ${formatCredits(minCredits)})` : ""}. Word and text files
+            count {formatNumber(wordsPerPage)} words as a page.
+          </Typography>
+          <Typography component="li" variant="body2">
+            When you confirm, the credits are <strong>held</strong>, not spent.
+          </Typography>
+          <Typography component="li" variant="body2">
+            They're charged only if the analysis <strong>succeeds</strong>. If it fails or you
+            cancel it, they're released back to you.
+          </Typography>
+          <Typography component="li" variant="body2">
+            Unconfirmed quotes wait for you under My analyses.
+          </Typography>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

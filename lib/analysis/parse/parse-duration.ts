@@ -1,0 +1,138 @@
+export type DurationUnit = "Y" | "M" | "W" | "D";
+
+export type DurationMatch = {
+  /** Offsets into the searched text. */
+  start: number;
+  end: number;
+  raw: string;
+  amount: number;
+  unit: DurationUnit;
+  /** ISO-8601 duration, e.g. "P1Y", "P90D". */
+  iso: string;
+};
+
+const SMALL: Record<string, number> = {
+  zero: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+const WORD = `(?:${Object.keys(SMALL).join("|")}|hundred)`;
+// "one hundred eighty (180) calendar days", "twelve (12) months", "5-year", "(1) year", "a year".
+const DURATION = new RegExp(
+  `(?<![\\w-])(?:(${WORD}(?:[\\s-]+(?:and[\\s-]+)?${WORD}){0,3})\\s*(?:\\(\\s*(\\d{1,4})\\s*\\))?|\\(?(\\d{1,4})\\)?)` +
+    `[\\s-]*(?:(?:full|calendar|business|working|consecutive|additional|successive|further|contract)[\\s-]+){0,3}` +
+    `(year|month|week|day)s?(?![a-z])`,
+  "gi",
+);
+
+const UNIT_CODES: Record<string, DurationUnit> = { year: "Y", month: "M", week: "W", day: "D" };
+
+function parseNumberWords(words: string): number | null {
+  let current = 0;
+  const tokens = words
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((t) => t !== "" && t !== "and");
+  // "a ninety day period": the article only counts when it stands alone ("a year").
+  const counted = tokens.length > 1 ? tokens.filter((t) => t !== "a" && t !== "an") : tokens;
+  for (const token of counted) {
+    if (token === "hundred") {
+      current = (current || 1) * 100;
+      continue;
+    }
+    const value = SMALL[token];
+    if (value === undefined) return null;
+    current += value;
+  }
+  return current;
+}
+
+/** Every duration phrase in `text`, in order. */
+export function findDurations(text: string): DurationMatch[] {
+  const found: DurationMatch[] = [];
+  for (const m of text.matchAll(DURATION)) {
+    const [raw, words, parenthesized, digits, unitWord] = m;
+    // Parenthesized digits are what the drafter meant when words and digits disagree.
+    const amount =
+      parenthesized !== undefined
+        ? Number(parenthesized)
+        : digits !== undefined
+          ? Number(digits)
+          : words !== undefined
+            ? parseNumberWords(words)
+            : null;
+    const unit = UNIT_CODES[(unitWord ?? "").toLowerCase()];
+    if (amount === null || amount <= 0 || !unit) continue;
+    found.push({
+      start: m.index,
+      end: m.index + raw.length,
+      raw,
+      amount,
+      unit,
+      iso: `P${amount}${unit}`,
+    });
+  }
+  return found;
+}
+
+const UNIT_NAMES: Record<DurationUnit, string> = { Y: "year", M: "month", W: "week", D: "day" };
+
+/** "P1Y" → "1 year", "P90D" → "90 days". */
+export function describeDuration(iso: string): string {
+  const m = /^P(\d+)([YMWD])$/.exec(iso);
+  if (!m) return iso;
+  const amount = Number(m[1]);
+  const name = UNIT_NAMES[m[2] as DurationUnit];
+  return `${amount} ${name}${amount === 1 ? "" : "s"}`;
+}
+
+/** Adds a simple ISO duration to an ISO date; null if either is not in the simple form. */
+export function addDuration(isoDate: string, isoDuration: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const p = /^P(\d+)([YMWD])$/.exec(isoDuration);
+  if (!d || !p) return null;
+  const date = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
+  const amount = Number(p[1]);
+  switch (p[2]) {
+    case "Y":
+      date.setUTCFullYear(date.getUTCFullYear() + amount);
+      break;
+    case "M":
+      date.setUTCMonth(date.getUTCMonth() + amount);
+      break;
+    case "W":
+      date.setUTCDate(date.getUTCDate() + amount * 7);
+      break;
+    default:
+      date.setUTCDate(date.getUTCDate() + amount);
+  }
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,47 @@
+import { desc, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { analyses, creditBalances, creditEntries, documents } from "@/lib/db/schema";
+
+export type CreditBalanceView = { available: number; held: number; spent: number; granted: number };
+export type CreditEntryView = {
+  id: number;
+  kind: "grant" | "hold" | "capture" | "release" | "adjust";
+  amount: number;
+  reason: string | null;
+  analysisId: string | null;
+  documentName: string | null;
+  createdAt: string;
+};
+
+export async function getCreditBalance(userId: string): Promise<CreditBalanceView> {
+  const [row] = await db
+    .select({
+      available: creditBalances.available,
+      held: creditBalances.held,
+      spent: creditBalances.spent,
+      granted: creditBalances.granted,
+    })
+    .from(creditBalances)
+    .where(eq(creditBalances.userId, userId));
+  return row ?? { available: 0, held: 0, spent: 0, granted: 0 };
+}
+
+export async function listCreditEntries(userId: string, limit = 200): Promise<CreditEntryView[]> {
+  const rows = await db
+    .select({
+      id: creditEntries.id,
+      kind: creditEntries.kind,
+      amount: creditEntries.amount,
+      reason: creditEntries.reason,
+      analysisId: creditEntries.analysisId,
+      documentName: documents.filename,
+      createdAt: creditEntries.createdAt,
+    })
+    .from(creditEntries)
+    .leftJoin(analyses, eq(analyses.id, creditEntries.analysisId))
+    .leftJoin(documents, eq(documents.id, analyses.documentId))
+    .where(eq(creditEntries.userId, userId))
+    .orderBy(desc(creditEntries.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}

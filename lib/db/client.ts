@@ -1,0 +1,31 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+function createDb(url: string) {
+  const sql = postgres(url, {
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    onnotice: () => {},
+    // Keep timestamps as Date and bigints as numbers for the ids we use.
+    types: { bigint: postgres.BigInt },
+  });
+  return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+}
+
+// One pool per process; kept on globalThis so Next's dev reloads don't open a pool per reload.
+const globalForDb = globalThis as unknown as { __clauseflowDb?: ReturnType<typeof createDb> };
+const instance = globalForDb.__clauseflowDb ?? createDb(env.DATABASE_URL);
+globalForDb.__clauseflowDb = instance;
+
+export const db = instance.db;
+export const sql = instance.sql;
+export type Db = typeof db;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Functions that may run inside a caller's transaction take `DbOrTx`. */
+export type DbOrTx = Db | Tx;
+
+export async function closeDb(): Promise<void> {
+  await instance.sql.end({ timeout: 5 });
+  globalForDb.__clauseflowDb = undefined;
+}

@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { documents } from "./documents";
+import { users } from "./users";
+
+export const analysisStatus = pgEnum("analysis_status", [
+  "quoted",
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "cancelled",
+  "expired",
+]);
+
+export const analyses = pgTable(
+  "analyses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id),
+    status: analysisStatus("status").notNull().default("quoted"),
+    /** Quoted at upload, fixed again at confirm from the stored document; the hold equals it. */
+    priceCredits: integer("price_credits").notNull(),
+    /** Fencing token: every write of an attempt carries `WHERE attempt = mine`. */
+    attempt: integer("attempt").notNull().default(0),
+    stepIndex: integer("step_index").notNull().default(0),
+    stepCount: integer("step_count").notNull().default(0),
+    stepName: text("step_name"),
+    percent: integer("percent").notNull().default(0),
+    chunksDone: integer("chunks_done").notNull().default(0),
+    chunksTotal: integer("chunks_total").notNull().default(0),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    memoMarkdown: text("memo_markdown"),
+    result: jsonb("result"),
+    resultVersion: integer("result_version"),
+    workerId: text("worker_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    quoteExpiresAt: timestamp("quote_expires_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("analyses_user_created_idx").on(t.userId, t.createdAt),
+    index("analyses_status_created_idx").on(t.status, t.createdAt),
+    index("analyses_created_idx").on(t.createdAt),
+    // design.md "Duplicates": at most one active analysis per document, enforced by the database.
+    uniqueIndex("analyses_one_active_per_document")
+      .on(t.documentId)
+      .where(sql`status in ('queued', 'running')`),
+  ],
+);
+
+/** Append-only lifecycle history, shown to admins as a timeline. */
+export const analysisEvents = pgTable(
+  "analysis_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    analysisId: uuid("analysis_id")
+      .notNull()
+      .references(() => analyses.id),
+    type: text("type").notNull(),
+    attempt: integer("attempt"),
+    workerId: text("worker_id"),
+    data: jsonb("data"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("analysis_events_analysis_idx").on(t.analysisId, t.id)],
+);
+
+/** Confirm requests by idempotency key: a retry gets the first answer back. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    key: text("key").notNull(),
+    documentId: uuid("document_id").notNull(),
+    analysisId: uuid("analysis_id").notNull(),
+    responseStatus: integer("response_status").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export type Analysis = typeof analyses.$inferSelect;
+export type AnalysisStatus = (typeof analysisStatus.enumValues)[number];

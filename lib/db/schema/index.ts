@@ -1,0 +1,5 @@
+export * from "./analyses";
+export * from "./credits";
+export * from "./documents";
+export * from "./users";
+export * from "./workers";

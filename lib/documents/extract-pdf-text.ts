@@ -1,0 +1,118 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { getResolvedPDFJS } from "unpdf";
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "unpdf/pdfjs";
+import { DocumentError } from "@/lib/errors";
+import { countWords } from "./count-words";
+import { normalizePageText } from "./normalize-page-text";
+import { textTooLargeError } from "./text-too-large-error";
+import type { ExtractedText, ExtractLimits, TextUnit } from "./types";
+
+/** pdf.js error classes cross its (in-process) worker boundary by name, not by identity. */
+function isPdfjsError(error: unknown, name: string): boolean {
+  return typeof error === "object" && error !== null && "name" in error && error.name === name;
+}
+
+function corrupt(detail?: string): DocumentError {
+  const why = detail ? ` (${detail})` : "";
+  return new DocumentError(
+    "corrupt",
+    `This PDF is damaged or incomplete and cannot be read${why}. Re-export or re-download it and upload it again.`,
+  );
+}
+
+type GetDocument = Awaited<ReturnType<typeof getResolvedPDFJS>>["getDocument"];
+
+function openPdf(bytes: Uint8Array, getDocument: GetDocument): PDFDocumentLoadingTask {
+  return getDocument({
+    // pdf.js takes ownership of the buffer and detaches it; give it a copy so callers can still
+    // hash or store their bytes afterwards.
+    data: bytes.slice(),
+    // Same hardening as unpdf's getDocumentProxy, plus silence: pdf.js warns on stderr about
+    // every font quirk in real-world PDFs.
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+}
+
+async function loadPdf(task: PDFDocumentLoadingTask): Promise<PDFDocumentProxy> {
+  try {
+    return await task.promise;
+  } catch (error) {
+    if (isPdfjsError(error, "PasswordException")) {
+      throw new DocumentError(
+        "encrypted",
+        "This PDF is password-protected. Remove the password and upload it again.",
+      );
+    }
+    throw corrupt();
+  }
+}
+
+async function readPageText(pdf: PDFDocumentProxy, pageNumber: number): Promise<string> {
+  try {
+    const page = await pdf.getPage(pageNumber);
+    const content = await page.getTextContent();
+    page.cleanup();
+    let text = "";
+    for (const item of content.items) {
+      if ("str" in item) text += item.hasEOL ? `${item.str}\n` : item.str;
+    }
+    return normalizePageText(text);
+  } catch {
+    throw corrupt(`page ${pageNumber} cannot be read`);
+  }
+}
+
+/**
+ * PDF via pdf.js (bundled by unpdf): one unit per page, including empty ones, so unit index is
+ * always the page number. Pages are read one at a time with a yield in between, because pdf.js
+ * runs in this thread and a long document must not starve other work (or miss a cancel).
+ */
+export async function extractPdfText(
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+): Promise<ExtractedText> {
+  const { getDocument } = await getResolvedPDFJS();
+  const task = openPdf(bytes, getDocument);
+  let pdf: PDFDocumentProxy | undefined;
+  try {
+    pdf = await loadPdf(task);
+    const pageCount = pdf.numPages;
+    if (!Number.isInteger(pageCount) || pageCount < 1) throw corrupt("it has no pages");
+    // numPages is the page tree's declared /Count: checking it first means a PDF claiming
+    // 100,000 pages is refused in milliseconds instead of being walked.
+    if (pageCount > limits.maxPages) {
+      throw new DocumentError(
+        "too_many_pages",
+        `This PDF has ${pageCount.toLocaleString("en-US")} pages; the limit is ${limits.maxPages.toLocaleString("en-US")}. Split it into smaller documents and upload them separately.`,
+      );
+    }
+
+    const units: TextUnit[] = [];
+    let charCount = 0;
+    let wordCount = 0;
+    for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
+      await yieldToEventLoop();
+      limits.signal?.throwIfAborted();
+      const text = await readPageText(pdf, pageNumber);
+      charCount += text.length;
+      if (charCount > limits.maxChars) throw textTooLargeError(limits.maxChars);
+      wordCount += countWords(text);
+      units.push({ index: pageNumber, text });
+    }
+
+    if (wordCount === 0) {
+      throw new DocumentError(
+        "no_text",
+        "This PDF has no text layer (it looks scanned). Scanned PDFs are not supported yet; upload a PDF with selectable text.",
+      );
+    }
+    return { kind: "pdf", unitLabel: "page", units, pageCount, wordCount, charCount };
+  } finally {
+    // Destroying the document (or, if it never loaded, its loading task) frees pdf.js's
+    // in-process worker state and the copy of the bytes it holds.
+    await (pdf ? pdf.destroy() : task.destroy());
+  }
+}

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import { getCreditBalance } from "@/lib/billing/get-credit-summary";
+import { priceForPages } from "@/lib/billing/price-document";
+import { db } from "@/lib/db/client";
+import { analyses, documentBlobs, documents } from "@/lib/db/schema";
+import { inspectDocument } from "@/lib/documents/inspect-document";
+import { sanitizeFilename } from "@/lib/documents/sanitize-filename";
+import { recordEvent } from "@/lib/jobs/record-event";
+
+export type UploadQuote = {
+  analysisId: string;
+  pages: number;
+  words: number;
+  priceCredits: number;
+  availableCredits: number;
+  sufficient: boolean;
+};
+
+export type StoredDocument = {
+  id: string;
+  filename: string;
+  kind: "pdf" | "docx" | "text";
+  sizeBytes: number;
+  pageCount: number;
+  wordCount: number;
+  sha256: string;
+  createdAt: string;
+};
+
+const QUOTE_VALIDITY = "7 days";
+
+/**
+ * Validates the bytes (type from the content, pages and words from a real extraction), stores the
+ * document with its bytes in Postgres and opens a `quoted` analysis priced on the server.
+ * A bad file throws before anything is written, so it costs nothing.
+ */
+export async function storeUploadedDocument(input: {
+  userId: string;
+  originalName: string;
+  bytes: Uint8Array;
+}): Promise<{ document: StoredDocument; quote: UploadQuote }> {
+  const facts = await inspectDocument(input.bytes);
+  const filename = sanitizeFilename(input.originalName);
+  const price = priceForPages(facts.pageCount);
+
+  const { document, analysisId } = await db.transaction(async (tx) => {
+    const [document] = await tx
+      .insert(documents)
+      .values({
+        userId: input.userId,
+        filename,
+        kind: facts.kind,
+        mimeType: facts.mimeType,
+        sizeBytes: input.bytes.byteLength,
+        sha256: facts.sha256,
+        pageCount: facts.pageCount,
+        wordCount: facts.wordCount,
+      })
+      .returning();
+    await tx
+      .insert(documentBlobs)
+      .values({ documentId: document!.id, bytes: Buffer.from(input.bytes) });
+    const [analysis] = await tx
+      .insert(analyses)
+      .values({
+        userId: input.userId,
+        documentId: document!.id,
+        priceCredits: price,
+        quoteExpiresAt: sql`now() + ${QUOTE_VALIDITY}::interval`,
+      })
+      .returning({ id: analyses.id });
+    await recordEvent(tx, {
+      analysisId: analysis!.id,
+      type: "quoted",
+      data: { priceCredits: price },
+    });
+    return { document: document!, analysisId: analysis!.id };
+  });
+
+  const balance = await getCreditBalance(input.userId);
+  return {
+    document: {
+      id: document.id,
+      filename: document.filename,
+      kind: document.kind,
+      sizeBytes: document.sizeBytes,
+      pageCount: document.pageCount,
+      wordCount: document.wordCount,
+      sha256: document.sha256,
+      createdAt: document.createdAt.toISOString(),
+    },
+    quote: {
+      analysisId,
+      pages: facts.pageCount,
+      words: facts.wordCount,
+      priceCredits: price,
+      availableCredits: balance.available,
+      sufficient: balance.available >= price,
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// Local defaults match what `npm run dev` starts itself (embedded Postgres, redis-server under
+// .data/), so web, worker and scripts agree without any configuration.
+export const LOCAL_DATABASE_URL = "postgres://postgres:postgres@127.0.0.1:54329/clauseflow";
+export const LOCAL_REDIS_URL = "redis://127.0.0.1:63790";
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().default(LOCAL_DATABASE_URL),
+  REDIS_URL: z.string().url().default(LOCAL_REDIS_URL),
+  /** Prefix for every BullMQ key, so test runs and environments never share a queue. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/)
+    .default("clauseflow"),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+
+  SIGNUP_GRANT_CREDITS: intFromEnv(100),
+  PRICE_PAGES_PER_CREDIT: z.coerce.number().int().positive().default(5),
+  PRICE_MIN_CREDITS: z.coerce.number().int().positive().default(1),
+  /** DOCX and text have no pages; we bill them as if one page held this many words. */
+  WORDS_PER_PAGE: z.coerce.number().int().positive().default(500),
+
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  MAX_PAGES: z.coerce.number().int().positive().default(500),
+  MAX_TEXT_CHARS: z.coerce.number().int().positive().default(5_000_000),
+
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  JOB_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  JOB_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
+  /** A worker whose heartbeat is older than this is considered down by /api/health. */
+  WORKER_STALE_MS: z.coerce.number().int().positive().default(30_000),
+  /** A running analysis whose heartbeat is older than this is reaped (failed + released). */
+  ANALYSIS_STALE_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
+  /** Test hook: slows every analysis step so progress and cancel can be observed. */
+  ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv(process.env);

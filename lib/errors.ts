@@ -1,0 +1,70 @@
+/**
+ * One error hierarchy for the whole app. Domain code throws AppError with a code; the HTTP glue
+ * maps the code to a status (see `httpStatusFor`), the worker maps `permanent` to "do not retry".
+ */
+export type AppErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "validation"
+  | "conflict"
+  | "insufficient_credits"
+  | "unsupported_type"
+  | "payload_too_large"
+  | "bad_document"
+  | "idempotency_mismatch"
+  | "account_disabled"
+  | "unavailable"
+  | "internal";
+
+const statusByCode: Record<AppErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  validation: 422,
+  conflict: 409,
+  insufficient_credits: 402,
+  unsupported_type: 415,
+  payload_too_large: 413,
+  bad_document: 422,
+  idempotency_mismatch: 422,
+  account_disabled: 403,
+  unavailable: 503,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Extra fields safe to show to the client (e.g. `{ missing: 3 }`). */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+
+  get httpStatus(): number {
+    return statusByCode[this.code];
+  }
+}
+
+/** A document the pipeline cannot process: retrying will never help, and the user pays nothing. */
+export class DocumentError extends AppError {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super("bad_document", message, { reason });
+    this.name = "DocumentError";
+  }
+}
+
+export function httpStatusFor(error: unknown): number {
+  return error instanceof AppError ? error.httpStatus : 500;
+}
+
+export function notFound(what: string): AppError {
+  return new AppError("not_found", `${what} not found.`);
+}

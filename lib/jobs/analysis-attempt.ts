@@ -1,0 +1,170 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { settleHold } from "@/lib/billing/settle-hold";
+import { db } from "@/lib/db/client";
+import { analyses } from "@/lib/db/schema";
+import { statusesThatCanBecome } from "@/lib/jobs/analysis-lifecycle";
+import { recordEvent } from "@/lib/jobs/record-event";
+
+/** Thrown when a newer attempt owns the analysis (or it ended): this attempt must stop writing. */
+export class FencedOutError extends Error {
+  constructor(analysisId: string, attempt: number) {
+    super(`Attempt ${attempt} of analysis ${analysisId} is no longer current`);
+    this.name = "FencedOutError";
+  }
+}
+
+export type ClaimedAttempt = {
+  analysisId: string;
+  attempt: number;
+  userId: string;
+  documentId: string;
+  cancelRequested: boolean;
+};
+
+/**
+ * design.md "Claiming is fenced": `attempt = attempt + 1` hands this worker a token that every
+ * later write must carry. Returns null when there is nothing to do (terminal, quoted, unknown).
+ */
+export async function startAttempt(
+  analysisId: string,
+  workerId: string,
+): Promise<ClaimedAttempt | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(analyses)
+      .set({
+        status: "running",
+        attempt: sql`${analyses.attempt} + 1`,
+        startedAt: sql`coalesce(${analyses.startedAt}, now())`,
+        heartbeatAt: sql`now()`,
+        workerId,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(analyses.id, analysisId),
+          inArray(analyses.status, statusesThatCanBecome("running")),
+        ),
+      )
+      .returning({
+        attempt: analyses.attempt,
+        userId: analyses.userId,
+        documentId: analyses.documentId,
+        cancelRequestedAt: analyses.cancelRequestedAt,
+      });
+    if (!row) return null;
+    await recordEvent(tx, { analysisId, type: "attempt_started", attempt: row.attempt, workerId });
+    return {
+      analysisId,
+      attempt: row.attempt,
+      userId: row.userId,
+      documentId: row.documentId,
+      cancelRequested: row.cancelRequestedAt !== null,
+    };
+  });
+}
+
+const current = (a: { analysisId: string; attempt: number }) =>
+  and(
+    eq(analyses.id, a.analysisId),
+    eq(analyses.attempt, a.attempt),
+    eq(analyses.status, "running"),
+  );
+
+/**
+ * Progress and heartbeat in one indexed single-row update. Answers whether a cancel was requested;
+ * throws FencedOutError when this attempt is no longer the live one.
+ */
+export async function reportProgress(
+  a: { analysisId: string; attempt: number },
+  progress?: { stepIndex: number; stepCount: number; stepName: string; percent: number },
+): Promise<{ cancelRequested: boolean }> {
+  const [row] = await db
+    .update(analyses)
+    .set({ ...(progress ?? {}), heartbeatAt: sql`now()`, updatedAt: sql`now()` })
+    .where(current(a))
+    .returning({ cancelRequestedAt: analyses.cancelRequestedAt });
+  if (!row) throw new FencedOutError(a.analysisId, a.attempt);
+  return { cancelRequested: row.cancelRequestedAt !== null };
+}
+
+/** design.md "Finishing is one transaction": memo + result + capture + `succeeded`. */
+export async function completeAttempt(
+  a: { analysisId: string; attempt: number; workerId: string },
+  output: { memoMarkdown: string; result: unknown; resultVersion: number; stepCount: number },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(analyses)
+      .set({
+        status: "succeeded",
+        memoMarkdown: output.memoMarkdown,
+        result: output.result,
+        resultVersion: output.resultVersion,
+        stepIndex: output.stepCount,
+        percent: 100,
+        stepName: "Done",
+        finishedAt: sql`now()`,
+        heartbeatAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(current(a))
+      .returning({ id: analyses.id });
+    if (!row) return false;
+    await settleHold(tx, { analysisId: a.analysisId, settlement: "capture" });
+    await recordEvent(tx, {
+      analysisId: a.analysisId,
+      type: "succeeded",
+      attempt: a.attempt,
+      workerId: a.workerId,
+    });
+    return true;
+  });
+}
+
+/**
+ * Ends an analysis as failed or cancelled and releases its hold, in one transaction. With an
+ * attempt it is fenced to that attempt; without one (reaper, expiry) it only ends non-terminal rows.
+ */
+export async function endAnalysisUnpaid(input: {
+  analysisId: string;
+  attempt: number | null;
+  status: "failed" | "cancelled";
+  errorCode: string;
+  errorMessage: string;
+  workerId?: string | null;
+  eventType?: "failed" | "cancelled" | "reaped";
+}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const guard =
+      input.attempt === null
+        ? and(
+            eq(analyses.id, input.analysisId),
+            inArray(analyses.status, statusesThatCanBecome(input.status)),
+          )
+        : current({ analysisId: input.analysisId, attempt: input.attempt });
+    const [row] = await tx
+      .update(analyses)
+      .set({
+        status: input.status,
+        errorCode: input.errorCode,
+        errorMessage: input.errorMessage,
+        finishedAt: sql`now()`,
+        updatedAt: sql`now()`,
+        // Reaping bumps the fence so a worker that wakes up later cannot write.
+        ...(input.attempt === null ? { attempt: sql`${analyses.attempt} + 1` } : {}),
+      })
+      .where(guard)
+      .returning({ attempt: analyses.attempt });
+    if (!row) return false;
+    await settleHold(tx, { analysisId: input.analysisId, settlement: "release" });
+    await recordEvent(tx, {
+      analysisId: input.analysisId,
+      type: input.eventType ?? input.status,
+      attempt: input.attempt ?? row.attempt,
+      workerId: input.workerId ?? null,
+      data: { code: input.errorCode, message: input.errorMessage },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,48 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { env } from "@/lib/env";
+import { createRedisConnection } from "@/lib/jobs/redis-connection";
+
+export const ANALYSIS_QUEUE = "analysis";
+
+export type AnalysisJobData = { analysisId: string };
+
+/** Options every analysis job gets; the job id is always the analysis id (design.md). */
+export const analysisJobOptions = () => ({
+  attempts: env.JOB_ATTEMPTS,
+  backoff: { type: "exponential" as const, delay: 2_000, jitter: 0.5 },
+  // History lives in Postgres; Redis keeps only a short tail for debugging.
+  removeOnComplete: { age: 3_600, count: 1_000 },
+  removeOnFail: { age: 24 * 3_600, count: 5_000 },
+});
+
+type QueueHolder = { queue: Queue<AnalysisJobData>; connection: Redis };
+const globalForQueue = globalThis as unknown as { __clauseflowQueue?: QueueHolder };
+
+/** The producer-side queue for this process (web or worker), created on first use. */
+export function getAnalysisQueue(): Queue<AnalysisJobData> {
+  if (!globalForQueue.__clauseflowQueue) {
+    const connection = createRedisConnection("producer");
+    const queue = new Queue<AnalysisJobData>(ANALYSIS_QUEUE, {
+      connection,
+      prefix: env.QUEUE_PREFIX,
+    });
+    queue.on("error", () => {}); // connection errors are logged once by the connection itself
+    globalForQueue.__clauseflowQueue = { queue, connection };
+  }
+  return globalForQueue.__clauseflowQueue.queue;
+}
+
+export async function closeAnalysisQueue(): Promise<void> {
+  const holder = globalForQueue.__clauseflowQueue;
+  if (!holder) return;
+  globalForQueue.__clauseflowQueue = undefined;
+  await holder.queue.close().catch(() => {});
+  holder.connection.disconnect();
+}
+
+/** Round trip to Redis on the producer connection (health checks). */
+export async function pingRedis(): Promise<void> {
+  getAnalysisQueue();
+  await globalForQueue.__clauseflowQueue!.connection.ping();
+}

@@ -1,0 +1,69 @@
+import type { Analysis, AnalysisStatus, Document } from "@/lib/db/schema";
+
+/** What clients (browser, scripts) see of an analysis. Dates are ISO strings. */
+export type AnalysisView = {
+  id: string;
+  documentId: string;
+  documentName: string;
+  status: AnalysisStatus;
+  priceCredits: number;
+  progress: {
+    stepIndex: number;
+    stepCount: number;
+    stepName: string | null;
+    percent: number;
+    chunksDone: number;
+    chunksTotal: number;
+  };
+  error: { code: string | null; message: string } | null;
+  cancelRequested: boolean;
+  hasMemo: boolean;
+  createdAt: string;
+  confirmedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+};
+
+export const TERMINAL_STATUSES: readonly AnalysisStatus[] = [
+  "succeeded",
+  "failed",
+  "cancelled",
+  "expired",
+];
+export const ACTIVE_STATUSES: readonly AnalysisStatus[] = ["queued", "running"];
+
+export function isTerminal(status: AnalysisStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toAnalysisView(
+  a: Omit<Analysis, "memoMarkdown" | "result"> & { hasMemo: boolean },
+  doc: Pick<Document, "filename">,
+): AnalysisView {
+  return {
+    id: a.id,
+    documentId: a.documentId,
+    documentName: doc.filename,
+    status: a.status,
+    priceCredits: a.priceCredits,
+    progress: {
+      stepIndex: a.stepIndex,
+      stepCount: a.stepCount,
+      stepName: a.stepName,
+      percent: a.percent,
+      chunksDone: a.chunksDone,
+      chunksTotal: a.chunksTotal,
+    },
+    error: a.errorMessage ? { code: a.errorCode, message: a.errorMessage } : null,
+    cancelRequested: a.cancelRequestedAt !== null,
+    hasMemo: a.hasMemo,
+    createdAt: a.createdAt.toISOString(),
+    confirmedAt: iso(a.confirmedAt),
+    startedAt: iso(a.startedAt),
+    finishedAt: iso(a.finishedAt),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}

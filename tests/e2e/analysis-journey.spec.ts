@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { contractPdfs } from "../support/contracts";
+
+type Users = Record<"user" | "admin", { email: string; password: string }>;
+const users = (): Users =>
+  JSON.parse(fs.readFileSync(path.resolve("test-results/e2e-users.json"), "utf8")) as Users;
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel(/email/i).fill(who.email);
+  await page.getByLabel(/password/i).fill(who.password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/analyses/);
+}
+
+test("a user analyses a real contract, leaves, comes back to the memo; the admin sees it", async ({
+  browser,
+}, testInfo) => {
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  const contract = contractPdfs()[0]!;
+  const { user, admin } = users();
+
+  const context = await browser.newContext({ acceptDownloads: true });
+  let page = await context.newPage();
+  await signIn(page, user);
+
+  await page.goto("/upload");
+  await page.getByTestId("upload-input").setInputFiles(contract.file);
+  const quote = page.getByTestId("quote-card");
+  await expect(quote).toBeVisible();
+  await expect(quote).toContainText(/credit/i);
+  await shot(page, "01-quote");
+
+  await quote.getByTestId("confirm-analysis").click();
+  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
+  const analysisUrl = page.url();
+
+  // Watch the progress move: at least two different step labels while it runs.
+  const steps = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        const step = page.getByTestId("analysis-step");
+        if (await step.isVisible()) steps.add((await step.textContent()) ?? "");
+        return steps.size;
+      },
+      { timeout: 30_000, intervals: [200] },
+    )
+    .toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId("analysis-progress")).toBeVisible();
+  await shot(page, "02-progress");
+
+  // Close the tab mid-analysis and come back later from a fresh page.
+  await page.close();
+  page = await context.newPage();
+  await page.goto("/analyses");
+  const row = page
+    .getByRole("link", {
+      name: new RegExp(contract.name.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+    })
+    .first();
+  await expect(row).toBeVisible();
+  await shot(page, "03-list");
+  await page.goto(analysisUrl);
+  await expect(page.getByTestId("analysis-status")).toContainText(
+    /succeeded|complete|ready|done/i,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId("memo")).toContainText("ASC 606");
+  await shot(page, "04-memo");
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByTestId("download-memo").click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
+  const saved = testInfo.outputPath("memo.md");
+  await download.saveAs(saved);
+  expect(fs.readFileSync(saved, "utf8")).toContain("ASC 606");
+  await context.close();
+
+  // The admin finds the analysis in the job history of all users.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin);
+  await adminPage.goto("/admin");
+  await expect(adminPage.getByText(user.email).first()).toBeVisible();
+  await shot(adminPage, "05-admin");
+  await adminContext.close();
+});

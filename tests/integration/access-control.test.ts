@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createUser } from "@/lib/auth/create-user";
+import { ApiClient } from "@/tests/support/api-client";
+import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
+
+const { baseUrl } = inject("stack");
+
+describe("everyone sees only their own data", () => {
+  let alice: ApiClient;
+  let bob: ApiClient;
+  let admin: ApiClient;
+  let aliceDocumentId: string;
+  let aliceAnalysisId: string;
+
+  beforeAll(async () => {
+    ({ client: alice } = await ApiClient.signUp(baseUrl));
+    ({ client: bob } = await ApiClient.signUp(baseUrl));
+    const adminEmail = `admin-${randomUUID()}@example.com`;
+    await createUser({ email: adminEmail, password: "admin password 1", role: "admin" });
+    admin = new ApiClient(baseUrl);
+    await admin.signIn(adminEmail, "admin password 1");
+
+    const upload = await uploadContract(alice);
+    aliceDocumentId = upload.document.id;
+    const { body } = await confirm(alice, aliceDocumentId);
+    aliceAnalysisId = body.analysis.id;
+    await waitForStatus(alice, aliceAnalysisId, ["succeeded", "failed"]);
+  });
+
+  it("gives another user 404 for the analysis, its memo, its cancel and the document", async () => {
+    expect((await bob.request("GET", `/api/analyses/${aliceAnalysisId}`)).status).toBe(404);
+    expect((await bob.request("GET", `/api/analyses/${aliceAnalysisId}/memo`)).status).toBe(404);
+    expect((await bob.request("POST", `/api/analyses/${aliceAnalysisId}/cancel`)).status).toBe(404);
+    expect((await confirm(bob, aliceDocumentId)).status).toBe(404);
+    const list = await bob.json<{ analyses: { id: string }[] }>("GET", "/api/analyses");
+    expect(list.body.analyses.map((a) => a.id)).not.toContain(aliceAnalysisId);
+    // The owner still sees it.
+    expect((await alice.request("GET", `/api/analyses/${aliceAnalysisId}`)).status).toBe(200);
+  });
+
+  it("answers 401 to anonymous callers of user APIs", async () => {
+    const anonymous = new ApiClient(baseUrl);
+    for (const [method, path] of [
+      ["GET", "/api/analyses"],
+      ["GET", `/api/analyses/${aliceAnalysisId}`],
+      ["POST", `/api/analyses/${aliceAnalysisId}/cancel`],
+      ["GET", "/api/me/credits"],
+      ["POST", "/api/documents"],
+    ] as const) {
+      expect((await anonymous.request(method, path)).status, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it("keeps the admin job history for admins: 401 anonymous, 403 user, 200 admin", async () => {
+    expect((await new ApiClient(baseUrl).request("GET", "/api/admin/analyses")).status).toBe(401);
+    expect((await bob.request("GET", "/api/admin/analyses")).status).toBe(403);
+    const page = await admin.json<{ items: { id: string; userEmail: string }[]; total: number }>(
+      "GET",
+      "/api/admin/analyses?status=succeeded&page=0&pageSize=100",
+    );
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((i) => i.id)).toContain(aliceAnalysisId);
+    expect(page.body.total).toBeGreaterThanOrEqual(1);
+  });
+
+  it("redirects non-admins away from the admin page", async () => {
+    const response = await bob.request("GET", "/admin");
+    expect([307, 308]).toContain(response.status);
+    expect(response.headers.get("location")).toContain("/analyses");
+  });
+
+  it("reports health with a live worker", async () => {
+    const health = await new ApiClient(baseUrl).json<{ ok: boolean; workers: { alive: number } }>(
+      "GET",
+      "/api/health",
+    );
+    expect(health.status).toBe(200);
+    expect(health.body.ok).toBe(true);
+    expect(health.body.workers.alive).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,26 @@
+import type { TestProject } from "vitest/node";
+import { startTestStack } from "@/tests/support/test-stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: { baseUrl: string; databaseUrl: string; redisUrl: string; queuePrefix: string };
+  }
+}
+
+/** One production server + worker for the integration run; steps are slowed to observe them. */
+export default async function setup(project: TestProject) {
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const stack = await startTestStack({
+    name: "int",
+    port,
+    workers: 1,
+    workerEnv: { ANALYSIS_STEP_DELAY_MS: "400", WORKER_CONCURRENCY: "4" },
+  });
+  project.provide("stack", {
+    baseUrl: stack.baseUrl,
+    databaseUrl: stack.databaseUrl,
+    redisUrl: stack.redisUrl,
+    queuePrefix: stack.queuePrefix,
+  });
+  return () => stack.stop();
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+
+/**
+ * A signed-in HTTP client for the real server: signs up (or in) through next-auth's credentials
+ * flow exactly as a script using the API would, and keeps the session cookie.
+ */
+export class ApiClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  static async signUp(baseUrl: string, overrides: { email?: string; password?: string } = {}) {
+    const client = new ApiClient(baseUrl);
+    const email = overrides.email ?? `user-${randomUUID()}@example.com`;
+    const password = overrides.password ?? "correct horse battery";
+    const created = await client.request("POST", "/api/users", { json: { email, password } });
+    if (created.status !== 201)
+      throw new Error(`sign-up failed: ${created.status} ${await created.text()}`);
+    await client.signIn(email, password);
+    return { client, email, password };
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const csrf = await this.request("GET", "/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await this.request("POST", "/api/auth/callback/credentials", {
+      form: { email, password, csrfToken, json: "true" },
+    });
+    if (!this.cookies.has("next-auth.session-token")) {
+      throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
+    }
+  }
+
+  async request(
+    method: string,
+    path: string,
+    body?: {
+      json?: unknown;
+      form?: Record<string, string>;
+      multipart?: FormData;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...body?.headers };
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    let payload: BodyInit | undefined;
+    if (body?.json !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = JSON.stringify(body.json);
+    } else if (body?.form) {
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      payload = new URLSearchParams(body.form).toString();
+    } else if (body?.multipart) {
+      payload = body.multipart;
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      redirect: "manual",
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const eq = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    return response;
+  }
+
+  async json<T>(
+    method: string,
+    path: string,
+    body?: Parameters<ApiClient["request"]>[2],
+  ): Promise<{ status: number; body: T }> {
+    const response = await this.request(method, path, body);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  upload(bytes: Uint8Array, filename: string, type = "application/octet-stream") {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(bytes)], { type }), filename);
+    return this.request("POST", "/api/documents", { multipart: form });
+  }
+}

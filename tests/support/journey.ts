@@ -1,0 +1,63 @@
+import { expect } from "vitest";
+import type { AnalysisView } from "@/lib/jobs/analysis-view";
+import type { ApiClient } from "@/tests/support/api-client";
+import { contractPdfs, readContract } from "@/tests/support/contracts";
+import { waitFor } from "@/tests/support/wait-for";
+
+export type UploadResponse = {
+  document: { id: string; filename: string; pageCount: number; wordCount: number; sha256: string };
+  quote: {
+    analysisId: string;
+    pages: number;
+    words: number;
+    priceCredits: number;
+    availableCredits: number;
+    sufficient: boolean;
+  };
+};
+
+export async function uploadContract(client: ApiClient, index = 0): Promise<UploadResponse> {
+  const contract = contractPdfs()[index]!;
+  const response = await client.upload(
+    readContract(contract.file),
+    contract.name,
+    "application/pdf",
+  );
+  expect(response.status).toBe(201);
+  return (await response.json()) as UploadResponse;
+}
+
+export async function confirm(client: ApiClient, documentId: string, idempotencyKey?: string) {
+  return client.json<{
+    analysis: AnalysisView;
+    duplicate: boolean;
+    error?: { code: string; message: string; details?: Record<string, number> };
+  }>("POST", "/api/analyses", {
+    json: { documentId, ...(idempotencyKey ? { idempotencyKey } : {}) },
+  });
+}
+
+export async function getAnalysis(client: ApiClient, id: string): Promise<AnalysisView> {
+  const { status, body } = await client.json<{ analysis: AnalysisView }>(
+    "GET",
+    `/api/analyses/${id}`,
+  );
+  expect(status).toBe(200);
+  return body.analysis;
+}
+
+export function waitForStatus(
+  client: ApiClient,
+  id: string,
+  statuses: AnalysisView["status"][],
+  timeoutMs = 45_000,
+) {
+  return waitFor(
+    () => getAnalysis(client, id),
+    (a) => statuses.includes(a.status),
+    {
+      timeoutMs,
+      what: `analysis ${id} to reach ${statuses.join("/")}`,
+    },
+  );
+}

@@ -1,0 +1,209 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Redis } from "ioredis";
+import postgres from "postgres";
+import { migrateDatabase } from "@/lib/db/migrate";
+import {
+  ensurePostgres,
+  ensureRedis,
+  portIsOpen,
+  type Service,
+  stopChild,
+} from "@/scripts/lib/local-services";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const log = (line: string) => console.log(`[test-stack] ${line}`);
+
+export type TestStack = {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  baseUrl: string;
+  env: NodeJS.ProcessEnv;
+  logDir: string;
+  startWorker: (extraEnv?: Record<string, string>) => Promise<ChildProcess>;
+  stop: () => Promise<void>;
+};
+
+/**
+ * A private world for one test run: its own database (created on the local Postgres, or an
+ * embedded one if none runs), its own BullMQ key prefix on Redis, a production Next server and
+ * real worker processes. Nothing touches a developer's data.
+ */
+export async function startTestStack(options: {
+  name: string;
+  port: number;
+  workerEnv?: Record<string, string>;
+  workers?: number;
+}): Promise<TestStack> {
+  const runId = `${options.name}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const services: Service[] = [];
+  const pgAdminUrl = await resolvePostgresAdminUrl(services);
+  const redisUrl = await resolveRedisUrl(services);
+
+  const dbName = `cf_${runId}`.toLowerCase();
+  const admin = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${dbName}"`);
+  await admin.end();
+  const databaseUrl = withDatabase(pgAdminUrl, dbName);
+  await migrateDatabase(databaseUrl);
+
+  const queuePrefix = `cftest-${runId}`;
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const logDir = path.join(root, "test-results", "logs", runId);
+  fs.mkdirSync(logDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
+    NEXTAUTH_URL: baseUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    PORT: String(options.port),
+  };
+
+  const children: ChildProcess[] = [];
+  let workerCount = 0;
+  const startWorker = async (extraEnv: Record<string, string> = {}) => {
+    const n = ++workerCount;
+    const child = spawnLogged(
+      process.execPath,
+      ["--import", "tsx", "worker/index.ts"],
+      { ...env, CLAUSEFLOW_SERVICE: "worker", ...options.workerEnv, ...extraEnv },
+      path.join(logDir, `worker-${n}.log`),
+    );
+    children.push(child);
+    await waitForLine(child, /"msg":"ready"/, 30_000, `worker ${n}`);
+    return child;
+  };
+
+  ensureProductionBuild();
+  const web = spawnLogged(
+    path.join(root, "node_modules/.bin/next"),
+    ["start", "-p", String(options.port), "-H", "127.0.0.1"],
+    env,
+    path.join(logDir, "web.log"),
+  );
+  children.push(web);
+  await waitForHttp(`${baseUrl}/api/health`, 60_000);
+  for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
+  log(`up: ${baseUrl} db=${dbName} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`);
+
+  const stop = async () => {
+    await Promise.all(children.map((c) => stopChild(c, 10_000)));
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = "0";
+      do {
+        const [next, keys] = await redis.scan(cursor, "MATCH", `${queuePrefix}:*`, "COUNT", 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== "0");
+    } finally {
+      redis.disconnect();
+    }
+    const cleanup = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
+    await cleanup.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
+    await cleanup.end();
+    for (const s of services.reverse()) await s.stop();
+  };
+
+  return { databaseUrl, redisUrl, queuePrefix, baseUrl, env, logDir, startWorker, stop };
+}
+
+/** TEST_DATABASE_URL (a server URL) → that; local Postgres on 5432 → it; else an embedded one. */
+async function resolvePostgresAdminUrl(services: Service[]): Promise<string> {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  if (await portIsOpen(5432)) return "postgres://postgres@127.0.0.1:5432/postgres";
+  const saved = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  const service = await ensurePostgres(path.join(root, ".data"), log);
+  if (saved) process.env.DATABASE_URL = saved;
+  services.push(service);
+  return withDatabase(service.url, "postgres");
+}
+
+async function resolveRedisUrl(services: Service[]): Promise<string> {
+  if (process.env.TEST_REDIS_URL) return process.env.TEST_REDIS_URL;
+  if (await portIsOpen(6379)) return "redis://127.0.0.1:6379";
+  const saved = process.env.REDIS_URL;
+  delete process.env.REDIS_URL;
+  const service = await ensureRedis(path.join(root, ".data"), log);
+  if (saved) process.env.REDIS_URL = saved;
+  services.push(service);
+  return service.url;
+}
+
+function withDatabase(url: string, dbName: string): string {
+  const u = new URL(url);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+function ensureProductionBuild() {
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  log("no production build found; running `next build`");
+  const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+function spawnLogged(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): ChildProcess {
+  const out = fs.createWriteStream(logFile);
+  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  return child;
+}
+
+function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(
+      () => reject(new Error(`${what} not ready after ${timeoutMs} ms:\n${seen.slice(-2000)}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        child.stdout?.off("data", onData);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code} before it was ready:\n${seen.slice(-2000)}`));
+    });
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { analysisStatus } from "@/lib/db/schema";
+import {
+  ALLOWED_TRANSITIONS,
+  cancelEffect,
+  canTransition,
+  statusesThatCanBecome,
+} from "@/lib/jobs/analysis-lifecycle";
+import { isTerminal } from "@/lib/jobs/analysis-view";
+
+const statuses = analysisStatus.enumValues;
+
+describe("analysis lifecycle", () => {
+  it("covers every status of the database enum", () => {
+    expect(Object.keys(ALLOWED_TRANSITIONS).sort()).toEqual([...statuses].sort());
+  });
+
+  it("never leaves a terminal state", () => {
+    for (const from of statuses.filter(isTerminal)) {
+      for (const to of statuses) expect(canTransition(from, to), `${from} → ${to}`).toBe(false);
+    }
+  });
+
+  it("only moves forward along the design's graph", () => {
+    expect(canTransition("quoted", "queued")).toBe(true);
+    expect(canTransition("queued", "running")).toBe(true);
+    expect(canTransition("running", "succeeded")).toBe(true);
+    expect(canTransition("running", "queued")).toBe(false);
+    expect(canTransition("queued", "quoted")).toBe(false);
+    expect(canTransition("quoted", "succeeded")).toBe(false);
+    expect(canTransition("queued", "succeeded")).toBe(false);
+  });
+
+  it("lets a new attempt take over a running analysis but nothing else", () => {
+    expect(statusesThatCanBecome("running").sort()).toEqual(["queued", "running"]);
+    expect(statusesThatCanBecome("succeeded")).toEqual(["running"]);
+    expect(statusesThatCanBecome("failed").sort()).toEqual(["queued", "running"]);
+  });
+
+  it("cancels by status: at once, with release, by request, or not at all", () => {
+    expect(cancelEffect("quoted")).toBe("end_now");
+    expect(cancelEffect("queued")).toBe("end_now_and_release");
+    expect(cancelEffect("running")).toBe("request_stop");
+    for (const s of statuses.filter(isTerminal)) expect(cancelEffect(s)).toBe("none");
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { lookupJurisdiction, readLeadingJurisdiction } from "@/lib/analysis/parse/jurisdictions";
+
+describe("jurisdictions", () => {
+  it.each([
+    ["the State of New York, without regard", "New York"],
+    ["the Commonwealth of Massachusetts (without", "Massachusetts"],
+    ["the Province of Ontario.", "Ontario, Canada"],
+    ["British Columbia and the federal laws", "British Columbia, Canada"],
+    ["PRC.", "People's Republic of China"],
+    ["the Netherlands.", "Netherlands"],
+    ["England and Wales", "England and Wales"],
+  ])("reads %s", (text, name) => {
+    expect(readLeadingJurisdiction(text)?.name).toBe(name);
+  });
+
+  it("does not read a jurisdiction from other text", () => {
+    expect(readLeadingJurisdiction("the jurisdiction in which it is incorporated")).toBeNull();
+  });
+
+  it("maps adjectives to countries", () => {
+    expect(lookupJurisdiction("Italian")?.name).toBe("Italy");
+  });
+});
