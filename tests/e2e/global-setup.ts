@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,18 +15,36 @@ export default async function globalSetup() {
     // Slow steps a little so the test can watch the progress bar move.
     workerEnv: { ANALYSIS_STEP_DELAY_MS: "700" },
   });
-  // Users are created through the app's own domain function against the test database.
-  process.env.DATABASE_URL = stack.databaseUrl;
-  const { createUser } = await import("@/lib/auth/create-user");
-  const { closeDb } = await import("@/lib/db/client");
   const users = {
     user: { email: `e2e-${randomUUID()}@example.com`, password: "e2e user password" },
     admin: { email: `e2e-admin-${randomUUID()}@example.com`, password: "e2e admin password" },
   };
-  await createUser({ ...users.user, name: "E2E User" });
-  await createUser({ ...users.admin, name: "E2E Admin", role: "admin" });
-  await closeDb();
+  createUserWithCli(stack.env, { ...users.user, role: "user" });
+  createUserWithCli(stack.env, { ...users.admin, role: "admin" });
   fs.mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });
   fs.writeFileSync(E2E_USERS_FILE, JSON.stringify(users));
   return () => stack.stop();
+}
+
+/** Accounts are made with the operator CLI against the stack's own database. */
+function createUserWithCli(
+  env: NodeJS.ProcessEnv,
+  user: { email: string; password: string; role: string },
+) {
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/create-user.ts",
+      "--email",
+      user.email,
+      "--password",
+      user.password,
+      "--role",
+      user.role,
+    ],
+    { env, encoding: "utf8" },
+  );
+  if (run.status !== 0) throw new Error(`user:create failed: ${run.stderr}`);
 }
