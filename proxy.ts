@@ -1,5 +1,5 @@
-import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
 
 /**
  * Real HTTP redirects before any page renders: anonymous visitors of app pages go to sign-in,
