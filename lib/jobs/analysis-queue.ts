@@ -41,8 +41,30 @@ export async function closeAnalysisQueue(): Promise<void> {
   holder.connection.disconnect();
 }
 
+/**
+ * The producer queue once its connection is up. The producer fails fast (no offline queue), so
+ * commands sent while it is still connecting would fail; wait for `ready`, but never long.
+ */
+export async function getReadyAnalysisQueue(timeoutMs = 2_000): Promise<Queue<AnalysisJobData>> {
+  const queue = getAnalysisQueue();
+  const { connection } = globalForQueue.__clauseflowQueue!;
+  if (connection.status === "ready") return queue;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      connection.off("ready", onReady);
+      reject(new Error(`Redis not ready after ${timeoutMs} ms (status ${connection.status})`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    connection.once("ready", onReady);
+  });
+  return queue;
+}
+
 /** Round trip to Redis on the producer connection (health checks). */
 export async function pingRedis(): Promise<void> {
-  getAnalysisQueue();
+  await getReadyAnalysisQueue();
   await globalForQueue.__clauseflowQueue!.connection.ping();
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { cancelEffect } from "@/lib/jobs/analysis-lifecycle";
-import { getAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import { getAnalysisView } from "@/lib/jobs/get-analysis";
 import { recordEvent } from "@/lib/jobs/record-event";
@@ -61,8 +61,8 @@ export async function cancelAnalysis(input: {
 
   if (removeFromQueue) {
     // Best effort: a job left behind finds the analysis cancelled and does nothing.
-    await getAnalysisQueue()
-      .remove(input.analysisId)
+    await getReadyAnalysisQueue()
+      .then((queue) => queue.remove(input.analysisId))
       .catch((error: Error) => logger.debug({ err: error.message }, "queued job not removed"));
   }
   return getAnalysisView(input);

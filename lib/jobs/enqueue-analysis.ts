@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { analysisJobOptions, getAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
 import { recordEvent } from "@/lib/jobs/record-event";
 import { logger } from "@/lib/logger";
 
@@ -10,7 +10,7 @@ import { logger } from "@/lib/logger";
  */
 export async function enqueueAnalysis(analysisId: string): Promise<boolean> {
   try {
-    await getAnalysisQueue().add(
+    await (await getReadyAnalysisQueue()).add(
       "analyze",
       { analysisId },
       { ...analysisJobOptions(), jobId: analysisId },

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { endAnalysisUnpaid } from "@/lib/jobs/analysis-attempt";
-import { analysisJobOptions, getAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
 import { recordEvent } from "@/lib/jobs/record-event";
 import type { Logger } from "@/lib/logger";
 
@@ -31,7 +31,7 @@ export async function relayAnalysesToQueue(log: Logger): Promise<number> {
       ),
     )
     .limit(500);
-  const queue = getAnalysisQueue();
+  const queue = await getReadyAnalysisQueue();
   let relayed = 0;
   for (const { id } of candidates) {
     const job = await queue.getJob(id);

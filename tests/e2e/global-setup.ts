@@ -19,10 +19,15 @@ export default async function globalSetup() {
     user: { email: `e2e-${randomUUID()}@example.com`, password: "e2e user password" },
     admin: { email: `e2e-admin-${randomUUID()}@example.com`, password: "e2e admin password" },
   };
-  createUserWithCli(stack.env, { ...users.user, role: "user" });
-  createUserWithCli(stack.env, { ...users.admin, role: "admin" });
-  fs.mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });
-  fs.writeFileSync(E2E_USERS_FILE, JSON.stringify(users));
+  try {
+    createUserWithCli(stack.env, { ...users.user, role: "user" });
+    createUserWithCli(stack.env, { ...users.admin, role: "admin" });
+    fs.mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });
+    fs.writeFileSync(E2E_USERS_FILE, JSON.stringify(users));
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
   return () => stack.stop();
 }
 

@@ -64,6 +64,7 @@ export async function startTestStack(options: {
     NEXTAUTH_URL: baseUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     PORT: String(options.port),
+    NEXT_TELEMETRY_DISABLED: "1",
   };
 
   const children: ChildProcess[] = [];
@@ -80,18 +81,6 @@ export async function startTestStack(options: {
     await waitForLine(child, /"msg":"ready"/, 30_000, `worker ${n}`);
     return child;
   };
-
-  ensureProductionBuild();
-  const web = spawnLogged(
-    path.join(root, "node_modules/.bin/next"),
-    ["start", "-p", String(options.port), "-H", "127.0.0.1"],
-    env,
-    path.join(logDir, "web.log"),
-  );
-  children.push(web);
-  await waitForHttp(`${baseUrl}/api/health`, 60_000);
-  for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
-  log(`up: ${baseUrl} db=${dbName} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`);
 
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c, 10_000)));
@@ -111,6 +100,24 @@ export async function startTestStack(options: {
     await cleanup.end();
     for (const s of services.reverse()) await s.stop();
   };
+
+  try {
+    ensureProductionBuild();
+    const web = spawnLogged(
+      path.join(root, "node_modules/.bin/next"),
+      ["start", "-p", String(options.port), "-H", "127.0.0.1"],
+      env,
+      path.join(logDir, "web.log"),
+    );
+    children.push(web);
+    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
+  } catch (error) {
+    // A half-started stack must not leave servers, workers or databases behind.
+    await stop().catch(() => {});
+    throw error;
+  }
+  log(`up: ${baseUrl} db=${dbName} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`);
 
   return { databaseUrl, redisUrl, queuePrefix, baseUrl, env, logDir, startWorker, stop };
 }
