@@ -1,28 +1,15 @@
 /** Shapes of the JSON API as the browser sees them (see the route handlers under app/api). */
+
+import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { AnalysisStatus } from "@/lib/db/schema";
+import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
+import type { AdminAnalysisRow } from "@/lib/jobs/list-admin-analyses";
 
 export type { AnalysisStatus, AnalysisView };
 
-export type UploadedDocument = {
-  id: string;
-  filename: string;
-  kind: string;
-  sizeBytes: number;
-  pageCount: number;
-  wordCount: number;
-  sha256: string;
-  createdAt: string;
-};
-
-export type Quote = {
-  analysisId: string;
-  pages: number;
-  words: number;
-  priceCredits: number;
-  availableCredits: number;
-  sufficient: boolean;
-};
+export type UploadedDocument = StoredDocument;
+export type Quote = UploadQuote;
 
 export type UploadResponse = { document: UploadedDocument; quote: Quote };
 
@@ -34,23 +21,13 @@ export type AnalysesListResponse = {
 
 export type AnalysisResponse = { analysis: AnalysisView };
 
-export type CreditEntryKind = "grant" | "hold" | "capture" | "release" | "adjust";
-
-export type CreditBalance = { available: number; held: number; spent: number; granted: number };
-
-export type CreditEntry = {
-  id: number;
-  kind: CreditEntryKind;
-  amount: number;
-  reason: string | null;
-  analysisId: string | null;
-  documentName: string | null;
-  createdAt: string;
-};
+export type CreditEntryKind = CreditEntryView["kind"];
+export type CreditBalance = CreditBalanceView;
+export type CreditEntry = CreditEntryView;
 
 export type CreditsResponse = { balance: CreditBalance; entries: CreditEntry[] };
 
-export type AdminAnalysis = AnalysisView & { userEmail: string; durationMs: number | null };
+export type AdminAnalysis = AdminAnalysisRow;
 
 export type AdminAnalysesResponse = {
   items: AdminAnalysis[];
@@ -59,7 +36,9 @@ export type AdminAnalysesResponse = {
   pageSize: number;
 };
 
-export const ANALYSIS_STATUSES: readonly AnalysisStatus[] = [
+// Spelled out (not imported from the schema) to keep drizzle out of the browser bundle;
+// `satisfies` below fails the typecheck if the database enum gains a status this list lacks.
+export const ANALYSIS_STATUSES = [
   "quoted",
   "queued",
   "running",
@@ -67,4 +46,7 @@ export const ANALYSIS_STATUSES: readonly AnalysisStatus[] = [
   "failed",
   "cancelled",
   "expired",
-];
+] as const satisfies readonly AnalysisStatus[];
+type MissingStatus = Exclude<AnalysisStatus, (typeof ANALYSIS_STATUSES)[number]>;
+const everyStatusListed: [MissingStatus] extends [never] ? true : never = true;
+void everyStatusListed;

@@ -2,11 +2,11 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { holdCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { analyses, documents, idempotencyKeys } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
-import { type AnalysisView, toAnalysisView } from "@/lib/jobs/analysis-view";
+import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 import { getAnalysisView } from "@/lib/jobs/get-analysis";
 import { recordEvent } from "@/lib/jobs/record-event";
@@ -108,7 +108,7 @@ export async function confirmAnalysis(input: {
 }
 
 async function rememberKey(
-  tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
+  tx: Tx,
   input: { userId: string; documentId: string; idempotencyKey?: string },
   analysisId: string,
 ): Promise<void> {
@@ -124,5 +124,3 @@ async function rememberKey(
     })
     .onConflictDoNothing();
 }
-
-export { toAnalysisView };
