@@ -1,3 +1,6 @@
 import { runStack } from "./lib/run-stack";
 
-await runStack("dev");
+await runStack("dev").catch((error: Error) => {
+  console.error(`[stack] ${error.message}`);
+  process.exit(1);
+});

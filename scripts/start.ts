@@ -1,3 +1,6 @@
 import { runStack } from "./lib/run-stack";
 
-await runStack("production");
+await runStack("production").catch((error: Error) => {
+  console.error(`[stack] ${error.message}`);
+  process.exit(1);
+});
