@@ -70,10 +70,13 @@ CREATE TABLE "credit_entries" (
 	"analysis_id" uuid,
 	"kind" "credit_entry_kind" NOT NULL,
 	"amount" integer NOT NULL,
+	"debit" boolean DEFAULT false NOT NULL,
 	"actor_id" uuid,
 	"reason" text,
+	"idempotency_key" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "credit_entries_amount_sign" CHECK ((kind = 'adjust' and amount <> 0) or (kind <> 'adjust' and amount > 0)),
+	CONSTRAINT "credit_entries_amount_positive" CHECK (amount > 0),
+	CONSTRAINT "credit_entries_debit_only_adjust" CHECK (not debit or kind = 'adjust'),
 	CONSTRAINT "credit_entries_analysis_required" CHECK ((kind in ('hold', 'capture', 'release')) = (analysis_id is not null))
 );
 --> statement-breakpoint
@@ -131,6 +134,7 @@ CREATE INDEX "analyses_created_idx" ON "analyses" USING btree ("created_at");-->
 CREATE UNIQUE INDEX "analyses_one_active_per_document" ON "analyses" USING btree ("document_id") WHERE status in ('queued', 'running');--> statement-breakpoint
 CREATE INDEX "analysis_events_analysis_idx" ON "analysis_events" USING btree ("analysis_id","id");--> statement-breakpoint
 CREATE INDEX "credit_entries_user_idx" ON "credit_entries" USING btree ("user_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "credit_entries_idempotency_key" ON "credit_entries" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_entries_one_hold" ON "credit_entries" USING btree ("analysis_id") WHERE kind = 'hold';--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_entries_one_settlement" ON "credit_entries" USING btree ("analysis_id") WHERE kind in ('capture', 'release');--> statement-breakpoint
 CREATE INDEX "documents_user_created_idx" ON "documents" USING btree ("user_id","created_at");--> statement-breakpoint

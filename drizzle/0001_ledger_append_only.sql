@@ -1,4 +1,4 @@
--- Custom SQL migration file, put your code below! ---- The credit ledger is append-only (design.md): refuse any UPDATE or DELETE of an entry.
+-- The credit ledger is append-only (design.md): refuse any UPDATE or DELETE of an entry.
 CREATE OR REPLACE FUNCTION credit_entries_append_only() RETURNS trigger AS $$
 BEGIN
   RAISE EXCEPTION 'credit_entries is append-only (% refused)', TG_OP;

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/local-defaults";
 
 // Local defaults match what `npm run dev` starts itself (embedded Postgres, redis-server under
 // .data/), so web, worker and scripts agree without any configuration.
-export const LOCAL_DATABASE_URL = "postgres://postgres:postgres@127.0.0.1:54329/clauseflow";
-export const LOCAL_REDIS_URL = "redis://127.0.0.1:63790";
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
@@ -47,6 +46,14 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(5 * 60_000),
+  /** A `queued` analysis no worker started within this time is failed and its hold released. */
+  HOLD_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60_000),
+  /** Confirm idempotency keys are kept at least this long (the API promises 24 h). */
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   /** Test hook: slows every analysis step so progress and cancel can be observed. */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
 });

@@ -1,12 +1,19 @@
 import { desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/lib/db/client";
-import { analyses, creditBalances, creditEntries, documents } from "@/lib/db/schema";
+import { analyses, creditBalances, creditEntries, documents, users } from "@/lib/db/schema";
+
+const actors = alias(users, "actors");
 
 export type CreditBalanceView = { available: number; held: number; spent: number; granted: number };
 export type CreditEntryView = {
   id: number;
   kind: "grant" | "hold" | "capture" | "release" | "adjust";
   amount: number;
+  /** True for an adjustment that took credits away. */
+  debit: boolean;
+  /** Who made a grant or adjustment (an admin), null for the system's own entries. */
+  actorEmail: string | null;
   reason: string | null;
   analysisId: string | null;
   documentName: string | null;
@@ -32,6 +39,8 @@ export async function listCreditEntries(userId: string, limit = 200): Promise<Cr
       id: creditEntries.id,
       kind: creditEntries.kind,
       amount: creditEntries.amount,
+      debit: creditEntries.debit,
+      actorEmail: actors.email,
       reason: creditEntries.reason,
       analysisId: creditEntries.analysisId,
       documentName: documents.filename,
@@ -40,6 +49,7 @@ export async function listCreditEntries(userId: string, limit = 200): Promise<Cr
     .from(creditEntries)
     .leftJoin(analyses, eq(analyses.id, creditEntries.analysisId))
     .leftJoin(documents, eq(documents.id, analyses.documentId))
+    .leftJoin(actors, eq(actors.id, creditEntries.actorId))
     .where(eq(creditEntries.userId, userId))
     .orderBy(desc(creditEntries.id))
     .limit(limit);

@@ -1,33 +1,24 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 import { creditBalances, creditEntries } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
 /**
- * Moves `amount` from available to held for one analysis. The guarded update (`available >= amount`)
- * is what makes concurrent holds safe: the row lock serializes them and the loser sees the new total.
+ * Moves `amount` from available to held for one analysis. The balance row is locked first, so the
+ * check, the shortfall we report and the update all see the same balance; concurrent holds of one
+ * user queue on that lock. The CHECK (available >= 0) backs this up in the database.
  */
 export async function holdCredits(
   tx: Tx,
   input: { userId: string; analysisId: string; amount: number },
 ): Promise<void> {
-  const updated = await tx
-    .update(creditBalances)
-    .set({
-      available: sql`${creditBalances.available} - ${input.amount}`,
-      held: sql`${creditBalances.held} + ${input.amount}`,
-      updatedAt: sql`now()`,
-    })
-    .where(
-      and(eq(creditBalances.userId, input.userId), gte(creditBalances.available, input.amount)),
-    )
-    .returning({ available: creditBalances.available });
-  if (updated.length === 0) {
-    const [balance] = await tx
-      .select({ available: creditBalances.available })
-      .from(creditBalances)
-      .where(eq(creditBalances.userId, input.userId));
-    const available = balance?.available ?? 0;
+  const [balance] = await tx
+    .select({ available: creditBalances.available })
+    .from(creditBalances)
+    .where(eq(creditBalances.userId, input.userId))
+    .for("update");
+  const available = balance?.available ?? 0;
+  if (available < input.amount) {
     const missing = input.amount - available;
     throw new AppError(
       "insufficient_credits",
@@ -35,6 +26,14 @@ export async function holdCredits(
       { price: input.amount, available, missing },
     );
   }
+  await tx
+    .update(creditBalances)
+    .set({
+      available: sql`${creditBalances.available} - ${input.amount}`,
+      held: sql`${creditBalances.held} + ${input.amount}`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(creditBalances.userId, input.userId));
   await tx.insert(creditEntries).values({
     userId: input.userId,
     analysisId: input.analysisId,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
-import { creditBalances, creditEntries } from "@/lib/db/schema";
+import { analyses, creditBalances, creditEntries } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 
 export type Settlement = "capture" | "release";
@@ -19,6 +19,21 @@ export async function settleHold(
     .from(creditEntries)
     .where(and(eq(creditEntries.analysisId, input.analysisId), eq(creditEntries.kind, "hold")));
   if (!hold) return { applied: false, amount: 0 };
+
+  // design.md invariant 3, checked here too: capture only what succeeded, release only what ended
+  // unpaid. Callers change the status earlier in this same transaction.
+  const [analysis] = await tx
+    .select({ status: analyses.status })
+    .from(analyses)
+    .where(eq(analyses.id, input.analysisId));
+  const allowed = input.settlement === "capture" ? ["succeeded"] : ["failed", "cancelled"];
+  if (!analysis || !allowed.includes(analysis.status)) {
+    logger.error(
+      { analysisId: input.analysisId, status: analysis?.status, refused: input.settlement },
+      "settlement refused: it does not match the analysis status",
+    );
+    return { applied: false, amount: hold.amount };
+  }
 
   const inserted = await tx
     .insert(creditEntries)

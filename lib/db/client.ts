@@ -7,6 +7,9 @@ function createDb(url: string) {
   const sql = postgres(url, {
     max: Number(process.env.DB_POOL_MAX ?? 10),
     onnotice: () => {},
+    // The default backoff grows 3^n/100 s (to 20 s) with a retry count shared by the whole pool,
+    // so a Postgres restart that closes every pooled connection would stall us for ~20 s.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
     // Keep timestamps as Date and bigints as numbers for the ids we use.
     types: { bigint: postgres.BigInt },
   });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { settleHold } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
-import { analyses } from "@/lib/db/schema";
+import { type AnalysisStatus, analyses } from "@/lib/db/schema";
 import { statusesThatCanBecome } from "@/lib/jobs/analysis-lifecycle";
 import { recordEvent } from "@/lib/jobs/record-event";
 
@@ -124,16 +124,18 @@ export async function completeAttempt(
 
 /**
  * Ends an analysis as failed or cancelled and releases its hold, in one transaction. With an
- * attempt it is fenced to that attempt; without one (reaper, expiry) it only ends non-terminal rows.
+ * attempt it is fenced to that attempt; without one (reaper, hold expiry) it only ends rows
+ * still in one of `from` (default: any status that may move to the new one).
  */
 export async function endAnalysisUnpaid(input: {
   analysisId: string;
   attempt: number | null;
+  from?: AnalysisStatus[];
   status: "failed" | "cancelled";
   errorCode: string;
   errorMessage: string;
   workerId?: string | null;
-  eventType?: "failed" | "cancelled" | "reaped";
+  eventType?: "failed" | "cancelled" | "reaped" | "hold_expired";
 }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const guard =

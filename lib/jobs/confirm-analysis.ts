@@ -76,7 +76,10 @@ export async function confirmAnalysis(input: {
       .from(analyses)
       .where(and(eq(analyses.documentId, doc.id), eq(analyses.status, "quoted")))
       .orderBy(desc(analyses.createdAt))
-      .limit(1);
+      .limit(1)
+      // Locked so a concurrent cancel of this quote cannot be overwritten by `queued`. Lock order
+      // everywhere is analysis row, then balance row, so confirm, cancel and finish never deadlock.
+      .for("update");
     const analysisId =
       quoted?.id ??
       (

@@ -14,7 +14,8 @@ export type AnalysisEventType =
   | "retry_scheduled"
   | "cancelled"
   | "expired"
-  | "reaped";
+  | "reaped"
+  | "hold_expired";
 
 /** Appends one entry to an analysis's timeline. */
 export async function recordEvent(

@@ -1,6 +1,6 @@
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { analyses } from "@/lib/db/schema";
+import { analyses, idempotencyKeys } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { endAnalysisUnpaid } from "@/lib/jobs/analysis-attempt";
 import { analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
@@ -91,8 +91,55 @@ export async function expireQuotes(): Promise<number> {
   return expired.length;
 }
 
+/** Holds never stay stuck: a `queued` analysis that no worker started in time is failed and released. */
+export async function expireStaleHolds(log: Logger): Promise<number> {
+  const minutes = Math.round(env.HOLD_TIMEOUT_MS / 60_000);
+  const stale = await db
+    .select({ id: analyses.id })
+    .from(analyses)
+    .where(
+      and(
+        eq(analyses.status, "queued"),
+        lt(analyses.confirmedAt, sql`now() - make_interval(secs => ${env.HOLD_TIMEOUT_MS / 1000})`),
+      ),
+    )
+    .limit(100);
+  let expired = 0;
+  for (const { id } of stale) {
+    const ended = await endAnalysisUnpaid({
+      analysisId: id,
+      attempt: null,
+      from: ["queued"],
+      status: "failed",
+      errorCode: "hold_expired",
+      errorMessage: `No worker could start this analysis within ${minutes} minutes, so it was stopped and your credits were released. Nothing was charged; please try again.`,
+      eventType: "hold_expired",
+    });
+    if (ended) expired++;
+  }
+  if (expired > 0) log.warn({ expired }, "expired holds of analyses that never started");
+  return expired;
+}
+
+/** Idempotency keys are promised for 24 h; older ones are dropped. */
+export async function pruneIdempotencyKeys(): Promise<number> {
+  const pruned = await db
+    .delete(idempotencyKeys)
+    .where(
+      lt(
+        idempotencyKeys.createdAt,
+        sql`now() - make_interval(hours => ${env.IDEMPOTENCY_KEY_TTL_HOURS})`,
+      ),
+    )
+    .returning({ key: idempotencyKeys.key });
+  return pruned.length;
+}
+
 export async function runMaintenance(log: Logger): Promise<void> {
+  // Expire before relaying, so an analysis past its hold limit is not queued once more.
+  await expireStaleHolds(log);
   await relayAnalysesToQueue(log);
   await reapStaleAnalyses(log);
   await expireQuotes();
+  await pruneIdempotencyKeys();
 }

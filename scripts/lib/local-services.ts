@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/env";
+import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/local-defaults";
 
 export type Service = { url: string; stop: () => Promise<void>; startedHere: boolean };
 

@@ -38,17 +38,11 @@ export async function startTestStack(options: {
   workerEnv?: Record<string, string>;
   workers?: number;
 }): Promise<TestStack> {
-  const runId = `${options.name}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const runId = newRunId(options.name);
   const services: Service[] = [];
-  const pgAdminUrl = await resolvePostgresAdminUrl(services);
+  const database = await createTestDatabase(runId, services);
+  const { databaseUrl } = database;
   const redisUrl = await resolveRedisUrl(services);
-
-  const dbName = `cf_${runId}`.toLowerCase();
-  const admin = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${dbName}"`);
-  await admin.end();
-  const databaseUrl = withDatabase(pgAdminUrl, dbName);
-  await migrateDatabase(databaseUrl);
 
   const queuePrefix = `cftest-${runId}`;
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -84,20 +78,8 @@ export async function startTestStack(options: {
 
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c, 10_000)));
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${queuePrefix}:*`, "COUNT", 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== "0");
-    } finally {
-      redis.disconnect();
-    }
-    const cleanup = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
-    await cleanup.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
-    await cleanup.end();
+    await deleteQueueKeys(redisUrl, queuePrefix);
+    await database.drop();
     for (const s of services.reverse()) await s.stop();
   };
 
@@ -117,9 +99,53 @@ export async function startTestStack(options: {
     await stop().catch(() => {});
     throw error;
   }
-  log(`up: ${baseUrl} db=${dbName} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`);
+  log(
+    `up: ${baseUrl} db=${database.name} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`,
+  );
 
   return { databaseUrl, redisUrl, queuePrefix, baseUrl, env, logDir, startWorker, stop };
+}
+
+export function newRunId(name: string): string {
+  return `${name}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+}
+
+/** A fresh, migrated database for one run, on the test Postgres server. */
+export async function createTestDatabase(
+  runId: string,
+  services: Service[] = [],
+): Promise<{ name: string; databaseUrl: string; drop: () => Promise<void> }> {
+  const pgAdminUrl = await resolvePostgresAdminUrl(services);
+  const name = `cf_${runId}`.toLowerCase();
+  const admin = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const databaseUrl = withDatabase(pgAdminUrl, name);
+  await migrateDatabase(databaseUrl);
+  return {
+    name,
+    databaseUrl,
+    drop: async () => {
+      const cleanup = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+      await cleanup.end();
+    },
+  };
+}
+
+/** Removes every BullMQ key of one run's prefix. */
+export async function deleteQueueKeys(redisUrl: string, queuePrefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${queuePrefix}:*`, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** TEST_DATABASE_URL (a server URL) → that; local Postgres on 5432 → it; else an embedded one. */
@@ -134,7 +160,7 @@ async function resolvePostgresAdminUrl(services: Service[]): Promise<string> {
   return withDatabase(service.url, "postgres");
 }
 
-async function resolveRedisUrl(services: Service[]): Promise<string> {
+export async function resolveRedisUrl(services: Service[] = []): Promise<string> {
   if (process.env.TEST_REDIS_URL) return process.env.TEST_REDIS_URL;
   if (await portIsOpen(6379)) return "redis://127.0.0.1:6379";
   const saved = process.env.REDIS_URL;

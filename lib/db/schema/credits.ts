@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -32,18 +33,21 @@ export const creditEntries = pgTable(
       .references(() => users.id),
     analysisId: uuid("analysis_id").references(() => analyses.id),
     kind: creditEntryKind("kind").notNull(),
-    /** Positive for every kind; an `adjust` may be negative (a correction that takes credits). */
+    /** Always positive; the kind (and `debit` for an adjust) says which way it moves credits. */
     amount: integer("amount").notNull(),
+    /** Only an `adjust` can take credits away (a correction); every other kind is fixed by kind. */
+    debit: boolean("debit").notNull().default(false),
     actorId: uuid("actor_id").references(() => users.id),
     reason: text("reason"),
+    /** Set for admin grants/adjustments so a repeated request is applied once. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("credit_entries_user_idx").on(t.userId, t.id),
-    check(
-      "credit_entries_amount_sign",
-      sql`(kind = 'adjust' and amount <> 0) or (kind <> 'adjust' and amount > 0)`,
-    ),
+    check("credit_entries_amount_positive", sql`amount > 0`),
+    check("credit_entries_debit_only_adjust", sql`not debit or kind = 'adjust'`),
+    uniqueIndex("credit_entries_idempotency_key").on(t.idempotencyKey),
     check(
       "credit_entries_analysis_required",
       sql`(kind in ('hold', 'capture', 'release')) = (analysis_id is not null)`,

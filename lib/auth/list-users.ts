@@ -1,0 +1,68 @@
+import { count, desc, eq, ilike } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { creditBalances, users } from "@/lib/db/schema";
+
+export const listUsersQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export type AdminUserRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "user" | "admin";
+  disabled: boolean;
+  createdAt: string;
+  balance: { available: number; held: number; spent: number; granted: number };
+};
+
+/** Users with their balances for the admin console, newest first, searchable by email. */
+export async function listUsers(
+  query: z.infer<typeof listUsersQuerySchema>,
+): Promise<{ items: AdminUserRow[]; total: number; page: number; pageSize: number }> {
+  const where = query.q ? ilike(users.email, `%${query.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabledAt: users.disabledAt,
+        createdAt: users.createdAt,
+        available: creditBalances.available,
+        held: creditBalances.held,
+        spent: creditBalances.spent,
+        granted: creditBalances.granted,
+      })
+      .from(users)
+      .leftJoin(creditBalances, eq(creditBalances.userId, users.id))
+      .where(where)
+      .orderBy(desc(users.createdAt))
+      .limit(query.pageSize)
+      .offset(query.page * query.pageSize),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      name: r.name,
+      role: r.role,
+      disabled: r.disabledAt !== null,
+      createdAt: r.createdAt.toISOString(),
+      balance: {
+        available: r.available ?? 0,
+        held: r.held ?? 0,
+        spent: r.spent ?? 0,
+        granted: r.granted ?? 0,
+      },
+    })),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
