@@ -1,5 +1,7 @@
 /** Shapes of the JSON API as the browser sees them (see the route handlers under app/api). */
 
+import type { AdminUserRow } from "@/lib/auth/list-users";
+import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { AnalysisStatus } from "@/lib/db/schema";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
@@ -34,6 +36,42 @@ export type AdminAnalysesResponse = {
   total: number;
   page: number;
   pageSize: number;
+};
+
+export type AdminUser = AdminUserRow;
+
+export type AdminUsersResponse = {
+  items: AdminUser[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
+/** `GET /api/admin/users/:id/credits`: the same shape as the signed-in user's `/api/me/credits`. */
+export type AdminUserCreditsResponse = CreditsResponse;
+
+export type CreditChangeKind = "grant" | "adjust";
+export type CreditChangeDirection = "credit" | "debit";
+
+/** Body of `POST /api/admin/users/:id/credits` (the idempotency key travels as a header). */
+export type CreditChangeRequest = {
+  kind: CreditChangeKind;
+  amount: number;
+  direction: CreditChangeDirection;
+  reason: string;
+};
+
+/** 201 when applied, 200 when the idempotency key was seen before (`applied: false`). */
+export type CreditChangeResponse = { applied: boolean; entryId: number; balance: CreditBalance };
+
+export type LedgerViolation = LedgerViolationRow;
+
+export type LedgerCheckResponse = {
+  users: number;
+  entries: number;
+  violations: LedgerViolation[];
+  ok: boolean;
+  summary: string;
 };
 
 // Spelled out (not imported from the schema) to keep drizzle out of the browser bundle;

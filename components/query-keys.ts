@@ -8,6 +8,13 @@ export const queryKeys = {
   admin: ["admin", "analyses"] as const,
   adminAnalyses: (status: string, page: number, pageSize: number) =>
     ["admin", "analyses", { status, page, pageSize }] as const,
+  /** Prefix of every admin users query (list pages and each user's credits). */
+  adminUsers: ["admin", "users"] as const,
+  adminUsersList: ["admin", "users", "list"] as const,
+  adminUsersPage: (q: string, page: number, pageSize: number) =>
+    ["admin", "users", "list", { q, page, pageSize }] as const,
+  adminUserCredits: (userId: string) => ["admin", "users", "credits", userId] as const,
+  adminLedger: ["admin", "ledger"] as const,
 };
 
 /** How often screens poll while something is moving, and when the tab is hidden. */

@@ -18,7 +18,9 @@ import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import { useState } from "react";
-import type { CreditBalance, CreditEntry, CreditEntryKind } from "@/components/api-types";
+import type { CreditEntry, CreditEntryKind } from "@/components/api-types";
+import { BalanceCards } from "@/components/credits/balance-cards";
+import { isDebit, isManual } from "@/components/credits/entry-movement";
 import { useCredits } from "@/components/credits/use-credits";
 import { errorMessage } from "@/components/fetch-json";
 import { formatNumber } from "@/components/format";
@@ -47,101 +49,57 @@ const KIND: Record<
     color: "info",
     sign: 1,
   },
-  adjust: { label: "Adjustment", help: "A correction by our team", color: "default", sign: 0 },
+  adjust: {
+    label: "Adjustment",
+    help: "A correction by our team, adding or removing credits",
+    color: "default",
+    sign: 0,
+  },
 };
 
 /** Amount as it affects the available balance: "+100", "−12", or "12" for a charge of held credits. */
 function formatAmount(entry: CreditEntry): string {
+  const n = formatNumber(Math.abs(entry.amount));
+  if (entry.kind === "adjust") return `${isDebit(entry) ? "−" : "+"}${n}`;
   const { sign } = KIND[entry.kind];
-  if (entry.kind === "adjust") {
-    return `${entry.amount > 0 ? "+" : "−"}${formatNumber(Math.abs(entry.amount))}`;
-  }
-  if (sign === 1) return `+${formatNumber(entry.amount)}`;
-  if (sign === -1) return `−${formatNumber(entry.amount)}`;
-  return formatNumber(entry.amount);
+  if (sign === 1) return `+${n}`;
+  if (sign === -1) return `−${n}`;
+  return n;
 }
 
 function amountColor(entry: CreditEntry): string {
-  if (entry.kind === "adjust") return entry.amount > 0 ? "success.main" : "error.main";
+  if (entry.kind === "adjust") return isDebit(entry) ? "error.main" : "success.main";
   const { sign } = KIND[entry.kind];
   return sign === 1 ? "success.main" : sign === -1 ? "text.primary" : "text.secondary";
 }
 
-const CARDS: Array<{ key: keyof CreditBalance; label: string; help: string }> = [
-  { key: "available", label: "Available", help: "Ready to spend on new analyses" },
-  { key: "held", label: "Held", help: "Reserved for analyses in progress" },
-  { key: "spent", label: "Spent", help: "Charged for delivered memos" },
-  { key: "granted", label: "Granted", help: "Total credits added to your account" },
-];
-
-function BalanceCards({ balance }: { balance: CreditBalance | undefined }) {
+/** Reason, and for grants and adjustments who made them ("by ops@example.com"). */
+function EntryNote({ entry }: { entry: CreditEntry }) {
+  const by = isManual(entry) && entry.actorEmail ? entry.actorEmail : null;
+  if (!entry.reason && !by) return <>—</>;
   return (
-    <Box
-      component="dl"
-      sx={{
-        display: "grid",
-        gridTemplateColumns: { xs: "repeat(2, 1fr)", md: "repeat(4, 1fr)" },
-        gap: 2,
-        m: 0,
-        mb: 4,
-      }}
-    >
-      {CARDS.map((card) => {
-        const primary = card.key === "available";
-        return (
-          <Paper
-            key={card.key}
-            variant="outlined"
-            sx={{
-              p: 2.5,
-              ...(primary
-                ? {
-                    bgcolor: "primary.main",
-                    color: "primary.contrastText",
-                    borderColor: "primary.main",
-                  }
-                : {}),
-            }}
-            data-testid={`balance-${card.key}`}
-          >
-            <Typography
-              component="dt"
-              variant="overline"
-              sx={{
-                display: "block",
-                lineHeight: 1.6,
-                opacity: primary ? 0.85 : 1,
-                color: primary ? "inherit" : "text.secondary",
-              }}
-            >
-              {card.label}
-            </Typography>
-            <Typography
-              component="dd"
-              sx={{
-                m: 0,
-                fontSize: "2rem",
-                fontWeight: 600,
-                fontVariantNumeric: "tabular-nums",
-                lineHeight: 1.2,
-              }}
-            >
-              {balance ? formatNumber(balance[card.key]) : <Skeleton width={80} />}
-            </Typography>
-            <Typography
-              variant="body2"
-              sx={{
-                mt: 0.5,
-                opacity: primary ? 0.85 : 1,
-                color: primary ? "inherit" : "text.secondary",
-              }}
-            >
-              {card.help}
-            </Typography>
-          </Paper>
-        );
-      })}
-    </Box>
+    <>
+      {entry.reason ? (
+        <Typography
+          component="span"
+          variant="body2"
+          sx={{ display: "block", color: "text.primary", overflowWrap: "anywhere" }}
+          data-testid="credit-entry-reason"
+        >
+          {entry.reason}
+        </Typography>
+      ) : null}
+      {by ? (
+        <Typography
+          component="span"
+          variant="caption"
+          sx={{ display: "block", color: "text.secondary", overflowWrap: "anywhere" }}
+          data-testid="credit-entry-actor"
+        >
+          by {by}
+        </Typography>
+      ) : null}
+    </>
   );
 }
 
@@ -215,7 +173,12 @@ export function CreditsOverview() {
             {visible.map((entry) => {
               const kind = KIND[entry.kind];
               return (
-                <TableRow key={entry.id} data-testid="credit-entry" data-kind={entry.kind}>
+                <TableRow
+                  key={entry.id}
+                  data-testid="credit-entry"
+                  data-kind={entry.kind}
+                  data-debit={isDebit(entry) ? "true" : undefined}
+                >
                   <TableCell sx={{ whiteSpace: "nowrap" }}>
                     <RelativeTime iso={entry.createdAt} />
                   </TableCell>
@@ -259,7 +222,7 @@ export function CreditsOverview() {
                   <TableCell
                     sx={{ display: { xs: "none", md: "table-cell" }, color: "text.secondary" }}
                   >
-                    {entry.reason ?? "—"}
+                    <EntryNote entry={entry} />
                   </TableCell>
                 </TableRow>
               );

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { creditBalances, creditEntries } from "@/lib/db/schema";
@@ -35,20 +35,32 @@ export async function adjustCredits(
       .for("update");
     if (!balance) throw notFound("User");
 
+    const debit = input.kind === "adjust" && input.direction === "debit";
     if (input.idempotencyKey) {
       const [seen] = await tx
-        .select({ id: creditEntries.id })
+        .select({
+          id: creditEntries.id,
+          userId: creditEntries.userId,
+          kind: creditEntries.kind,
+          amount: creditEntries.amount,
+          debit: creditEntries.debit,
+        })
         .from(creditEntries)
-        .where(
-          and(
-            eq(creditEntries.idempotencyKey, input.idempotencyKey),
-            eq(creditEntries.userId, input.userId),
-          ),
+        .where(eq(creditEntries.idempotencyKey, input.idempotencyKey));
+      const sameChange =
+        seen?.userId === input.userId &&
+        seen.kind === input.kind &&
+        seen.amount === input.amount &&
+        seen.debit === debit;
+      if (seen && !sameChange) {
+        throw new AppError(
+          "idempotency_mismatch",
+          "This idempotency key was already used for a different credit change.",
         );
+      }
       if (seen) return { applied: false, entryId: seen.id };
     }
 
-    const debit = input.kind === "adjust" && input.direction === "debit";
     if (debit && balance.available < input.amount) {
       throw new AppError(
         "conflict",

@@ -64,6 +64,13 @@ describe("credit ledger", () => {
     expect(replay.status).toBe(200);
     expect(replay.body.applied).toBe(false);
     expect(replay.body.balance.available).toBe(125);
+    const misuse = await change(
+      admin,
+      { kind: "grant", amount: 26, reason: "Goodwill for a slow week" },
+      key,
+    );
+    expect(misuse.status).toBe(422);
+    expect(misuse.body.error?.code).toBe("idempotency_mismatch");
 
     const mine = await user.json<{ entries: Entry[] }>("GET", "/api/me/credits");
     const grant = mine.body.entries.find((e) => e.reason === "Goodwill for a slow week");

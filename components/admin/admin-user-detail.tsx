@@ -1,0 +1,294 @@
+"use client";
+
+import ArrowBackIcon from "@mui/icons-material/ArrowBack";
+import TollIcon from "@mui/icons-material/Toll";
+import Alert from "@mui/material/Alert";
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Chip, { type ChipProps } from "@mui/material/Chip";
+import Paper from "@mui/material/Paper";
+import Skeleton from "@mui/material/Skeleton";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableContainer from "@mui/material/TableContainer";
+import TableHead from "@mui/material/TableHead";
+import TablePagination from "@mui/material/TablePagination";
+import TableRow from "@mui/material/TableRow";
+import Tooltip from "@mui/material/Tooltip";
+import Typography from "@mui/material/Typography";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
+import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
+import type {
+  AdminUser,
+  AdminUserCreditsResponse,
+  CreditEntry,
+  CreditEntryKind,
+} from "@/components/api-types";
+import { BalanceCards, type BalanceField } from "@/components/credits/balance-cards";
+import { describeMovement, isDebit, shortId } from "@/components/credits/entry-movement";
+import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { formatDateTime } from "@/components/format";
+import { PageHeader } from "@/components/page-header";
+import { queryKeys } from "@/components/query-keys";
+import { RelativeTime } from "@/components/relative-time";
+
+export type AdminUserSummary = Omit<AdminUser, "balance">;
+
+/** Matches the server's `listCreditEntries` default limit: a full page means older ones exist. */
+const HISTORY_LIMIT = 200;
+
+const ADMIN_BALANCE_HELP: Record<BalanceField, string> = {
+  available: "Free to spend on new analyses",
+  held: "Reserved for analyses in progress",
+  spent: "Charged for delivered memos",
+  granted: "Grants and adjustments, net",
+};
+
+const KIND: Record<CreditEntryKind, { label: string; color: NonNullable<ChipProps["color"]> }> = {
+  grant: { label: "Grant", color: "success" },
+  adjust: { label: "Adjustment", color: "default" },
+  hold: { label: "Hold", color: "warning" },
+  capture: { label: "Charge", color: "primary" },
+  release: { label: "Release", color: "info" },
+};
+
+const COLUMNS = 6;
+
+function EntryRow({ entry }: { entry: CreditEntry }) {
+  const kind = KIND[entry.kind];
+  const movement = describeMovement(entry);
+  return (
+    <TableRow
+      data-testid="credit-entry"
+      data-kind={entry.kind}
+      data-debit={isDebit(entry) ? "true" : undefined}
+      hover
+    >
+      <TableCell sx={{ whiteSpace: "nowrap" }}>
+        <RelativeTime iso={entry.createdAt} />
+      </TableCell>
+      <TableCell>
+        <Chip
+          size="small"
+          variant="outlined"
+          color={isDebit(entry) ? "error" : kind.color}
+          label={kind.label}
+        />
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+        <Typography
+          variant="body2"
+          sx={{ fontWeight: 600, fontVariantNumeric: "tabular-nums", color: movement.color }}
+          data-testid="credit-entry-amount"
+        >
+          {movement.amount}
+        </Typography>
+        <Typography variant="caption" sx={{ color: "text.secondary" }}>
+          {movement.effect}
+        </Typography>
+      </TableCell>
+      <TableCell sx={{ maxWidth: 240 }}>
+        {entry.analysisId ? (
+          <>
+            <Typography
+              variant="body2"
+              sx={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
+              title={entry.documentName ?? undefined}
+            >
+              {entry.documentName ?? "Untitled document"}
+            </Typography>
+            <Tooltip title={`Analysis ${entry.analysisId}`}>
+              <Typography
+                variant="caption"
+                sx={{ fontFamily: "monospace", color: "text.secondary", userSelect: "all" }}
+              >
+                {shortId(entry.analysisId)}
+              </Typography>
+            </Tooltip>
+          </>
+        ) : (
+          <Typography variant="body2" sx={{ color: "text.disabled" }}>
+            —
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell sx={{ maxWidth: 320 }}>
+        <Typography variant="body2" sx={{ overflowWrap: "anywhere" }}>
+          {entry.reason ?? "—"}
+        </Typography>
+      </TableCell>
+      <TableCell sx={{ maxWidth: 200 }}>
+        <Typography
+          variant="body2"
+          sx={{
+            overflow: "hidden",
+            textOverflow: "ellipsis",
+            whiteSpace: "nowrap",
+            color: entry.actorEmail ? "text.primary" : "text.secondary",
+          }}
+          title={entry.actorEmail ?? undefined}
+          data-testid="credit-entry-actor"
+        >
+          {entry.actorEmail ?? "system"}
+        </Typography>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** One user for admins: who they are, their balance, the "Adjust credits" action and full history. */
+export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(25);
+
+  const query = useQuery({
+    queryKey: queryKeys.adminUserCredits(user.id),
+    queryFn: ({ signal }) =>
+      fetchJson<AdminUserCreditsResponse>(
+        `/api/admin/users/${encodeURIComponent(user.id)}/credits`,
+        { signal },
+      ),
+    refetchOnWindowFocus: true,
+  });
+
+  const balance = query.data?.balance;
+  const entries = query.data?.entries ?? [];
+  const visible = entries.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
+
+  return (
+    <>
+      <Button
+        href="/admin/users"
+        size="small"
+        startIcon={<ArrowBackIcon fontSize="small" />}
+        sx={{ mb: 1.5, ml: -1.25, color: "text.secondary" }}
+      >
+        All users
+      </Button>
+      <PageHeader
+        title={<span data-testid="admin-user-email">{user.email}</span>}
+        description={
+          <Box
+            component="span"
+            sx={{ display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: 1 }}
+          >
+            <RoleChip role={user.role} />
+            {user.disabled ? <DisabledChip /> : null}
+            {user.name ? <span>{user.name}</span> : null}
+            <span>
+              · Joined <time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time>
+            </span>
+          </Box>
+        }
+        actions={
+          <Button
+            variant="contained"
+            startIcon={<TollIcon />}
+            onClick={() => setDialogOpen(true)}
+            data-testid="adjust-credits"
+          >
+            Adjust credits
+          </Button>
+        }
+      />
+
+      {query.isError ? (
+        <Alert
+          severity={query.data ? "warning" : "error"}
+          sx={{ mb: 3 }}
+          action={
+            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {query.data ? "Couldn't refresh. " : "Couldn't load this user's credits. "}
+          {errorMessage(query.error)}
+        </Alert>
+      ) : null}
+
+      <BalanceCards balance={balance} help={ADMIN_BALANCE_HELP} />
+
+      <Typography variant="h5" component="h2" sx={{ mb: 1.5 }}>
+        Credit history
+      </Typography>
+      <Typography variant="body2" sx={{ color: "text.secondary", mb: 2, maxWidth: 760 }}>
+        Newest first. Holds move credits from available to held; a charge moves them from held to
+        spent, a release back to available. Grants and adjustments change available and granted.
+        {entries.length >= HISTORY_LIMIT
+          ? ` Showing the latest ${HISTORY_LIMIT} entries; older ones are not listed.`
+          : ""}
+      </Typography>
+
+      <TableContainer component={Paper} variant="outlined">
+        <Table
+          size="small"
+          aria-label={`Credit history of ${user.email}`}
+          data-testid="credit-entries"
+          sx={{ minWidth: 900 }}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: 130 }}>Date</TableCell>
+              <TableCell sx={{ width: 130 }}>Kind</TableCell>
+              <TableCell align="right" sx={{ width: 160 }}>
+                Amount
+              </TableCell>
+              <TableCell sx={{ width: "22%" }}>Document / analysis</TableCell>
+              <TableCell>Reason</TableCell>
+              <TableCell sx={{ width: 180 }}>By</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {query.isPending
+              ? [0, 1, 2].map((i) => (
+                  <TableRow key={i}>
+                    <TableCell colSpan={COLUMNS}>
+                      <Skeleton variant="text" />
+                    </TableCell>
+                  </TableRow>
+                ))
+              : null}
+            {!query.isPending && entries.length === 0 ? (
+              <TableRow>
+                <TableCell
+                  colSpan={COLUMNS}
+                  sx={{ py: 4, textAlign: "center", color: "text.secondary" }}
+                >
+                  No credit activity yet.
+                </TableCell>
+              </TableRow>
+            ) : null}
+            {visible.map((entry) => (
+              <EntryRow key={entry.id} entry={entry} />
+            ))}
+          </TableBody>
+        </Table>
+        {entries.length > 10 ? (
+          <TablePagination
+            component="div"
+            count={entries.length}
+            page={Math.min(page, Math.max(0, Math.ceil(entries.length / rowsPerPage) - 1))}
+            onPageChange={(_e, next) => setPage(next)}
+            rowsPerPage={rowsPerPage}
+            onRowsPerPageChange={(e) => {
+              setRowsPerPage(Number.parseInt(e.target.value, 10));
+              setPage(0);
+            }}
+            rowsPerPageOptions={[10, 25, 50, 100]}
+          />
+        ) : null}
+      </TableContainer>
+
+      <CreditChangeDialog
+        open={dialogOpen}
+        user={{ id: user.id, email: user.email, available: balance?.available }}
+        onClose={() => setDialogOpen(false)}
+      />
+    </>
+  );
+}

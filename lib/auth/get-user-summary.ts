@@ -1,0 +1,36 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+
+export type UserSummary = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "user" | "admin";
+  disabled: boolean;
+  createdAt: string;
+};
+
+/** One account's header facts for the admin console, or null when there is no such user. */
+export async function getUserSummary(userId: string): Promise<UserSummary | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
