@@ -32,7 +32,16 @@ const envSchema = z.object({
   MAX_TEXT_CHARS: z.coerce.number().int().positive().default(5_000_000),
 
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** Attempts (claims) per analysis, counted in Postgres: stalls and transient errors both count. */
   JOB_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  /** BullMQ lock: a worker that stops renewing it (dead, frozen) loses the job after this long. */
+  WORKER_LOCK_MS: z.coerce.number().int().positive().default(60_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /** Relay, reaper and expiry run this often in every worker. */
+  MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  /** A running analysis whose heartbeat (every 2 s) is this old and whose job Redis no longer
+   *  holds is put back on the queue by the relay. */
+  ANALYSIS_ORPHAN_MS: z.coerce.number().int().positive().default(30_000),
   JOB_TIMEOUT_MS: z.coerce
     .number()
     .int()

@@ -17,7 +17,6 @@ import { logger } from "@/lib/logger";
 
 const SHUTDOWN_DEADLINE_MS = 30_000;
 const HEARTBEAT_MS = 5_000;
-const MAINTENANCE_MS = 5_000;
 
 const workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 const log = logger.child({ workerId });
@@ -60,9 +59,11 @@ async function main() {
       connection,
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
-      // Steps yield to the event loop, so locks renew on time; 60 s leaves room for slow pages.
-      lockDuration: 60_000,
-      stalledInterval: 30_000,
+      // Steps yield to the event loop between pages and sentences, so locks renew on time; the
+      // 60 s default leaves room for a slow page. A stalled job is retried; after two stalls
+      // BullMQ fails it and the relay/reaper decide from Postgres (attempts, heartbeat).
+      lockDuration: env.WORKER_LOCK_MS,
+      stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: 2,
     },
   );
@@ -89,7 +90,7 @@ async function main() {
         maintaining = false;
       });
   };
-  const maintenance = setInterval(maintain, MAINTENANCE_MS);
+  const maintenance = setInterval(maintain, env.MAINTENANCE_INTERVAL_MS);
   void maintain();
 
   const counts = await getReadyAnalysisQueue(5_000)

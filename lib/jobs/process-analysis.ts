@@ -65,6 +65,19 @@ export async function processAnalysisJob(
   const log = ctx.logger.child({ analysisId, attempt: claim.attempt });
   const fence = { analysisId, attempt: claim.attempt, workerId: ctx.workerId };
   if (claim.cancelRequested) return endCancelled(fence, log);
+  if (claim.attempt > env.JOB_ATTEMPTS) {
+    // Attempts are counted in Postgres: a job the relay re-added after stalls or lost Redis data
+    // starts a fresh BullMQ job, but not a fresh budget.
+    const message = `The analysis was interrupted ${env.JOB_ATTEMPTS} times and was stopped. Nothing was charged; please try again.`;
+    await endAnalysisUnpaid({
+      ...fence,
+      status: "failed",
+      errorCode: "attempts_exhausted",
+      errorMessage: message,
+    });
+    log.warn({ event: "JOB_FAIL", willRetry: false }, "attempts exhausted");
+    throw new UnrecoverableError(message);
+  }
 
   const stop = new AbortController();
   const timeout = setTimeout(() => stop.abort(new StopRequested("timeout")), env.JOB_TIMEOUT_MS);
@@ -101,7 +114,8 @@ export async function processAnalysisJob(
     }
 
     const permanent = error instanceof AppError;
-    const lastAttempt = ctx.attemptsMade + 1 >= ctx.maxAttempts;
+    const lastAttempt =
+      ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.attempt >= env.JOB_ATTEMPTS;
     const message = userMessageFor(error, reason === "timeout");
     log.warn(
       { event: "JOB_FAIL", err: (error as Error).message, willRetry: !permanent && !lastAttempt },

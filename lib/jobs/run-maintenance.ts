@@ -7,9 +7,6 @@ import { analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-q
 import { recordEvent } from "@/lib/jobs/record-event";
 import type { Logger } from "@/lib/logger";
 
-/** A running analysis whose heartbeat is this old has no live worker (heartbeats come every 2 s). */
-const ORPHAN_AFTER_MS = 30_000;
-
 /**
  * The outbox relay (design.md): every `queued` analysis, and every `running` one whose worker
  * went silent, must have a live BullMQ job. Job id = analysis id makes re-adding safe.
@@ -26,7 +23,10 @@ export async function relayAnalysesToQueue(log: Logger): Promise<number> {
         ),
         and(
           eq(analyses.status, "running"),
-          lt(analyses.heartbeatAt, sql`now() - make_interval(secs => ${ORPHAN_AFTER_MS / 1000})`),
+          lt(
+            analyses.heartbeatAt,
+            sql`now() - make_interval(secs => ${env.ANALYSIS_ORPHAN_MS / 1000})`,
+          ),
         ),
       ),
     )

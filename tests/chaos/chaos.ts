@@ -1,0 +1,299 @@
+/**
+ * `npm run chaos -- [--jobs N] [--workers K] [--seed S]` — durability under failure.
+ *
+ * Its own Postgres database, its own Redis on a private port (AOF) and K real worker processes.
+ * Submits N analyses from several users (some built to fail, some cancelled while running) while
+ * it SIGKILLs random workers and starts replacements, SIGKILLs Redis and restarts it on the same
+ * data, and SIGSTOPs a worker for longer than the lock before SIGCONT. Then it waits for quiet and
+ * checks: every analysis terminal within the bound, none lost, each success captured exactly once
+ * with a complete memo, failures and cancels released, no open hold, the ledger check clean.
+ * Last line: `chaos: N jobs, K kills, R redis restarts, S stalls — lost L, double-charged D, stuck T`;
+ * exit 1 unless L, D and T are 0 and every other check holds.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startRedisProcess, stopChild, waitForPort } from "../../scripts/lib/local-services";
+import { seededRandom } from "../stress/seeded-random";
+import { CONTRACTS_DIR } from "../support/contracts";
+import { createTestDatabase, newRunId } from "../support/test-stack";
+
+const { values: args } = parseArgs({
+  options: {
+    jobs: { type: "string", default: "40" },
+    workers: { type: "string", default: "3" },
+    seed: { type: "string" },
+  },
+});
+const jobCount = Number(args.jobs);
+const workerCount = Number(args.workers);
+const seed = Number(args.seed ?? Math.floor(Math.random() * 2 ** 31));
+const random = seededRandom(seed);
+const say = (line: string) => console.log(`[chaos] ${line}`);
+say(`seed=${seed} jobs=${jobCount} workers=${workerCount}`);
+
+const LOCK_MS = 4_000;
+const root = path.resolve(import.meta.dirname, "../..");
+const runId = newRunId("chaos");
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "clauseflow-chaos-"));
+const logDir = path.join(root, "test-results", "logs", runId);
+fs.mkdirSync(logDir, { recursive: true });
+
+// ---- world: database, private Redis with AOF, workers -------------------------------------------
+const database = await createTestDatabase(runId);
+const redisPort = 20_000 + random.int(0, 9_999);
+const redisDir = path.join(workDir, "redis");
+fs.mkdirSync(redisDir);
+let redis = startRedisProcess({ port: redisPort, dir: redisDir, appendOnly: true });
+await waitForPort(redisPort, 10_000);
+const redisUrl = `redis://127.0.0.1:${redisPort}`;
+const queuePrefix = `cfchaos-${runId}`;
+
+Object.assign(process.env, {
+  DATABASE_URL: database.databaseUrl,
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: queuePrefix,
+  LOG_LEVEL: "silent",
+});
+const workerEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  CLAUSEFLOW_SERVICE: "worker",
+  LOG_LEVEL: "info",
+  WORKER_CONCURRENCY: "3",
+  WORKER_LOCK_MS: String(LOCK_MS),
+  WORKER_STALLED_INTERVAL_MS: "2000",
+  MAINTENANCE_INTERVAL_MS: "1000",
+  ANALYSIS_ORPHAN_MS: "6000",
+  ANALYSIS_STEP_DELAY_MS: "150",
+  // Chaos kills far more often than production ever sees; a generous budget keeps the focus on
+  // "never lost, never double-charged" while failures from spent attempts are still counted.
+  JOB_ATTEMPTS: "8",
+};
+
+const { createUser } = await import("@/lib/auth/create-user");
+const { checkLedger, formatLedgerSummary } = await import("@/lib/billing/check-ledger");
+const { db, sql: rawSql, closeDb } = await import("@/lib/db/client");
+const schema = await import("@/lib/db/schema");
+const { storeUploadedDocument } = await import("@/lib/documents/store-uploaded-document");
+const { confirmAnalysis } = await import("@/lib/jobs/confirm-analysis");
+const { cancelAnalysis } = await import("@/lib/jobs/cancel-analysis");
+const { closeAnalysisQueue } = await import("@/lib/jobs/analysis-queue");
+const { eq } = await import("drizzle-orm");
+
+const workers = new Set<ChildProcess>();
+let workerSerial = 0;
+function startWorker(): ChildProcess {
+  const n = ++workerSerial;
+  const out = fs.createWriteStream(path.join(logDir, `worker-${n}.log`));
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    cwd: root,
+    env: workerEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  workers.add(child);
+  child.once("exit", () => workers.delete(child));
+  return child;
+}
+for (let i = 0; i < workerCount; i++) startWorker();
+
+// ---- submissions ------------------------------------------------------------------------------------
+type Plan = "succeed" | "fail" | "cancel";
+type Submitted = { id: string; userId: string; plan: Plan };
+const submitted: Submitted[] = [];
+const textContracts = fs
+  .readdirSync(path.join(CONTRACTS_DIR, "txt"))
+  .map((f) => path.join(CONTRACTS_DIR, "txt", f));
+const pdfContracts = fs
+  .readdirSync(path.join(CONTRACTS_DIR, "pdf"))
+  .map((f) => path.join(CONTRACTS_DIR, "pdf", f));
+const users = await Promise.all(
+  Array.from({ length: 4 }, (_, i) =>
+    createUser({
+      email: `chaos-${i}-${runId}@example.com`,
+      password: "chaos password",
+      grantCredits: 1_000_000,
+    }),
+  ),
+);
+
+async function submitOne(): Promise<void> {
+  const user = random.pick(users);
+  const roll = random.next();
+  const plan: Plan = roll < 0.1 ? "fail" : roll < 0.2 ? "cancel" : "succeed";
+  // Built-to-fail jobs are PDFs whose stored bytes get corrupted (corrupt "text" would still read).
+  const file =
+    plan === "fail" || random.chance(0.2) ? random.pick(pdfContracts) : random.pick(textContracts);
+  const { document } = await storeUploadedDocument({
+    userId: user.userId,
+    originalName: path.basename(file),
+    bytes: new Uint8Array(fs.readFileSync(file)),
+  });
+  if (plan === "fail") {
+    // Built to fail: the stored bytes are no longer a readable document (a permanent error).
+    await db
+      .update(schema.documentBlobs)
+      .set({ bytes: Buffer.from("%PDF-1.7\ncorrupted in storage") })
+      .where(eq(schema.documentBlobs.documentId, document.id));
+  }
+  const { analysis } = await confirmAnalysis({ userId: user.userId, documentId: document.id });
+  submitted.push({ id: analysis.id, userId: user.userId, plan });
+  if (plan === "cancel") void cancelWhenRunning(analysis.id, user.userId);
+}
+
+async function cancelWhenRunning(id: string, userId: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const [row] = await rawSql`select status, step_index from analyses where id = ${id}`.catch(
+      () => [],
+    );
+    if (row?.status === "running" && Number(row.step_index) >= 2) break;
+    if (row && ["succeeded", "failed", "cancelled"].includes(String(row.status))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await cancelAnalysis({ userId, analysisId: id }).catch(() => {});
+}
+
+// ---- chaos ----------------------------------------------------------------------------------------------
+const tally = { kills: 0, redisRestarts: 0, stalls: 0 };
+let chaosOn = true;
+
+async function killRandomWorker() {
+  const victim = random.pick([...workers]);
+  if (!victim) return;
+  victim.kill("SIGKILL");
+  tally.kills++;
+  startWorker();
+}
+
+async function restartRedis() {
+  redis.kill("SIGKILL");
+  await new Promise((r) => redis.once("exit", r));
+  await new Promise((r) => setTimeout(r, random.int(500, 2_000)));
+  redis = startRedisProcess({ port: redisPort, dir: redisDir, appendOnly: true });
+  await waitForPort(redisPort, 10_000);
+  tally.redisRestarts++;
+}
+
+async function stallWorker() {
+  const victim = random.pick([...workers]);
+  if (!victim?.pid) return;
+  process.kill(victim.pid, "SIGSTOP");
+  await new Promise((r) => setTimeout(r, LOCK_MS + 3_000));
+  if (victim.exitCode === null) process.kill(victim.pid, "SIGCONT");
+  tally.stalls++;
+}
+
+const chaosLoop = (async () => {
+  let next = 0;
+  while (chaosOn) {
+    await new Promise((r) => setTimeout(r, random.int(1_000, 2_500)));
+    if (!chaosOn) break;
+    const step = next++ % 6;
+    if (step === 2) await restartRedis();
+    else if (step === 4) await stallWorker();
+    else await killRandomWorker();
+  }
+})();
+
+// Submissions are spread over the chaos period, a few at a time.
+const started = Date.now();
+const submitDurationMs = Math.max(10_000, jobCount * 60);
+let remaining = jobCount;
+while (remaining > 0) {
+  const batch = Math.min(remaining, random.int(1, 4));
+  const results = await Promise.allSettled(Array.from({ length: batch }, () => submitOne()));
+  for (const r of results)
+    if (r.status === "rejected") say(`submission failed: ${(r.reason as Error).message}`);
+  remaining -= batch;
+  await new Promise((r) => setTimeout(r, submitDurationMs / Math.max(1, jobCount / batch)));
+}
+say(
+  `submitted ${submitted.length} analyses in ${((Date.now() - started) / 1000).toFixed(1)}s; chaos continues briefly`,
+);
+await new Promise((r) => setTimeout(r, 8_000));
+chaosOn = false;
+await chaosLoop;
+
+// ---- wait for quiet ------------------------------------------------------------------------------------
+const boundMs = 120_000 + jobCount * 400;
+const quietDeadline = Date.now() + boundMs;
+const ids = submitted.map((s) => s.id);
+let active = Number.POSITIVE_INFINITY;
+while (Date.now() < quietDeadline) {
+  const [row] =
+    await rawSql`select count(*)::int as n from analyses where id = any(${ids}) and status in ('queued', 'running')`;
+  active = Number(row?.n ?? 0);
+  if (active === 0) break;
+  await new Promise((r) => setTimeout(r, 1_000));
+}
+say(
+  `quiet after ${((Date.now() - started) / 1000).toFixed(1)}s (bound ${boundMs / 1000}s), ${active} still active`,
+);
+
+// ---- verdict --------------------------------------------------------------------------------------------
+const problems: string[] = [];
+const rows = await rawSql`
+  select a.id, a.status::text as status, a.memo_markdown is not null and a.memo_markdown like '%ASC 606%' as memo_ok,
+    count(e.id) filter (where e.kind = 'hold')::int as holds,
+    count(e.id) filter (where e.kind = 'capture')::int as captures,
+    count(e.id) filter (where e.kind = 'release')::int as releases
+  from analyses a left join credit_entries e on e.analysis_id = a.id
+  where a.id = any(${ids}) group by a.id`;
+const byId = new Map(rows.map((r) => [String(r.id), r]));
+let lost = 0;
+let doubleCharged = 0;
+let stuck = 0;
+const outcomes: Record<string, number> = {};
+for (const s of submitted) {
+  const row = byId.get(s.id);
+  if (!row) {
+    lost++;
+    problems.push(`${s.id}: missing from the database`);
+    continue;
+  }
+  const status = String(row.status);
+  outcomes[`${s.plan}→${status}`] = (outcomes[`${s.plan}→${status}`] ?? 0) + 1;
+  if (status === "queued" || status === "running") stuck++;
+  if (Number(row.captures) > 1 || (Number(row.captures) > 0 && status !== "succeeded"))
+    doubleCharged++;
+  if (status === "succeeded" && (Number(row.captures) !== 1 || !row.memo_ok))
+    problems.push(`${s.id}: succeeded without exactly one capture and a complete memo`);
+  if ((status === "failed" || status === "cancelled") && Number(row.releases) !== 1)
+    problems.push(`${s.id}: ${status} but not released`);
+  if (s.plan === "fail" && status === "succeeded")
+    problems.push(`${s.id}: built to fail but succeeded`);
+}
+const [open] = await rawSql`select coalesce(sum(held), 0)::int as held from credit_balances`;
+if (Number(open?.held) !== 0) problems.push(`open holds remain: ${open?.held} credits held`);
+const ledger = await checkLedger();
+for (const v of ledger.violations) problems.push(`ledger ${v.code}: ${v.message}`);
+
+say(`outcomes (plan→status): ${JSON.stringify(outcomes)}`);
+say(formatLedgerSummary(ledger));
+for (const p of problems.slice(0, 30)) say(`PROBLEM ${p}`);
+say(`worker logs: ${path.relative(root, logDir)}`);
+
+// ---- teardown --------------------------------------------------------------------------------------------
+await Promise.all([...workers].map((w) => stopChild(w, 10_000)));
+await closeAnalysisQueue();
+await closeDb();
+await stopChild(redis);
+await database.drop();
+fs.rmSync(workDir, { recursive: true, force: true });
+
+console.log(
+  `chaos: ${submitted.length} jobs, ${tally.kills} kills, ${tally.redisRestarts} redis restarts, ${tally.stalls} stalls — lost ${lost}, double-charged ${doubleCharged}, stuck ${stuck}`,
+);
+process.exit(
+  lost === 0 &&
+    doubleCharged === 0 &&
+    stuck === 0 &&
+    problems.length === 0 &&
+    submitted.length === jobCount
+    ? 0
+    : 1,
+);
