@@ -102,8 +102,9 @@ for (let i = 0; i < workerCount; i++) startWorker();
 
 // ---- submissions ------------------------------------------------------------------------------------
 type Plan = "succeed" | "fail" | "cancel";
-type Submitted = { id: string; userId: string; plan: Plan };
+type Submitted = { id: string; userId: string; plan: Plan; whileRedisDown: boolean };
 const submitted: Submitted[] = [];
+const problems: string[] = [];
 const textContracts = fs
   .readdirSync(path.join(CONTRACTS_DIR, "txt"))
   .map((f) => path.join(CONTRACTS_DIR, "txt", f));
@@ -120,10 +121,16 @@ const users = await Promise.all(
   ),
 );
 
-async function submitOne(): Promise<void> {
+let redisDown = false;
+let budget = jobCount;
+
+async function submitOne(forced?: Plan): Promise<void> {
+  if (budget <= 0) return;
+  budget--;
   const user = random.pick(users);
   const roll = random.next();
-  const plan: Plan = roll < 0.1 ? "fail" : roll < 0.2 ? "cancel" : "succeed";
+  const plan: Plan = forced ?? (roll < 0.1 ? "fail" : roll < 0.2 ? "cancel" : "succeed");
+  const whileRedisDown = redisDown;
   // Built-to-fail jobs are PDFs whose stored bytes get corrupted (corrupt "text" would still read).
   const file =
     plan === "fail" || random.chance(0.2) ? random.pick(pdfContracts) : random.pick(textContracts);
@@ -140,7 +147,10 @@ async function submitOne(): Promise<void> {
       .where(eq(schema.documentBlobs.documentId, document.id));
   }
   const { analysis } = await confirmAnalysis({ userId: user.userId, documentId: document.id });
-  submitted.push({ id: analysis.id, userId: user.userId, plan });
+  if (whileRedisDown && analysis.status !== "queued") {
+    problems.push(`${analysis.id}: confirmed while Redis was down but answered ${analysis.status}`);
+  }
+  submitted.push({ id: analysis.id, userId: user.userId, plan, whileRedisDown });
   if (plan === "cancel") void cancelWhenRunning(analysis.id, user.userId);
 }
 
@@ -158,7 +168,14 @@ async function cancelWhenRunning(id: string, userId: string): Promise<void> {
 }
 
 // ---- chaos ----------------------------------------------------------------------------------------------
-const tally = { kills: 0, redisRestarts: 0, stalls: 0 };
+const tally = { kills: 0, redisRestarts: 0, stalls: 0, postgresDrops: 0 };
+
+/** What the apps see when Postgres restarts: every connection to the database dies at once. */
+async function dropPostgresConnections() {
+  await rawSql`select pg_terminate_backend(pid) from pg_stat_activity
+    where datname = current_database() and pid <> pg_backend_pid()`.catch(() => {});
+  tally.postgresDrops++;
+}
 let chaosOn = true;
 
 async function killRandomWorker() {
@@ -172,7 +189,15 @@ async function killRandomWorker() {
 async function restartRedis() {
   redis.kill("SIGKILL");
   await new Promise((r) => redis.once("exit", r));
+  redisDown = true;
+  // Confirms while Redis is down must still succeed: the analysis waits as `queued` in Postgres.
+  const downSubmissions = await Promise.allSettled([submitOne("succeed"), submitOne("succeed")]);
+  for (const r of downSubmissions) {
+    if (r.status === "rejected")
+      problems.push(`confirm while Redis was down threw: ${(r.reason as Error).message}`);
+  }
   await new Promise((r) => setTimeout(r, random.int(500, 2_000)));
+  redisDown = false;
   redis = startRedisProcess({ port: redisPort, dir: redisDir, appendOnly: true });
   await waitForPort(redisPort, 10_000);
   tally.redisRestarts++;
@@ -192,9 +217,10 @@ const chaosLoop = (async () => {
   while (chaosOn) {
     await new Promise((r) => setTimeout(r, random.int(1_000, 2_500)));
     if (!chaosOn) break;
-    const step = next++ % 6;
+    const step = next++ % 7;
     if (step === 2) await restartRedis();
     else if (step === 4) await stallWorker();
+    else if (step === 6) await dropPostgresConnections();
     else await killRandomWorker();
   }
 })();
@@ -235,7 +261,6 @@ say(
 );
 
 // ---- verdict --------------------------------------------------------------------------------------------
-const problems: string[] = [];
 const rows = await rawSql`
   select a.id, a.status::text as status, a.memo_markdown is not null and a.memo_markdown like '%ASC 606%' as memo_ok,
     count(e.id) filter (where e.kind = 'hold')::int as holds,
@@ -273,6 +298,9 @@ const ledger = await checkLedger();
 for (const v of ledger.violations) problems.push(`ledger ${v.code}: ${v.message}`);
 
 say(`outcomes (plan→status): ${JSON.stringify(outcomes)}`);
+say(
+  `${submitted.filter((s) => s.whileRedisDown).length} confirmed while Redis was down; Postgres connections dropped ${tally.postgresDrops} times`,
+);
 say(formatLedgerSummary(ledger));
 for (const p of problems.slice(0, 30)) say(`PROBLEM ${p}`);
 say(`worker logs: ${path.relative(root, logDir)}`);
