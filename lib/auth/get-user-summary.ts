@@ -11,20 +11,25 @@ export type UserSummary = {
   createdAt: string;
 };
 
-/** One account's header facts for the admin console, or null when there is no such user. */
-export async function getUserSummary(userId: string): Promise<UserSummary | null> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      disabledAt: users.disabledAt,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!row) return null;
+export const userSummaryColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabledAt: users.disabledAt,
+  createdAt: users.createdAt,
+};
+
+type UserSummaryRow = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "user" | "admin";
+  disabledAt: Date | null;
+  createdAt: Date;
+};
+
+export function toUserSummary(row: UserSummaryRow): UserSummary {
   return {
     id: row.id,
     email: row.email,
@@ -33,4 +38,10 @@ export async function getUserSummary(userId: string): Promise<UserSummary | null
     disabled: row.disabledAt !== null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** One account's header facts for the admin console, or null when there is no such user. */
+export async function getUserSummary(userId: string): Promise<UserSummary | null> {
+  const [row] = await db.select(userSummaryColumns).from(users).where(eq(users.id, userId));
+  return row ? toUserSummary(row) : null;
 }

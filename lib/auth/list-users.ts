@@ -1,5 +1,6 @@
 import { count, desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
+import { toUserSummary, type UserSummary, userSummaryColumns } from "@/lib/auth/get-user-summary";
 import { db } from "@/lib/db/client";
 import { creditBalances, users } from "@/lib/db/schema";
 
@@ -9,13 +10,7 @@ export const listUsersQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export type AdminUserRow = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: "user" | "admin";
-  disabled: boolean;
-  createdAt: string;
+export type AdminUserRow = UserSummary & {
   balance: { available: number; held: number; spent: number; granted: number };
 };
 
@@ -27,12 +22,7 @@ export async function listUsers(
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        role: users.role,
-        disabledAt: users.disabledAt,
-        createdAt: users.createdAt,
+        ...userSummaryColumns,
         available: creditBalances.available,
         held: creditBalances.held,
         spent: creditBalances.spent,
@@ -48,12 +38,7 @@ export async function listUsers(
   ]);
   return {
     items: rows.map((r) => ({
-      id: r.id,
-      email: r.email,
-      name: r.name,
-      role: r.role,
-      disabled: r.disabledAt !== null,
-      createdAt: r.createdAt.toISOString(),
+      ...toUserSummary(r),
       balance: {
         available: r.available ?? 0,
         held: r.held ?? 0,

@@ -37,30 +37,22 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Route handler glue: injects the signed-in user (401 otherwise) and maps errors. */
-export function withUser<P = Record<string, never>>(
-  handler: (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>,
-) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      const user = await getUserOrThrow();
-      return await handler({ request, user, params: await context.params });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+type Handler<P> = (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>;
+
+function guarded(getUser: () => Promise<SessionUser>) {
+  return <P = Record<string, never>>(handler: Handler<P>) =>
+    async (request: Request, context: RouteContext<P>): Promise<Response> => {
+      try {
+        const user = await getUser();
+        return await handler({ request, user, params: await context.params });
+      } catch (error) {
+        return errorResponse(error);
+      }
+    };
 }
 
+/** Route handler glue: injects the signed-in user (401 otherwise) and maps errors. */
+export const withUser = guarded(getUserOrThrow);
+
 /** Same as `withUser`, but 403 unless the user is an admin. */
-export function withAdmin<P = Record<string, never>>(
-  handler: (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>,
-) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      const user = await getAdminOrThrow();
-      return await handler({ request, user, params: await context.params });
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
-}
+export const withAdmin = guarded(getAdminOrThrow);

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { Queue } from "bullmq";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { analyses, documentBlobs } from "@/lib/db/schema";
-import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, getAnalysis, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
+import { withPausedQueue } from "@/tests/support/paused-queue";
 import { waitFor } from "@/tests/support/wait-for";
 
 const { baseUrl, redisUrl, queuePrefix } = inject("stack");
@@ -96,11 +95,9 @@ describe("a user's analysis journey", () => {
   });
 
   it("cancels a queued analysis at once and releases the hold", async () => {
-    const queue = new Queue(ANALYSIS_QUEUE, { connection: { url: redisUrl }, prefix: queuePrefix });
     const before = await credits(client);
     const upload = await uploadContract(client, 2);
-    await queue.pause();
-    try {
+    const id = await withPausedQueue({ redisUrl, queuePrefix }, async () => {
       const { body } = await confirm(client, upload.document.id);
       expect(body.analysis.status).toBe("queued");
       const cancelled = await client.json<{ analysis: { status: string } }>(
@@ -110,18 +107,15 @@ describe("a user's analysis journey", () => {
       expect(cancelled.status).toBe(200);
       expect(cancelled.body.analysis.status).toBe("cancelled");
       expect(await credits(client)).toEqual(before);
-      await queue.resume();
-      // Even if the job was still in Redis, the worker must leave a cancelled analysis alone.
-      await new Promise((r) => setTimeout(r, 1_500));
-      expect((await getAnalysis(client, body.analysis.id)).status).toBe("cancelled");
-      expect(await entriesForAnalysis(body.analysis.id)).toEqual([
-        { kind: "hold", amount: upload.quote.priceCredits },
-        { kind: "release", amount: upload.quote.priceCredits },
-      ]);
-    } finally {
-      await queue.resume();
-      await queue.close();
-    }
+      return body.analysis.id;
+    });
+    // Even if the job was still in Redis, the worker must leave a cancelled analysis alone.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await getAnalysis(client, id)).status).toBe("cancelled");
+    expect(await entriesForAnalysis(id)).toEqual([
+      { kind: "hold", amount: upload.quote.priceCredits },
+      { kind: "release", amount: upload.quote.priceCredits },
+    ]);
   });
 
   it("cancels a running analysis at the worker's next check and releases the hold", async () => {

@@ -1,17 +1,16 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { Queue } from "bullmq";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { analyses, idempotencyKeys } from "@/lib/db/schema";
-import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import { expireStaleHolds, pruneIdempotencyKeys } from "@/lib/jobs/run-maintenance";
 import { logger } from "@/lib/logger";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, getAnalysis, uploadContract } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
+import { withPausedQueue } from "@/tests/support/paused-queue";
 
 const stack = inject("stack");
 type Balance = { available: number; held: number; spent: number; granted: number };
@@ -143,12 +142,7 @@ describe("credit ledger", () => {
   });
 
   it("fails an analysis no worker started in time and releases its hold", async () => {
-    const queue = new Queue(ANALYSIS_QUEUE, {
-      connection: { url: stack.redisUrl },
-      prefix: stack.queuePrefix,
-    });
-    await queue.pause();
-    try {
+    await withPausedQueue(stack, async () => {
       const upload = await uploadContract(user, 7);
       const { body } = await confirm(user, upload.document.id);
       await db
@@ -163,10 +157,7 @@ describe("credit ledger", () => {
         { kind: "hold", amount: upload.quote.priceCredits },
         { kind: "release", amount: upload.quote.priceCredits },
       ]);
-    } finally {
-      await queue.resume();
-      await queue.close();
-    }
+    });
   });
 
   it("keeps confirm idempotency keys for at least 24 hours", async () => {

@@ -1,20 +1,11 @@
 import { expect } from "vitest";
+import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import type { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
 import { waitFor } from "@/tests/support/wait-for";
 
-export type UploadResponse = {
-  document: { id: string; filename: string; pageCount: number; wordCount: number; sha256: string };
-  quote: {
-    analysisId: string;
-    pages: number;
-    words: number;
-    priceCredits: number;
-    availableCredits: number;
-    sufficient: boolean;
-  };
-};
+export type UploadResponse = { document: StoredDocument; quote: UploadQuote };
 
 export async function uploadContract(client: ApiClient, index = 0): Promise<UploadResponse> {
   const contract = contractPdfs()[index]!;
