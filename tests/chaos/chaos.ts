@@ -11,6 +11,7 @@
  * exit 1 unless L, D and T are 0 and every other check holds.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -130,28 +131,50 @@ async function submitOne(forced?: Plan): Promise<void> {
   const user = random.pick(users);
   const roll = random.next();
   const plan: Plan = forced ?? (roll < 0.1 ? "fail" : roll < 0.2 ? "cancel" : "succeed");
-  const whileRedisDown = redisDown;
+  // Only submissions made from inside the outage are sure to run entirely while Redis is down
+  // (the restart waits for them); others may finish after it is back.
+  const whileRedisDown = forced !== undefined && redisDown;
   // Built-to-fail jobs are PDFs whose stored bytes get corrupted (corrupt "text" would still read).
   const file =
     plan === "fail" || random.chance(0.2) ? random.pick(pdfContracts) : random.pick(textContracts);
-  const { document } = await storeUploadedDocument({
-    userId: user.userId,
-    originalName: path.basename(file),
-    bytes: new Uint8Array(fs.readFileSync(file)),
-  });
+  // Like a real client: retry a request that died with its connection, reusing the confirm's
+  // idempotency key, so a retried confirm can never create a second analysis or hold.
+  const idempotencyKey = `chaos-${randomUUID()}`;
+  const { document } = await retryOnConnectionLoss(() =>
+    storeUploadedDocument({
+      userId: user.userId,
+      originalName: path.basename(file),
+      bytes: new Uint8Array(fs.readFileSync(file)),
+    }),
+  );
   if (plan === "fail") {
-    // Built to fail: the stored bytes are no longer a readable document (a permanent error).
-    await db
-      .update(schema.documentBlobs)
-      .set({ bytes: Buffer.from("%PDF-1.7\ncorrupted in storage") })
-      .where(eq(schema.documentBlobs.documentId, document.id));
+    await retryOnConnectionLoss(() =>
+      db
+        .update(schema.documentBlobs)
+        .set({ bytes: Buffer.from("%PDF-1.7\ncorrupted in storage") })
+        .where(eq(schema.documentBlobs.documentId, document.id)),
+    );
   }
-  const { analysis } = await confirmAnalysis({ userId: user.userId, documentId: document.id });
+  const { analysis } = await retryOnConnectionLoss(() =>
+    confirmAnalysis({ userId: user.userId, documentId: document.id, idempotencyKey }),
+  );
   if (whileRedisDown && analysis.status !== "queued") {
     problems.push(`${analysis.id}: confirmed while Redis was down but answered ${analysis.status}`);
   }
   submitted.push({ id: analysis.id, userId: user.userId, plan, whileRedisDown });
   if (plan === "cancel") void cancelWhenRunning(analysis.id, user.userId);
+}
+
+async function retryOnConnectionLoss<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const text = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? "")}`;
+      if (attempt >= 5 || !/CONNECTION|terminat|ECONNRESET|closed/i.test(text)) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }
 
 async function cancelWhenRunning(id: string, userId: string): Promise<void> {
