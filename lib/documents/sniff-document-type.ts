@@ -27,6 +27,19 @@ const PDF_HEADER_WINDOW = 1024;
  */
 const MARKUP_FORMATS = new Set(["rtf", "xml", "svg", "html", "ps", "eps"]);
 
+/**
+ * Web pages and XML decode as text, but they are not contracts in a format we read: their markup
+ * would be analysed as prose. file-type misses them when a doctype or whitespace comes first.
+ */
+function describeMarkupText(text: string): { description: string; ext: string } | null {
+  const head = text.slice(0, 512).trimStart().toLowerCase();
+  if (/^<(!doctype html|html|head|body)\b/.test(head))
+    return { description: "an HTML page", ext: "html" };
+  if (/^<\?xml\b/.test(head) || /^<svg\b/.test(head))
+    return { description: "an XML file", ext: "xml" };
+  return null;
+}
+
 function unsupported(lookalike: string | undefined, detected?: string): AppError {
   const looks = lookalike ? `This looks like ${lookalike}. ` : "";
   return new AppError(
@@ -134,7 +147,11 @@ export async function sniffDocumentType(bytes: Uint8Array): Promise<SniffedDocum
   const decoded = decodeText(bytes);
   // Text wins over other file-type guesses: short signatures such as "BM" (BMP) or "ID3" (MP3)
   // also begin ordinary sentences, and real binaries fail the text check anyway.
-  if (decoded.ok) return { kind: "text", mimeType: TEXT_MIME_TYPE };
+  if (decoded.ok) {
+    const markup = describeMarkupText(decoded.text);
+    if (markup) throw unsupported(markup.description, markup.ext);
+    return { kind: "text", mimeType: TEXT_MIME_TYPE };
+  }
   if (!detected && hasPdfHeader(bytes)) return { kind: "pdf", mimeType: PDF_MIME_TYPE };
   if (detected) throw unsupported(describeFileType(detected), detected.ext);
   if (decoded.reason === "not_utf8") {

@@ -68,7 +68,12 @@ export async function readSingleUpload(
       found.catch(reject);
     });
     parser.on("error", () =>
-      reject(new AppError("validation", "The multipart body could not be read.")),
+      reject(
+        new AppError(
+          "validation",
+          "The upload could not be read: its multipart body is malformed (for example a control character in the file name). Rename the file and try again. Nothing was charged.",
+        ),
+      ),
     );
     parser.on("close", () => {
       if (!found) {
