@@ -1,17 +1,13 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import LinearProgress from "@mui/material/LinearProgress";
 import MenuItem from "@mui/material/MenuItem";
 import Paper from "@mui/material/Paper";
-import Skeleton from "@mui/material/Skeleton";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
-import TablePagination from "@mui/material/TablePagination";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Tooltip from "@mui/material/Tooltip";
@@ -20,9 +16,16 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { clampPercent, isActive } from "@/components/analyses/progress";
 import { type AdminAnalysesResponse, ANALYSIS_STATUSES } from "@/components/api-types";
-import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDuration, formatNumber } from "@/components/format";
+import { PaginationFooter } from "@/components/pagination-footer";
 import { POLL, queryKeys } from "@/components/query-keys";
+import {
+  QueryErrorAlert,
+  spaceBetweenRow,
+  TableLoadingBar,
+  TableStateRows,
+} from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { STATUS_STYLES, StatusChip } from "@/components/status-chip";
 
@@ -58,20 +61,10 @@ export function AdminAnalysesTable() {
 
   const items = query.data?.items ?? [];
   const total = query.data?.total ?? 0;
-  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
 
   return (
     <Box>
-      <Box
-        sx={{
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "center",
-          justifyContent: "space-between",
-          gap: 2,
-          mb: 2,
-        }}
-      >
+      <Box sx={{ ...spaceBetweenRow, mb: 2 }}>
         <TextField
           select
           label="Status"
@@ -97,22 +90,15 @@ export function AdminAnalysesTable() {
         </Typography>
       </Box>
 
-      {query.isError ? (
-        <Alert severity={query.data ? "warning" : "error"} sx={{ mb: 2 }}>
-          {query.data
-            ? "Live updates are paused — we'll keep trying. "
-            : "Couldn't load analyses. "}
-          {errorMessage(query.error)}
-        </Alert>
-      ) : null}
+      <QueryErrorAlert
+        query={query}
+        refreshMessage="Live updates are paused — we'll keep trying. "
+        loadMessage="Couldn't load analyses. "
+        sx={{ mb: 2 }}
+      />
 
       <TableContainer component={Paper} variant="outlined" sx={{ position: "relative" }}>
-        {query.isFetching && query.isPlaceholderData ? (
-          <LinearProgress
-            aria-label="Loading"
-            sx={{ position: "absolute", top: 0, left: 0, right: 0, height: 2, borderRadius: 0 }}
-          />
-        ) : null}
+        <TableLoadingBar show={query.isFetching && query.isPlaceholderData} />
         <Table
           size="small"
           aria-label="All analyses"
@@ -135,24 +121,18 @@ export function AdminAnalysesTable() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {query.isPending
-              ? [0, 1, 2, 3].map((i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={7}>
-                      <Skeleton variant="text" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : null}
-            {!query.isPending && items.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={7} sx={{ py: 5, textAlign: "center", color: "text.secondary" }}>
-                  {status === ALL
-                    ? "No analyses yet."
-                    : `No analyses with status “${STATUS_STYLES[status as keyof typeof STATUS_STYLES]?.label ?? status}”.`}
-                </TableCell>
-              </TableRow>
-            ) : null}
+            <TableStateRows
+              pending={query.isPending}
+              empty={items.length === 0}
+              columns={7}
+              skeletonRows={4}
+              emptyPy={5}
+              emptyMessage={
+                status === ALL
+                  ? "No analyses yet."
+                  : `No analyses with status “${STATUS_STYLES[status as keyof typeof STATUS_STYLES]?.label ?? status}”.`
+              }
+            />
             {items.map((a) => (
               <TableRow key={a.id} hover data-testid="admin-analysis-row" data-status={a.status}>
                 <TableCell sx={{ whiteSpace: "nowrap" }}>
@@ -222,17 +202,12 @@ export function AdminAnalysesTable() {
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination
-        component="div"
+      <PaginationFooter
         count={total}
-        page={Math.min(page, lastPage)}
-        onPageChange={(_e, next) => setPage(next)}
+        page={page}
         rowsPerPage={pageSize}
-        onRowsPerPageChange={(e) => {
-          setPageSize(Number.parseInt(e.target.value, 10));
-          setPage(0);
-        }}
-        rowsPerPageOptions={[10, 25, 50, 100]}
+        onPageChange={setPage}
+        onRowsPerPageChange={setPageSize}
       />
     </Box>
   );

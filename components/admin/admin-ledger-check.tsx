@@ -24,6 +24,7 @@ import { shortId } from "@/components/credits/entry-movement";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatNumber, pluralize } from "@/components/format";
 import { queryKeys } from "@/components/query-keys";
+import { spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 
 /** Enough to act on; the rest are counted (the CLI `npm run ledger:check` lists them all). */
@@ -113,16 +114,7 @@ export function AdminLedgerCheck() {
         <Box sx={{ height: 2 }} />
       )}
       <CardContent sx={{ p: { xs: 2, md: 3 } }}>
-        <Box
-          sx={{
-            display: "flex",
-            flexWrap: "wrap",
-            alignItems: "center",
-            justifyContent: "space-between",
-            gap: 2,
-            mb: 2,
-          }}
-        >
+        <Box sx={{ ...spaceBetweenRow, mb: 2 }}>
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="h5" component="h2">
               Ledger check

@@ -2,18 +2,10 @@
 
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import TollIcon from "@mui/icons-material/Toll";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip, { type ChipProps } from "@mui/material/Chip";
-import Paper from "@mui/material/Paper";
-import Skeleton from "@mui/material/Skeleton";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
-import TablePagination from "@mui/material/TablePagination";
 import TableRow from "@mui/material/TableRow";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
@@ -28,11 +20,13 @@ import type {
   CreditEntryKind,
 } from "@/components/api-types";
 import { BalanceCards, type BalanceField } from "@/components/credits/balance-cards";
+import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { describeMovement, isDebit, shortId } from "@/components/credits/entry-movement";
-import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { fetchJson } from "@/components/fetch-json";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { queryKeys } from "@/components/query-keys";
+import { QueryErrorAlert } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 
 export type AdminUserSummary = Omit<AdminUser, "balance">;
@@ -142,8 +136,6 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
 /** One user for admins: who they are, their balance, the "Adjust credits" action and full history. */
 export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(25);
 
   const query = useQuery({
     queryKey: queryKeys.adminUserCredits(user.id),
@@ -157,7 +149,6 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
 
   const balance = query.data?.balance;
   const entries = query.data?.entries ?? [];
-  const visible = entries.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
 
   return (
     <>
@@ -196,20 +187,13 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
         }
       />
 
-      {query.isError ? (
-        <Alert
-          severity={query.data ? "warning" : "error"}
-          sx={{ mb: 3 }}
-          action={
-            <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {query.data ? "Couldn't refresh. " : "Couldn't load this user's credits. "}
-          {errorMessage(query.error)}
-        </Alert>
-      ) : null}
+      <QueryErrorAlert
+        query={query}
+        refreshMessage="Couldn't refresh. "
+        loadMessage="Couldn't load this user's credits. "
+        onRetry={() => void query.refetch()}
+        sx={{ mb: 3 }}
+      />
 
       <BalanceCards balance={balance} help={ADMIN_BALANCE_HELP} />
 
@@ -224,65 +208,27 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
           : ""}
       </Typography>
 
-      <TableContainer component={Paper} variant="outlined">
-        <Table
-          size="small"
-          aria-label={`Credit history of ${user.email}`}
-          data-testid="credit-entries"
-          sx={{ minWidth: 900 }}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell sx={{ width: 130 }}>Date</TableCell>
-              <TableCell sx={{ width: 130 }}>Kind</TableCell>
-              <TableCell align="right" sx={{ width: 160 }}>
-                Amount
-              </TableCell>
-              <TableCell sx={{ width: "22%" }}>Document / analysis</TableCell>
-              <TableCell>Reason</TableCell>
-              <TableCell sx={{ width: 180 }}>By</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {query.isPending
-              ? [0, 1, 2].map((i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={COLUMNS}>
-                      <Skeleton variant="text" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : null}
-            {!query.isPending && entries.length === 0 ? (
-              <TableRow>
-                <TableCell
-                  colSpan={COLUMNS}
-                  sx={{ py: 4, textAlign: "center", color: "text.secondary" }}
-                >
-                  No credit activity yet.
-                </TableCell>
-              </TableRow>
-            ) : null}
-            {visible.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} />
-            ))}
-          </TableBody>
-        </Table>
-        {entries.length > 10 ? (
-          <TablePagination
-            component="div"
-            count={entries.length}
-            page={Math.min(page, Math.max(0, Math.ceil(entries.length / rowsPerPage) - 1))}
-            onPageChange={(_e, next) => setPage(next)}
-            rowsPerPage={rowsPerPage}
-            onRowsPerPageChange={(e) => {
-              setRowsPerPage(Number.parseInt(e.target.value, 10));
-              setPage(0);
-            }}
-            rowsPerPageOptions={[10, 25, 50, 100]}
-          />
-        ) : null}
-      </TableContainer>
+      <CreditEntriesTable
+        entries={entries}
+        pending={query.isPending}
+        columns={COLUMNS}
+        size="small"
+        ariaLabel={`Credit history of ${user.email}`}
+        sx={{ minWidth: 900 }}
+        head={
+          <>
+            <TableCell sx={{ width: 130 }}>Date</TableCell>
+            <TableCell sx={{ width: 130 }}>Kind</TableCell>
+            <TableCell align="right" sx={{ width: 160 }}>
+              Amount
+            </TableCell>
+            <TableCell sx={{ width: "22%" }}>Document / analysis</TableCell>
+            <TableCell>Reason</TableCell>
+            <TableCell sx={{ width: 180 }}>By</TableCell>
+          </>
+        }
+        renderRow={(entry) => <EntryRow key={entry.id} entry={entry} />}
+      />
 
       <CreditChangeDialog
         open={dialogOpen}

@@ -2,20 +2,16 @@
 
 import SearchIcon from "@mui/icons-material/Search";
 import TollIcon from "@mui/icons-material/Toll";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import InputAdornment from "@mui/material/InputAdornment";
-import LinearProgress from "@mui/material/LinearProgress";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
-import Skeleton from "@mui/material/Skeleton";
 import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
-import TablePagination from "@mui/material/TablePagination";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
@@ -28,12 +24,19 @@ import {
 } from "@/components/admin/credit-change-dialog";
 import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
 import type { AdminUser, AdminUsersResponse } from "@/components/api-types";
-import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { fetchJson } from "@/components/fetch-json";
 import { formatNumber } from "@/components/format";
+import { PaginationFooter } from "@/components/pagination-footer";
 import { queryKeys } from "@/components/query-keys";
+import {
+  ActionsHeaderCell,
+  QueryErrorAlert,
+  spaceBetweenRow,
+  TableLoadingBar,
+  TableStateRows,
+} from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { useDebouncedValue } from "@/components/use-debounced-value";
-import { visuallyHidden } from "@/components/visually-hidden";
 
 function usersUrl(q: string, page: number, pageSize: number): string {
   const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
@@ -77,7 +80,6 @@ export function AdminUsersTable() {
 
   const items = query.data?.items ?? [];
   const total = query.data?.total ?? 0;
-  const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
   const searching = search.trim() !== q;
 
   const openDialog = (user: AdminUser) => {
@@ -87,16 +89,7 @@ export function AdminUsersTable() {
 
   return (
     <Box>
-      <Box
-        sx={{
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "center",
-          justifyContent: "space-between",
-          gap: 2,
-          mb: 2,
-        }}
-      >
+      <Box sx={{ ...spaceBetweenRow, mb: 2 }}>
         <TextField
           type="search"
           label="Search by email"
@@ -121,20 +114,15 @@ export function AdminUsersTable() {
         </Typography>
       </Box>
 
-      {query.isError ? (
-        <Alert severity={query.data ? "warning" : "error"} sx={{ mb: 2 }}>
-          {query.data ? "Couldn't refresh the list. " : "Couldn't load users. "}
-          {errorMessage(query.error)}
-        </Alert>
-      ) : null}
+      <QueryErrorAlert
+        query={query}
+        refreshMessage="Couldn't refresh the list. "
+        loadMessage="Couldn't load users. "
+        sx={{ mb: 2 }}
+      />
 
       <TableContainer component={Paper} variant="outlined" sx={{ position: "relative" }}>
-        {(query.isFetching && query.isPlaceholderData) || searching ? (
-          <LinearProgress
-            aria-label="Loading"
-            sx={{ position: "absolute", top: 0, left: 0, right: 0, height: 2, borderRadius: 0 }}
-          />
-        ) : null}
+        <TableLoadingBar show={(query.isFetching && query.isPlaceholderData) || searching} />
         <Table
           size="small"
           aria-label="Users"
@@ -159,33 +147,18 @@ export function AdminUsersTable() {
               </TableCell>
               <TableCell sx={{ width: 120 }}>Created</TableCell>
               <TableCell sx={{ width: 100 }}>Status</TableCell>
-              <TableCell align="right" sx={{ width: 160 }}>
-                <Box component="span" sx={visuallyHidden}>
-                  Actions
-                </Box>
-              </TableCell>
+              <ActionsHeaderCell sx={{ width: 160 }} />
             </TableRow>
           </TableHead>
           <TableBody>
-            {query.isPending
-              ? [0, 1, 2, 3].map((i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={COLUMNS}>
-                      <Skeleton variant="text" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : null}
-            {!query.isPending && items.length === 0 ? (
-              <TableRow>
-                <TableCell
-                  colSpan={COLUMNS}
-                  sx={{ py: 5, textAlign: "center", color: "text.secondary" }}
-                >
-                  {q ? `No users with an email matching “${q}”.` : "No users yet."}
-                </TableCell>
-              </TableRow>
-            ) : null}
+            <TableStateRows
+              pending={query.isPending}
+              empty={items.length === 0}
+              columns={COLUMNS}
+              skeletonRows={4}
+              emptyPy={5}
+              emptyMessage={q ? `No users with an email matching “${q}”.` : "No users yet."}
+            />
             {items.map((user) => (
               <TableRow
                 key={user.id}
@@ -263,17 +236,12 @@ export function AdminUsersTable() {
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination
-        component="div"
+      <PaginationFooter
         count={total}
-        page={Math.min(page, lastPage)}
-        onPageChange={(_e, next) => setPage(next)}
+        page={page}
         rowsPerPage={pageSize}
-        onRowsPerPageChange={(e) => {
-          setPageSize(Number.parseInt(e.target.value, 10));
-          setPage(0);
-        }}
-        rowsPerPageOptions={[10, 25, 50, 100]}
+        onPageChange={setPage}
+        onRowsPerPageChange={setPageSize}
       />
 
       <CreditChangeDialog open={dialogOpen} user={target} onClose={() => setDialogOpen(false)} />

@@ -19,7 +19,6 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import useMediaQuery from "@mui/material/useMediaQuery";
-
 import { useInfiniteQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
@@ -28,10 +27,10 @@ import type { AnalysesListResponse, AnalysisView } from "@/components/api-types"
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatCredits } from "@/components/format";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
+import { ActionsHeaderCell } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { useDocumentHidden } from "@/components/use-document-visibility";
-import { visuallyHidden } from "@/components/visually-hidden";
 
 const PAGE_SIZE = 50;
 
@@ -281,11 +280,7 @@ export function AnalysesList() {
               <TableCell align="right">Price</TableCell>
               <TableCell>Created</TableCell>
               <TableCell>Finished</TableCell>
-              <TableCell align="right" sx={{ position: "relative" }}>
-                <Box component="span" sx={visuallyHidden}>
-                  Actions
-                </Box>
-              </TableCell>
+              <ActionsHeaderCell sx={{ position: "relative" }} />
             </TableRow>
           </TableHead>
           <TableBody>

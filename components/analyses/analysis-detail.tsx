@@ -26,6 +26,7 @@ import type { AnalysisResponse, AnalysisStatus, AnalysisView } from "@/component
 import { ApiError, errorMessage, fetchJson, fetchText } from "@/components/fetch-json";
 import { durationBetween, formatCredits, formatDuration } from "@/components/format";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
+import { spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { useDocumentHidden } from "@/components/use-document-visibility";
@@ -143,16 +144,7 @@ function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCance
         data-testid="analysis-progress"
         sx={{ height: 8 }}
       />
-      <Box
-        sx={{
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "center",
-          justifyContent: "space-between",
-          gap: 2,
-          mt: 2,
-        }}
-      >
+      <Box sx={{ ...spaceBetweenRow, mt: 2 }}>
         <Typography variant="body2" sx={{ color: "text.secondary" }}>
           {cancelling
             ? "Stopping at the next safe point. Your credits will be released."

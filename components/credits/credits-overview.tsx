@@ -1,29 +1,20 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
 import Chip, { type ChipProps } from "@mui/material/Chip";
 import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Skeleton from "@mui/material/Skeleton";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
-import TablePagination from "@mui/material/TablePagination";
 import TableRow from "@mui/material/TableRow";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
-import { useState } from "react";
 import type { CreditEntry, CreditEntryKind } from "@/components/api-types";
 import { BalanceCards } from "@/components/credits/balance-cards";
+import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { isDebit, isManual } from "@/components/credits/entry-movement";
 import { useCredits } from "@/components/credits/use-credits";
-import { errorMessage } from "@/components/fetch-json";
 import { formatNumber } from "@/components/format";
+import { QueryErrorAlert } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 
 const KIND: Record<
@@ -103,28 +94,77 @@ function EntryNote({ entry }: { entry: CreditEntry }) {
   );
 }
 
+/** One entry as the user sees it: date, type, movement of the available balance, analysis, note. */
+function EntryRow({ entry }: { entry: CreditEntry }) {
+  const kind = KIND[entry.kind];
+  return (
+    <TableRow
+      data-testid="credit-entry"
+      data-kind={entry.kind}
+      data-debit={isDebit(entry) ? "true" : undefined}
+    >
+      <TableCell sx={{ whiteSpace: "nowrap" }}>
+        <RelativeTime iso={entry.createdAt} />
+      </TableCell>
+      <TableCell>
+        <Tooltip title={kind.help}>
+          <Chip size="small" variant="outlined" color={kind.color} label={kind.label} />
+        </Tooltip>
+      </TableCell>
+      <TableCell
+        align="right"
+        sx={{
+          fontWeight: 600,
+          fontVariantNumeric: "tabular-nums",
+          whiteSpace: "nowrap",
+          color: amountColor(entry),
+        }}
+      >
+        {formatAmount(entry)}
+      </TableCell>
+      <TableCell sx={{ maxWidth: { xs: 160, sm: 280 } }}>
+        {entry.analysisId ? (
+          <Link
+            component={NextLink}
+            href={`/analyses/${entry.analysisId}`}
+            sx={{
+              display: "block",
+              overflow: "hidden",
+              textOverflow: "ellipsis",
+              whiteSpace: "nowrap",
+            }}
+            title={entry.documentName ?? undefined}
+          >
+            {entry.documentName ?? "View analysis"}
+          </Link>
+        ) : (
+          <Typography component="span" variant="body2" sx={{ color: "text.secondary" }}>
+            —
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell sx={{ display: { xs: "none", md: "table-cell" }, color: "text.secondary" }}>
+        <EntryNote entry={entry} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
 export function CreditsOverview() {
   const { data, isPending, isError, error, refetch } = useCredits();
-  const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(25);
 
   if (isError && !data) {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        We couldn't load your credits. {errorMessage(error)}
-      </Alert>
+      <QueryErrorAlert
+        query={{ isError, data, error }}
+        refreshMessage=""
+        loadMessage="We couldn't load your credits. "
+        onRetry={() => void refetch()}
+      />
     );
   }
 
   const entries = data?.entries ?? [];
-  const visible = entries.slice(page * rowsPerPage, page * rowsPerPage + rowsPerPage);
 
   return (
     <>
@@ -142,108 +182,23 @@ export function CreditsOverview() {
         released if it fails or is cancelled.
       </Typography>
 
-      <TableContainer component={Paper} variant="outlined">
-        <Table aria-label="Credit history" size="medium" data-testid="credit-entries">
-          <TableHead>
-            <TableRow>
-              <TableCell>Date</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell align="right">Amount</TableCell>
-              <TableCell>Analysis</TableCell>
-              <TableCell sx={{ display: { xs: "none", md: "table-cell" } }}>Note</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {isPending
-              ? [0, 1, 2].map((i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={5}>
-                      <Skeleton variant="text" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : null}
-            {!isPending && entries.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={5} sx={{ py: 4, textAlign: "center", color: "text.secondary" }}>
-                  No credit activity yet.
-                </TableCell>
-              </TableRow>
-            ) : null}
-            {visible.map((entry) => {
-              const kind = KIND[entry.kind];
-              return (
-                <TableRow
-                  key={entry.id}
-                  data-testid="credit-entry"
-                  data-kind={entry.kind}
-                  data-debit={isDebit(entry) ? "true" : undefined}
-                >
-                  <TableCell sx={{ whiteSpace: "nowrap" }}>
-                    <RelativeTime iso={entry.createdAt} />
-                  </TableCell>
-                  <TableCell>
-                    <Tooltip title={kind.help}>
-                      <Chip size="small" variant="outlined" color={kind.color} label={kind.label} />
-                    </Tooltip>
-                  </TableCell>
-                  <TableCell
-                    align="right"
-                    sx={{
-                      fontWeight: 600,
-                      fontVariantNumeric: "tabular-nums",
-                      whiteSpace: "nowrap",
-                      color: amountColor(entry),
-                    }}
-                  >
-                    {formatAmount(entry)}
-                  </TableCell>
-                  <TableCell sx={{ maxWidth: { xs: 160, sm: 280 } }}>
-                    {entry.analysisId ? (
-                      <Link
-                        component={NextLink}
-                        href={`/analyses/${entry.analysisId}`}
-                        sx={{
-                          display: "block",
-                          overflow: "hidden",
-                          textOverflow: "ellipsis",
-                          whiteSpace: "nowrap",
-                        }}
-                        title={entry.documentName ?? undefined}
-                      >
-                        {entry.documentName ?? "View analysis"}
-                      </Link>
-                    ) : (
-                      <Typography component="span" variant="body2" sx={{ color: "text.secondary" }}>
-                        —
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell
-                    sx={{ display: { xs: "none", md: "table-cell" }, color: "text.secondary" }}
-                  >
-                    <EntryNote entry={entry} />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-        {entries.length > 10 ? (
-          <TablePagination
-            component="div"
-            count={entries.length}
-            page={Math.min(page, Math.max(0, Math.ceil(entries.length / rowsPerPage) - 1))}
-            onPageChange={(_e, next) => setPage(next)}
-            rowsPerPage={rowsPerPage}
-            onRowsPerPageChange={(e) => {
-              setRowsPerPage(Number.parseInt(e.target.value, 10));
-              setPage(0);
-            }}
-            rowsPerPageOptions={[10, 25, 50, 100]}
-          />
-        ) : null}
-      </TableContainer>
+      <CreditEntriesTable
+        entries={entries}
+        pending={isPending}
+        columns={5}
+        size="medium"
+        ariaLabel="Credit history"
+        head={
+          <>
+            <TableCell>Date</TableCell>
+            <TableCell>Type</TableCell>
+            <TableCell align="right">Amount</TableCell>
+            <TableCell>Analysis</TableCell>
+            <TableCell sx={{ display: { xs: "none", md: "table-cell" } }}>Note</TableCell>
+          </>
+        }
+        renderRow={(entry) => <EntryRow key={entry.id} entry={entry} />}
+      />
     </>
   );
 }
