@@ -1,7 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
-// Chosen once in the main process; Playwright's workers inherit it through the environment.
-process.env.E2E_PORT ??= String(4900 + Math.floor(Math.random() * 900));
+// Chosen once in the main process (workers inherit it). Test servers use ports in 10081–32767:
+// Next refuses the ports browsers block as unsafe (5060, 4190, 6000, …, all ≤ 10080), and Linux
+// hands out ephemeral client ports from 32768. Integration 12000–15999, e2e 16000–19999,
+// chaos Redis 20000–29999, benchmarks 30000–30999.
+process.env.E2E_PORT ??= String(16_000 + Math.floor(Math.random() * 4_000));
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -22,7 +22,7 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 const stack = await startTestStack({
   name: "bench",
-  port: 5800 + Math.floor(Math.random() * 100),
+  port: 30_000 + Math.floor(Math.random() * 1_000),
   workers: 1,
 });
 const sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });

@@ -9,7 +9,7 @@ declare module "vitest" {
 
 /** One production server + worker for the integration run; steps are slowed to observe them. */
 export default async function setup(project: TestProject) {
-  const port = 4100 + Math.floor(Math.random() * 800);
+  const port = 12_000 + Math.floor(Math.random() * 4_000);
   const stack = await startTestStack({
     name: "int",
     port,
