@@ -15,7 +15,7 @@ async function signIn(page: Page, who: { email: string; password: string }) {
   await expect(page).toHaveURL(/\/analyses/);
 }
 
-test("a user analyses a real contract, leaves, comes back to the memo; the admin sees it", async ({
+test("a user analyses a real contract, leaves, comes back to the memo; the admin sees it and grants credits", async ({
   browser,
 }, testInfo) => {
   const shot = (page: Page, name: string) =>
@@ -88,5 +88,31 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   await adminPage.goto("/admin");
   await expect(adminPage.getByText(user.email).first()).toBeVisible();
   await shot(adminPage, "05-admin");
+
+  // The admin grants credits with a reason; it shows in the user's own history.
+  await adminPage.goto("/admin/users");
+  await adminPage.getByTestId("admin-users-search").fill(user.email);
+  await adminPage.getByTestId("admin-user-link").filter({ hasText: user.email }).first().click();
+  await adminPage.getByTestId("adjust-credits").first().click();
+  const dialog = adminPage.getByTestId("credit-change-dialog");
+  await dialog.getByTestId("credit-kind-grant").click();
+  await dialog.getByTestId("credit-amount").fill("15");
+  await dialog.getByTestId("credit-reason").fill("E2E goodwill grant");
+  await shot(adminPage, "06-grant-dialog");
+  await dialog.getByTestId("credit-submit").click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    adminPage.getByTestId("credit-entry").filter({ hasText: "E2E goodwill grant" }),
+  ).toBeVisible();
   await adminContext.close();
+
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, user);
+  await userPage.goto("/credits");
+  const grant = userPage.getByTestId("credit-entry").filter({ hasText: "E2E goodwill grant" });
+  await expect(grant).toBeVisible();
+  await expect(grant).toContainText(admin.email);
+  await shot(userPage, "07-user-credits");
+  await userContext.close();
 });
