@@ -3,6 +3,7 @@
 import type { AdminUserRow } from "@/lib/auth/list-users";
 import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
+import type { Page } from "@/lib/db/page";
 import type { AnalysisStatus } from "@/lib/db/schema";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
@@ -31,21 +32,11 @@ export type CreditsResponse = { balance: CreditBalance; entries: CreditEntry[] }
 
 export type AdminAnalysis = AdminAnalysisRow;
 
-export type AdminAnalysesResponse = {
-  items: AdminAnalysis[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
+export type AdminAnalysesResponse = Page<AdminAnalysis>;
 
 export type AdminUser = AdminUserRow;
 
-export type AdminUsersResponse = {
-  items: AdminUser[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
+export type AdminUsersResponse = Page<AdminUser>;
 
 /** `GET /api/admin/users/:id/credits`: the same shape as the signed-in user's `/api/me/credits`. */
 export type AdminUserCreditsResponse = CreditsResponse;

@@ -2,6 +2,7 @@ import { count, desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
 import { toUserSummary, type UserSummary, userSummaryColumns } from "@/lib/auth/get-user-summary";
 import { db } from "@/lib/db/client";
+import type { Page } from "@/lib/db/page";
 import { creditBalances, users } from "@/lib/db/schema";
 
 export const listUsersQuerySchema = z.object({
@@ -17,7 +18,7 @@ export type AdminUserRow = UserSummary & {
 /** Users with their balances for the admin console, newest first, searchable by email. */
 export async function listUsers(
   query: z.infer<typeof listUsersQuerySchema>,
-): Promise<{ items: AdminUserRow[]; total: number; page: number; pageSize: number }> {
+): Promise<Page<AdminUserRow>> {
   const where = query.q ? ilike(users.email, `%${query.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined;
   const [rows, [total]] = await Promise.all([
     db

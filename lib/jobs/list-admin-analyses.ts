@@ -1,6 +1,7 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { Page } from "@/lib/db/page";
 import { analyses, analysisStatus, users } from "@/lib/db/schema";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import { rowToView, selectAnalysisViews } from "@/lib/jobs/get-analysis";
@@ -15,12 +16,9 @@ export type AdminAnalysesQuery = z.infer<typeof adminAnalysesQuerySchema>;
 export type AdminAnalysisRow = AnalysisView & { userEmail: string; durationMs: number | null };
 
 /** Job history of all users for admins, newest first, paginated in the database. */
-export async function listAdminAnalyses(query: AdminAnalysesQuery): Promise<{
-  items: AdminAnalysisRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}> {
+export async function listAdminAnalyses(
+  query: AdminAnalysesQuery,
+): Promise<Page<AdminAnalysisRow>> {
   const where = query.status ? eq(analyses.status, query.status) : undefined;
   const [rows, [totalRow]] = await Promise.all([
     selectAnalysisViews()

@@ -34,13 +34,11 @@ export async function relayAnalysesToQueue(log: Logger): Promise<number> {
   const queue = await getReadyAnalysisQueue();
   let relayed = 0;
   for (const { id } of candidates) {
-    const job = await queue.getJob(id);
-    if (job) {
-      const state = await job.getState();
-      // waiting/active/delayed/prioritized: BullMQ has it in hand (stalled ones are re-queued by it).
-      if (state !== "completed" && state !== "failed" && state !== "unknown") continue;
-      await job.remove().catch(() => {});
-    }
+    // One round trip for the state (getJob would fetch the whole job hash just to ask it).
+    const state = await queue.getJobState(id);
+    // waiting/active/delayed/prioritized: BullMQ has it in hand (stalled ones are re-queued by it).
+    if (state !== "completed" && state !== "failed" && state !== "unknown") continue;
+    if (state !== "unknown") await queue.remove(id).catch(() => {});
     await queue.add("analyze", { analysisId: id }, { ...analysisJobOptions(), jobId: id });
     await recordEvent(db, { analysisId: id, type: "enqueued", data: { by: "relay" } });
     relayed++;
