@@ -31,6 +31,8 @@ const envSchema = z.object({
   MAX_PAGES: z.coerce.number().int().positive().default(500),
   MAX_TEXT_CHARS: z.coerce.number().int().positive().default(5_000_000),
 
+  /** PDFs with more pages are analyzed in chunks of this many pages, in parallel (design.md). */
+  CHUNK_PAGES: z.coerce.number().int().positive().default(40),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   /** Attempts (claims) per analysis, counted in Postgres: stalls and transient errors both count. */
   JOB_ATTEMPTS: z.coerce.number().int().positive().default(3),
@@ -65,6 +67,11 @@ const envSchema = z.object({
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   /** Test hook: slows every analysis step so progress and cancel can be observed. */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
+  /** Test hook, "index:times,…": chunk `index` fails its first `times` claims (transient error). */
+  TEST_FAIL_CHUNK: z
+    .string()
+    .regex(/^\d+:\d+(?:,\d+:\d+)*$/)
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { Worker } from "bullmq";
+import { type Job, WaitingChildrenError, Worker } from "bullmq";
 import { closeDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import {
   ANALYSIS_QUEUE,
-  type AnalysisJobData,
+  ANALYZE_CHUNK_JOB,
+  type AnalysisQueueJobData,
+  addChunkJobs,
   closeAnalysisQueue,
   getReadyAnalysisQueue,
 } from "@/lib/jobs/analysis-queue";
-import { processAnalysisJob } from "@/lib/jobs/process-analysis";
+import { type FanOutControl, processAnalysisJob } from "@/lib/jobs/process-analysis";
+import { processAnalysisChunkJob } from "@/lib/jobs/process-analysis-chunk";
 import { createRedisConnection } from "@/lib/jobs/redis-connection";
 import { runMaintenance } from "@/lib/jobs/run-maintenance";
 import { beatWorker, markWorkerStopped, registerWorker } from "@/lib/jobs/worker-heartbeat";
@@ -37,21 +40,40 @@ async function warnUnlessNoEviction(connection: ReturnType<typeof createRedisCon
   }
 }
 
+/** The BullMQ side of a parent job becoming a flow (process-step-jobs pattern). */
+function fanOutControlFor(job: Job<AnalysisQueueJobData>, token: string): FanOutControl {
+  return {
+    markResumable: (attempt) => job.updateData({ ...job.data, resumeAttempt: attempt }),
+    addChunks: (chunks) => addChunkJobs(job, chunks),
+    waitForChunks: () => job.moveToWaitingChildren(token),
+  };
+}
+
 async function main() {
   await registerWorker({ id: workerId, host: os.hostname(), pid: process.pid });
   const connection = createRedisConnection("worker");
   await warnUnlessNoEviction(connection);
 
-  const worker = new Worker<AnalysisJobData>(
+  const worker = new Worker<AnalysisQueueJobData>(
     ANALYSIS_QUEUE,
-    async (job, _token, signal) => {
-      const outcome = await processAnalysisJob(job.data, {
+    async (job, token, signal) => {
+      const ctx = {
         workerId,
         logger: log,
         attemptsMade: job.attemptsMade,
         maxAttempts: job.opts.attempts ?? 1,
         signal,
-      });
+      };
+      const outcome =
+        job.name === ANALYZE_CHUNK_JOB
+          ? await processAnalysisChunkJob(job.data, ctx)
+          : await processAnalysisJob(
+              job.data,
+              ctx,
+              token ? fanOutControlFor(job, token) : undefined,
+            );
+      // Already moved to waiting-children; this tells BullMQ not to complete the job.
+      if (outcome === "waiting") throw new WaitingChildrenError();
       jobsDone++;
       return outcome;
     },

@@ -21,7 +21,7 @@ import { CancelDialog } from "@/components/analyses/cancel-dialog";
 import { useRefreshAfterMutation } from "@/components/analyses/confirm";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
 import { MemoView } from "@/components/analyses/memo-view";
-import { chunkText, clampPercent, isActive, stepText } from "@/components/analyses/progress";
+import { clampPercent, isActive, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisResponse, AnalysisStatus, AnalysisView } from "@/components/api-types";
 import { ApiError, errorMessage, fetchJson, fetchText } from "@/components/fetch-json";
 import { durationBetween, formatCredits, formatDuration } from "@/components/format";
@@ -112,7 +112,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCancel: () => void }) {
   const percent = clampPercent(analysis.progress.percent);
-  const chunks = chunkText(analysis);
+  const pages = pagesText(analysis);
   const cancelling = analysis.cancelRequested;
   return (
     <Box>
@@ -150,7 +150,7 @@ function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCance
             ? "Stopping at the next safe point. Your credits will be released."
             : analysis.status === "queued"
               ? "It starts as soon as a worker is free. You can close this tab — it keeps going."
-              : `${chunks ? `${chunks}. ` : ""}You can close this tab — it keeps going.`}
+              : `${pages ? `${pages}. ` : ""}You can close this tab — it keeps going.`}
         </Typography>
         <Button
           variant="outlined"

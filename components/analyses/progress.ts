@@ -24,9 +24,12 @@ export function stepText(a: AnalysisView): string {
   return `Step ${k} of ${stepCount} — ${stepName ?? "Working"}`;
 }
 
-/** "12 of 40 sections" when the step works through chunks, else null. */
-export function chunkText(a: AnalysisView): string | null {
-  const { chunksDone, chunksTotal } = a.progress;
-  if (a.status !== "running" || chunksTotal <= 0) return null;
-  return `${Math.min(chunksDone, chunksTotal)} of ${chunksTotal} sections`;
+/** "Analyzed 120 of 300 pages (3 of 8 parts)" while a chunked analysis works through its pages. */
+export function pagesText(a: AnalysisView): string | null {
+  const { pagesDone, pagesTotal, chunksDone, chunksTotal } = a.progress;
+  if (a.status !== "running" || pagesTotal <= 0) return null;
+  const pages = `Analyzed ${Math.min(pagesDone, pagesTotal)} of ${pagesTotal} pages`;
+  return chunksTotal > 0
+    ? `${pages} (${Math.min(chunksDone, chunksTotal)} of ${chunksTotal} parts, in parallel)`
+    : pages;
 }

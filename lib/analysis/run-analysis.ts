@@ -1,5 +1,6 @@
 import { createAnalysisDraft, finalizeAnalysisDraft } from "./analysis-draft";
-import type { AnalysisResult } from "./result-schema";
+import type { ChunkFindings } from "./chunk-findings";
+import type { AnalysisResult, Identification } from "./result-schema";
 import { ANALYSIS_STEPS } from "./steps";
 import type { AnalysisStep, ExtractedText } from "./types";
 
@@ -23,4 +24,43 @@ export async function runAnalysis(
   }
   signal?.throwIfAborted();
   return finalizeAnalysisDraft(draft);
+}
+
+const [identifyStep, ...chunkSteps] = ANALYSIS_STEPS;
+
+/**
+ * Step 1 alone, for a chunked analysis: the parent runs it once on the first pages (where the
+ * preamble is) and hands the result to every chunk.
+ */
+export async function identifyContract(
+  text: ExtractedText,
+  signal?: AbortSignal,
+): Promise<Identification> {
+  const draft = createAnalysisDraft();
+  await identifyStep?.run(text, draft, signal);
+  if (!draft.identification) throw new Error("the identify step produced no identification");
+  return draft.identification;
+}
+
+/**
+ * Steps 2–5 over one chunk's pages, with the contract's identification given. Risk flags are
+ * left out: they are drawn from the merged findings of all chunks (`mergeChunkFindings`).
+ */
+export async function analyzeChunk(
+  text: ExtractedText,
+  identification: Identification,
+  signal?: AbortSignal,
+): Promise<ChunkFindings> {
+  const draft = createAnalysisDraft();
+  draft.identification = identification;
+  for (const step of chunkSteps) {
+    signal?.throwIfAborted();
+    await step.run(text, draft, signal);
+  }
+  signal?.throwIfAborted();
+  const { term, consideration, performanceObligations, keyClauses } = draft;
+  if (!term || !consideration || !performanceObligations || !keyClauses) {
+    throw new Error("a chunk step left its section empty");
+  }
+  return { term, consideration, performanceObligations, keyClauses };
 }

@@ -5,7 +5,7 @@ import { extractPdfText } from "./extract-pdf-text";
 import { extractPlainText } from "./extract-plain-text";
 import type { ExtractedText, ExtractLimits, ExtractOptions } from "./types";
 
-export type { ExtractedText, ExtractOptions, TextUnit } from "./types";
+export type { ExtractedText, ExtractOptions, PageRange, TextUnit } from "./types";
 
 /**
  * Extracts the text of a document whose kind is already known (from `sniffDocumentType`), in
@@ -21,6 +21,7 @@ export async function extractDocumentText(
     signal: options.signal,
     maxPages: options.maxPages ?? env.MAX_PAGES,
     maxChars: options.maxChars ?? env.MAX_TEXT_CHARS,
+    pages: options.pages,
   };
   limits.signal?.throwIfAborted();
   switch (kind) {

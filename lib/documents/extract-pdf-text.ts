@@ -90,10 +90,13 @@ export async function extractPdfText(
       );
     }
 
+    const first = Math.max(1, limits.pages?.first ?? 1);
+    const last = Math.min(pageCount, limits.pages?.last ?? pageCount);
+    const wholeDocument = first === 1 && last === pageCount;
     const units: TextUnit[] = [];
     let charCount = 0;
     let wordCount = 0;
-    for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
+    for (let pageNumber = first; pageNumber <= last; pageNumber++) {
       await yieldToEventLoop();
       limits.signal?.throwIfAborted();
       const text = await readPageText(pdf, pageNumber);
@@ -103,7 +106,8 @@ export async function extractPdfText(
       units.push({ index: pageNumber, text });
     }
 
-    if (wordCount === 0) {
+    // A chunk of blank pages is fine; only a whole document without text is unreadable.
+    if (wordCount === 0 && wholeDocument) {
       throw new DocumentError(
         "no_text",
         "This PDF has no text layer (it looks scanned). Scanned PDFs are not supported yet; upload a PDF with selectable text.",

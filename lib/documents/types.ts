@@ -15,10 +15,16 @@ export type ExtractedText = {
   charCount: number;
 };
 
+/** A 1-based, inclusive page range. */
+export type PageRange = { first: number; last: number };
+
 export type ExtractOptions = {
   signal?: AbortSignal;
   maxPages?: number;
   maxChars?: number;
+  /** PDF only: read just these pages (one chunk of a chunked analysis). Units keep their page
+   *  numbers; `pageCount` stays the document's. */
+  pages?: PageRange;
 };
 
 /** Options after defaults from env are applied; what the per-format extractors receive. */
@@ -26,6 +32,7 @@ export type ExtractLimits = {
   signal: AbortSignal | undefined;
   maxPages: number;
   maxChars: number;
+  pages: PageRange | undefined;
 };
 
 export type SniffedDocumentType = { kind: DocumentKind; mimeType: string };

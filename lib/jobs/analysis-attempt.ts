@@ -19,6 +19,8 @@ export type ClaimedAttempt = {
   userId: string;
   documentId: string;
   cancelRequested: boolean;
+  /** When the first attempt started (durations in logs span every attempt). */
+  startedAt: Date;
 };
 
 /**
@@ -51,6 +53,7 @@ export async function startAttempt(
         userId: analyses.userId,
         documentId: analyses.documentId,
         cancelRequestedAt: analyses.cancelRequestedAt,
+        startedAt: analyses.startedAt,
       });
     if (!row) return null;
     await recordEvent(tx, { analysisId, type: "attempt_started", attempt: row.attempt, workerId });
@@ -60,16 +63,52 @@ export async function startAttempt(
       userId: row.userId,
       documentId: row.documentId,
       cancelRequested: row.cancelRequestedAt !== null,
+      startedAt: row.startedAt ?? new Date(),
     };
   });
 }
 
-const current = (a: { analysisId: string; attempt: number }) =>
+/** SQL condition: `a` is the live attempt of a running analysis (every fenced write uses it). */
+export const whereCurrentAttempt = (a: { analysisId: string; attempt: number }) =>
   and(
     eq(analyses.id, a.analysisId),
     eq(analyses.attempt, a.attempt),
     eq(analyses.status, "running"),
   );
+
+/**
+ * The parent of a chunked analysis runs again once its chunks are done: it continues the same
+ * attempt (the chunks worked for it) instead of claiming a new one. Null when that attempt is
+ * no longer current.
+ */
+export async function resumeAttempt(
+  analysisId: string,
+  attempt: number,
+  workerId: string,
+): Promise<ClaimedAttempt | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(analyses)
+      .set({ workerId, heartbeatAt: sql`now()`, updatedAt: sql`now()` })
+      .where(whereCurrentAttempt({ analysisId, attempt }))
+      .returning({
+        userId: analyses.userId,
+        documentId: analyses.documentId,
+        cancelRequestedAt: analyses.cancelRequestedAt,
+        startedAt: analyses.startedAt,
+      });
+    if (!row) return null;
+    await recordEvent(tx, { analysisId, type: "attempt_resumed", attempt, workerId });
+    return {
+      analysisId,
+      attempt,
+      userId: row.userId,
+      documentId: row.documentId,
+      cancelRequested: row.cancelRequestedAt !== null,
+      startedAt: row.startedAt ?? new Date(),
+    };
+  });
+}
 
 /**
  * Progress and heartbeat in one indexed single-row update. Answers whether a cancel was requested;
@@ -82,7 +121,7 @@ export async function reportProgress(
   const [row] = await db
     .update(analyses)
     .set({ ...(progress ?? {}), heartbeatAt: sql`now()`, updatedAt: sql`now()` })
-    .where(current(a))
+    .where(whereCurrentAttempt(a))
     .returning({ cancelRequestedAt: analyses.cancelRequestedAt });
   if (!row) throw new FencedOutError(a.analysisId, a.attempt);
   return { cancelRequested: row.cancelRequestedAt !== null };
@@ -108,7 +147,7 @@ export async function completeAttempt(
         heartbeatAt: sql`now()`,
         updatedAt: sql`now()`,
       })
-      .where(current(a))
+      .where(whereCurrentAttempt(a))
       .returning({ id: analyses.id });
     if (!row) return false;
     await settleHold(tx, { analysisId: a.analysisId, settlement: "capture" });
@@ -144,7 +183,7 @@ export async function endAnalysisUnpaid(input: {
             eq(analyses.id, input.analysisId),
             inArray(analyses.status, statusesThatCanBecome(input.status)),
           )
-        : current({ analysisId: input.analysisId, attempt: input.attempt });
+        : whereCurrentAttempt({ analysisId: input.analysisId, attempt: input.attempt });
     const [row] = await tx
       .update(analyses)
       .set({

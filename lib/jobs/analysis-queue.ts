@@ -1,11 +1,32 @@
-import { Queue } from "bullmq";
+import { type Job, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { createRedisConnection } from "@/lib/jobs/redis-connection";
 
 export const ANALYSIS_QUEUE = "analysis";
 
-export type AnalysisJobData = { analysisId: string };
+/** Job names on the analysis queue. */
+export const ANALYZE_JOB = "analyze";
+export const ANALYZE_CHUNK_JOB = "analyze-chunk";
+
+/**
+ * The parent job of an analysis (id = analysis id). `resumeAttempt` is set once it has fanned
+ * out into chunks, so that its next run (after the chunks) merges within the same attempt.
+ */
+export type AnalysisJobData = { analysisId: string; resumeAttempt?: number };
+
+/** One page chunk of a chunked analysis; `parentAttempt` is the analysis attempt it works for. */
+export type AnalysisChunkJobData = {
+  analysisId: string;
+  chunkIndex: number;
+  parentAttempt: number;
+};
+
+export type AnalysisQueueJobData = AnalysisJobData | AnalysisChunkJobData;
+
+/** BullMQ ids may not contain ':'; the attempt makes a re-planned chunk a new job. */
+export const chunkJobId = (analysisId: string, parentAttempt: number, chunkIndex: number) =>
+  `${analysisId}-a${parentAttempt}-c${chunkIndex}`;
 
 /** Options every analysis job gets; the job id is always the analysis id (design.md). */
 export const analysisJobOptions = () => ({
@@ -16,14 +37,39 @@ export const analysisJobOptions = () => ({
   removeOnFail: { age: 24 * 3_600, count: 5_000 },
 });
 
-type QueueHolder = { queue: Queue<AnalysisJobData>; connection: Redis };
+/**
+ * Adds chunk jobs as children of the running parent `job` (a BullMQ flow). Chunks jump ahead of
+ * waiting analyses (`lifo`; added last-first so they still start in page order): work already
+ * started finishes before new work begins. A chunk that spends its retries fails the parent.
+ */
+export async function addChunkJobs(
+  parent: Pick<Job, "id" | "queueQualifiedName">,
+  chunks: readonly AnalysisChunkJobData[],
+): Promise<void> {
+  const queue = getAnalysisQueue();
+  await queue.addBulk(
+    [...chunks].reverse().map((chunk) => ({
+      name: ANALYZE_CHUNK_JOB,
+      data: chunk,
+      opts: {
+        ...analysisJobOptions(),
+        jobId: chunkJobId(chunk.analysisId, chunk.parentAttempt, chunk.chunkIndex),
+        lifo: true,
+        parent: { id: parent.id ?? chunk.analysisId, queue: parent.queueQualifiedName },
+        failParentOnFailure: true,
+      },
+    })),
+  );
+}
+
+type QueueHolder = { queue: Queue<AnalysisQueueJobData>; connection: Redis };
 const globalForQueue = globalThis as unknown as { __clauseflowQueue?: QueueHolder };
 
 /** The producer-side queue for this process (web or worker), created on first use. */
-export function getAnalysisQueue(): Queue<AnalysisJobData> {
+export function getAnalysisQueue(): Queue<AnalysisQueueJobData> {
   if (!globalForQueue.__clauseflowQueue) {
     const connection = createRedisConnection("producer");
-    const queue = new Queue<AnalysisJobData>(ANALYSIS_QUEUE, {
+    const queue = new Queue<AnalysisQueueJobData>(ANALYSIS_QUEUE, {
       connection,
       prefix: env.QUEUE_PREFIX,
     });
@@ -45,7 +91,9 @@ export async function closeAnalysisQueue(): Promise<void> {
  * The producer queue once its connection is up. The producer fails fast (no offline queue), so
  * commands sent while it is still connecting would fail; wait for `ready`, but never long.
  */
-export async function getReadyAnalysisQueue(timeoutMs = 2_000): Promise<Queue<AnalysisJobData>> {
+export async function getReadyAnalysisQueue(
+  timeoutMs = 2_000,
+): Promise<Queue<AnalysisQueueJobData>> {
   const queue = getAnalysisQueue();
   const { connection } = globalForQueue.__clauseflowQueue!;
   if (connection.status === "ready") return queue;

@@ -14,6 +14,9 @@ export type AnalysisView = {
     percent: number;
     chunksDone: number;
     chunksTotal: number;
+    /** Chunked analyses only (over `CHUNK_PAGES` pages); 0 of 0 otherwise. */
+    pagesDone: number;
+    pagesTotal: number;
   };
   error: { code: string | null; message: string } | null;
   cancelRequested: boolean;
@@ -40,7 +43,7 @@ export function isTerminal(status: AnalysisStatus): boolean {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toAnalysisView(
-  a: Omit<Analysis, "memoMarkdown" | "result"> & { hasMemo: boolean },
+  a: Omit<Analysis, "memoMarkdown" | "result" | "identification"> & { hasMemo: boolean },
   doc: Pick<Document, "filename">,
 ): AnalysisView {
   return {
@@ -56,6 +59,8 @@ export function toAnalysisView(
       percent: a.percent,
       chunksDone: a.chunksDone,
       chunksTotal: a.chunksTotal,
+      pagesDone: a.pagesDone,
+      pagesTotal: a.pagesTotal,
     },
     error: a.errorMessage ? { code: a.errorCode, message: a.errorMessage } : null,
     cancelRequested: a.cancelRequestedAt !== null,

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { ANALYZE_JOB, analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
 import { recordEvent } from "@/lib/jobs/record-event";
 import { logger } from "@/lib/logger";
 
@@ -11,7 +11,7 @@ import { logger } from "@/lib/logger";
 export async function enqueueAnalysis(analysisId: string): Promise<boolean> {
   try {
     await (await getReadyAnalysisQueue()).add(
-      "analyze",
+      ANALYZE_JOB,
       { analysisId },
       { ...analysisJobOptions(), jobId: analysisId },
     );

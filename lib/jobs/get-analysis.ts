@@ -18,6 +18,8 @@ const viewColumns = {
   percent: analyses.percent,
   chunksDone: analyses.chunksDone,
   chunksTotal: analyses.chunksTotal,
+  pagesDone: analyses.pagesDone,
+  pagesTotal: analyses.pagesTotal,
   heartbeatAt: analyses.heartbeatAt,
   cancelRequestedAt: analyses.cancelRequestedAt,
   errorCode: analyses.errorCode,

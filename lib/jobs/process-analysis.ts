@@ -1,214 +1,219 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { UnrecoverableError } from "bullmq";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { mergeChunkFindings } from "@/lib/analysis/merge-chunk-findings";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
-import { ANALYSIS_RESULT_VERSION } from "@/lib/analysis/result-schema";
-import { runAnalysis } from "@/lib/analysis/run-analysis";
-import { db } from "@/lib/db/client";
-import { documentBlobs, documents } from "@/lib/db/schema";
+import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
+import { identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
+import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import {
-  type ClaimedAttempt,
   completeAttempt,
-  endAnalysisUnpaid,
   FencedOutError,
   reportProgress,
+  resumeAttempt,
   startAttempt,
 } from "@/lib/jobs/analysis-attempt";
+import {
+  CHUNKED_STEP_LABELS,
+  countPendingChunks,
+  loadChunkResults,
+  saveChunkPlan,
+} from "@/lib/jobs/analysis-chunks";
+import type { AnalysisChunkJobData } from "@/lib/jobs/analysis-queue";
 import { PIPELINE_STEP_COUNT, PIPELINE_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
-import type { Logger } from "@/lib/logger";
+import { planChunks } from "@/lib/jobs/plan-chunks";
+import {
+  endAttemptsExhausted,
+  endCancelled,
+  type Fence,
+  type ProcessContext,
+  type ProcessOutcome,
+  runFencedAttempt,
+  StopRequested,
+} from "@/lib/jobs/run-attempt";
 
-const jobDataSchema = z.object({ analysisId: z.string().uuid() });
+export type { ProcessContext, ProcessOutcome } from "@/lib/jobs/run-attempt";
 
-/** Why this attempt was asked to stop early. */
-class StopRequested extends Error {
-  constructor(readonly why: "cancel" | "fenced" | "timeout" | "shutdown") {
-    super(`stop: ${why}`);
-  }
-}
+const jobDataSchema = z.object({
+  analysisId: z.string().uuid(),
+  resumeAttempt: z.number().int().positive().optional(),
+});
 
-export type ProcessContext = {
-  workerId: string;
-  logger: Logger;
-  /** 0-based count of earlier failed attempts (BullMQ `attemptsMade`) and the total allowed. */
-  attemptsMade: number;
-  maxAttempts: number;
-  /** Aborted when the worker hands the job back at shutdown (BullMQ `cancelAllJobs`). */
-  signal?: AbortSignal;
+/** What the parent job needs from BullMQ to become a flow (provided by the worker). */
+export type FanOutControl = {
+  /** Stores in the job that its next run resumes `attempt` (merge) instead of claiming anew. */
+  markResumable(attempt: number): Promise<void>;
+  addChunks(chunks: readonly AnalysisChunkJobData[]): Promise<void>;
+  /** True when the job now waits for its chunks; false when every chunk already finished. */
+  waitForChunks(): Promise<boolean>;
 };
 
-export type ProcessOutcome = "succeeded" | "failed" | "cancelled" | "skipped";
-
-const HEARTBEAT_MS = 2_000;
-
 /**
- * One attempt of the pipeline: claim (fenced) → extract → five analysis steps → memo → finish.
- * Bad input and a spent last attempt end the analysis `failed` with the hold released and throw
- * UnrecoverableError; other errors are rethrown so BullMQ retries with backoff.
+ * The parent job of an analysis. A small document runs in one pass: extract → five steps →
+ * memo → finish. A PDF over `CHUNK_PAGES` pages fans out (design.md "Chunked work"): the parent
+ * identifies the contract from its first pages, plans page chunks, adds them as child jobs and
+ * waits; when they are done BullMQ runs it again and it merges, writes the memo and finishes —
+ * within the same attempt, so fanning out never spends the retry budget.
  */
 export async function processAnalysisJob(
   data: unknown,
   ctx: ProcessContext,
+  fanOut?: FanOutControl,
 ): Promise<ProcessOutcome> {
-  const { analysisId } = jobDataSchema.parse(data);
-  const claim = await startAttempt(analysisId, ctx.workerId);
+  const { analysisId, resumeAttempt: resumeFrom } = jobDataSchema.parse(data);
+  // Resume only when every chunk is done; otherwise (chunks lost with Redis, or fenced out by a
+  // newer claim) a fresh attempt plans again and re-adds just the unfinished chunks.
+  const resume = resumeFrom !== undefined && (await countPendingChunks(analysisId)) === 0;
+  const claim = resume
+    ? await resumeAttempt(analysisId, resumeFrom, ctx.workerId)
+    : await startAttempt(analysisId, ctx.workerId);
   if (!claim) {
     ctx.logger.info(
       { analysisId },
-      "analysis not claimable (already finished or unknown); skipping",
+      "analysis not claimable (finished, unknown or fenced); skipping",
     );
     return "skipped";
   }
   const log = ctx.logger.child({ analysisId, attempt: claim.attempt });
-  const fence = { analysisId, attempt: claim.attempt, workerId: ctx.workerId };
+  const fence: Fence = { analysisId, attempt: claim.attempt, workerId: ctx.workerId };
   if (claim.cancelRequested) return endCancelled(fence, log);
-  if (claim.attempt > env.JOB_ATTEMPTS) {
-    // Attempts are counted in Postgres: a job the relay re-added after stalls or lost Redis data
-    // starts a fresh BullMQ job, but not a fresh budget.
-    const message = `The analysis was interrupted ${env.JOB_ATTEMPTS} times and was stopped. Nothing was charged; please try again.`;
-    await endAnalysisUnpaid({
-      ...fence,
-      status: "failed",
-      errorCode: "attempts_exhausted",
-      errorMessage: message,
-    });
-    log.warn({ event: "JOB_FAIL", willRetry: false }, "attempts exhausted");
-    throw new UnrecoverableError(message);
-  }
+  if (!resume && claim.attempt > env.JOB_ATTEMPTS) return endAttemptsExhausted(fence, log);
 
-  const stop = new AbortController();
-  const timeout = setTimeout(() => stop.abort(new StopRequested("timeout")), env.JOB_TIMEOUT_MS);
-  const onOuterAbort = () => stop.abort(new StopRequested("shutdown"));
-  ctx.signal?.addEventListener("abort", onOuterAbort, { once: true });
-  const heartbeat = setInterval(() => {
-    reportProgress(fence).then(
-      ({ cancelRequested }) => {
-        if (cancelRequested) stop.abort(new StopRequested("cancel"));
-      },
-      (error: unknown) => {
-        if (error instanceof FencedOutError) stop.abort(new StopRequested("fenced"));
-      },
-    );
-  }, HEARTBEAT_MS);
-
-  const startedAt = Date.now();
-  try {
-    log.info({ event: "JOB_START" }, "analysis started");
-    await runPipeline(claim, fence, stop.signal);
-    log.info({ event: "JOB_DONE", durationMs: Date.now() - startedAt }, "analysis succeeded");
-    return "succeeded";
-  } catch (error) {
-    const reason = stop.signal.reason instanceof StopRequested ? stop.signal.reason.why : null;
-    if (error instanceof FencedOutError || reason === "fenced") {
-      log.warn("attempt fenced out; a newer attempt owns this analysis");
-      return "skipped";
+  const isLastAttempt =
+    ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.attempt >= env.JOB_ATTEMPTS;
+  if (!resume) log.info({ event: "JOB_START" }, "analysis started");
+  const outcome = await runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
+    const doc = await loadStoredDocument(claim.documentId);
+    if (resume) return mergeChunks(fence, doc, signal);
+    if (fanOut && doc.kind === "pdf" && doc.pageCount > env.CHUNK_PAGES) {
+      return startChunks(fence, doc, signal, fanOut);
     }
-    if (reason === "cancel") return endCancelled(fence, log);
-    if (reason === "shutdown") {
-      // Handed back: BullMQ retries it on another worker; Postgres still says `running` until then.
-      log.info("attempt handed back at shutdown");
-      throw new Error("Worker shut down before the analysis finished");
-    }
-
-    const permanent = error instanceof AppError;
-    const lastAttempt =
-      ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.attempt >= env.JOB_ATTEMPTS;
-    const message = userMessageFor(error, reason === "timeout");
-    log.warn(
-      { event: "JOB_FAIL", err: (error as Error).message, willRetry: !permanent && !lastAttempt },
-      "analysis attempt failed",
-    );
-    if (!permanent && !lastAttempt) throw error;
-    await endAnalysisUnpaid({
-      analysisId,
-      attempt: claim.attempt,
-      status: "failed",
-      errorCode:
-        error instanceof AppError ? error.code : reason === "timeout" ? "timeout" : "internal",
-      errorMessage: message,
-      workerId: ctx.workerId,
-    });
-    throw new UnrecoverableError(message);
-  } finally {
-    clearInterval(heartbeat);
-    clearTimeout(timeout);
-    ctx.signal?.removeEventListener("abort", onOuterAbort);
+    return runSinglePass(fence, doc, signal);
+  });
+  if (outcome === "succeeded") {
+    const durationMs = Date.now() - claim.startedAt.getTime();
+    log.info({ event: "JOB_DONE", durationMs }, "analysis succeeded");
+  } else if (outcome === "waiting") {
+    log.info({ event: "JOB_FANNED_OUT" }, "analysis waits for its chunks");
   }
+  return outcome;
 }
 
-async function runPipeline(
-  claim: ClaimedAttempt,
-  fence: { analysisId: string; attempt: number; workerId: string },
-  signal: AbortSignal,
-): Promise<void> {
-  const step = async (index: number) => {
-    signal.throwIfAborted();
-    const { cancelRequested } = await reportProgress(fence, {
-      stepIndex: index + 1,
-      stepCount: PIPELINE_STEP_COUNT,
-      stepName: PIPELINE_STEP_LABELS[index] ?? "Working",
-      percent: Math.round((index / PIPELINE_STEP_COUNT) * 100),
-    });
-    if (cancelRequested) throw new StopRequested("cancel");
-    if (env.ANALYSIS_STEP_DELAY_MS > 0)
-      await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
-  };
+type Progress = { stepIndex: number; stepCount: number; stepName: string; percent: number };
 
+/** Records progress (and heartbeat), stops on a cancel request; the test hook slows each step. */
+async function reportStep(fence: Fence, progress: Progress, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  const { cancelRequested } = await reportProgress(fence, progress);
+  if (cancelRequested) throw new StopRequested("cancel");
+  if (env.ANALYSIS_STEP_DELAY_MS > 0)
+    await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
+}
+
+async function runSinglePass(
+  fence: Fence,
+  doc: StoredDocument,
+  signal: AbortSignal,
+): Promise<ProcessOutcome> {
+  const step = (index: number) =>
+    reportStep(
+      fence,
+      {
+        stepIndex: index + 1,
+        stepCount: PIPELINE_STEP_COUNT,
+        stepName: PIPELINE_STEP_LABELS[index] ?? "Working",
+        percent: Math.round((index / PIPELINE_STEP_COUNT) * 100),
+      },
+      signal,
+    );
   await step(0);
-  const [doc] = await db
-    .select({ filename: documents.filename, kind: documents.kind, bytes: documentBlobs.bytes })
-    .from(documents)
-    .innerJoin(documentBlobs, eq(documentBlobs.documentId, documents.id))
-    .where(eq(documents.id, claim.documentId));
-  if (!doc)
-    throw new AppError("not_found", "The uploaded file is missing. Please upload it again.");
-  const text = await extractDocumentText(new Uint8Array(doc.bytes), doc.kind, {
+  const text = await extractDocumentText(doc.bytes, doc.kind, {
     signal,
     maxPages: env.MAX_PAGES,
     maxChars: env.MAX_TEXT_CHARS,
   });
-
   const result = await runAnalysis(text, { signal, onStep: (index) => step(index + 1) });
-
   await step(PIPELINE_STEP_COUNT - 1);
+  await finish(fence, doc, result, PIPELINE_STEP_COUNT, text.unitLabel);
+  return "succeeded";
+}
+
+async function startChunks(
+  fence: Fence,
+  doc: StoredDocument,
+  signal: AbortSignal,
+  fanOut: FanOutControl,
+): Promise<ProcessOutcome> {
+  const stepCount = CHUNKED_STEP_LABELS.length;
+  await reportStep(
+    fence,
+    { stepIndex: 1, stepCount, stepName: CHUNKED_STEP_LABELS[0] ?? "", percent: 0 },
+    signal,
+  );
+  // The preamble (title, parties, dates) is at the top: identify from the first chunk's pages.
+  const firstPages = await extractDocumentText(doc.bytes, "pdf", {
+    signal,
+    maxPages: env.MAX_PAGES,
+    maxChars: env.MAX_TEXT_CHARS,
+    pages: { first: 1, last: env.CHUNK_PAGES },
+  });
+  const identification = await identifyContract(firstPages, signal);
+  const pending = await saveChunkPlan(fence, {
+    plan: planChunks(doc.pageCount, env.CHUNK_PAGES),
+    identification,
+    pageCount: doc.pageCount,
+  });
+  if (pending.length > 0) {
+    // Resumable first: if this worker dies after adding the chunks, the stalled parent merges.
+    await fanOut.markResumable(fence.attempt);
+    await fanOut.addChunks(
+      pending.map((chunk) => ({
+        analysisId: fence.analysisId,
+        chunkIndex: chunk.chunkIndex,
+        parentAttempt: fence.attempt,
+      })),
+    );
+    if (await fanOut.waitForChunks()) return "waiting";
+  }
+  return mergeChunks(fence, doc, signal);
+}
+
+async function mergeChunks(
+  fence: Fence,
+  doc: StoredDocument,
+  signal: AbortSignal,
+): Promise<ProcessOutcome> {
+  const stepCount = CHUNKED_STEP_LABELS.length;
+  await reportStep(
+    fence,
+    { stepIndex: stepCount, stepCount, stepName: CHUNKED_STEP_LABELS[2] ?? "", percent: 95 },
+    signal,
+  );
+  const { identification, chunks } = await loadChunkResults(fence.analysisId);
+  await finish(fence, doc, mergeChunkFindings(identification, chunks), stepCount, "page");
+  return "succeeded";
+}
+
+/** Memo + result + capture + `succeeded` in one transaction (completeAttempt). */
+async function finish(
+  fence: Fence,
+  doc: StoredDocument,
+  result: AnalysisResult,
+  stepCount: number,
+  unitLabel: "page" | "paragraph",
+): Promise<void> {
   const memoMarkdown = renderMemoMarkdown(result, {
     documentName: doc.filename,
-    pageCount: text.pageCount,
-    unitLabel: text.unitLabel,
+    pageCount: doc.pageCount,
+    unitLabel,
     generatedAt: new Date(),
   });
   const saved = await completeAttempt(fence, {
     memoMarkdown,
     result,
     resultVersion: ANALYSIS_RESULT_VERSION,
-    stepCount: PIPELINE_STEP_COUNT,
+    stepCount,
   });
   if (!saved) throw new FencedOutError(fence.analysisId, fence.attempt);
-}
-
-async function endCancelled(
-  fence: { analysisId: string; attempt: number; workerId: string },
-  log: Logger,
-): Promise<ProcessOutcome> {
-  await endAnalysisUnpaid({
-    analysisId: fence.analysisId,
-    attempt: fence.attempt,
-    status: "cancelled",
-    errorCode: "cancelled",
-    errorMessage: "Cancelled by you. Nothing was charged.",
-    workerId: fence.workerId,
-  });
-  log.info({ event: "JOB_CANCELLED" }, "analysis cancelled");
-  return "cancelled";
-}
-
-function userMessageFor(error: unknown, timedOut: boolean): string {
-  if (error instanceof AppError)
-    return `${error.message}${/charged/.test(error.message) ? "" : " Nothing was charged."}`;
-  if (timedOut)
-    return "The analysis took too long and was stopped. Nothing was charged; please try again.";
-  return "The analysis failed because of a problem on our side. Nothing was charged; please try again.";
 }

@@ -1,9 +1,16 @@
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { analyses, idempotencyKeys } from "@/lib/db/schema";
+import { analyses, analysisChunks, idempotencyKeys } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { endAnalysisUnpaid } from "@/lib/jobs/analysis-attempt";
-import { analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { endAnalysisUnpaid, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
+import {
+  ANALYZE_JOB,
+  type AnalysisChunkJobData,
+  addChunkJobs,
+  analysisJobOptions,
+  chunkJobId,
+  getReadyAnalysisQueue,
+} from "@/lib/jobs/analysis-queue";
 import { recordEvent } from "@/lib/jobs/record-event";
 import type { Logger } from "@/lib/logger";
 
@@ -13,7 +20,7 @@ import type { Logger } from "@/lib/logger";
  */
 export async function relayAnalysesToQueue(log: Logger): Promise<number> {
   const candidates = await db
-    .select({ id: analyses.id })
+    .select({ id: analyses.id, status: analyses.status, attempt: analyses.attempt })
     .from(analyses)
     .where(
       or(
@@ -33,18 +40,58 @@ export async function relayAnalysesToQueue(log: Logger): Promise<number> {
     .limit(500);
   const queue = await getReadyAnalysisQueue();
   let relayed = 0;
-  for (const { id } of candidates) {
+  for (const { id, status, attempt } of candidates) {
     // One round trip for the state (getJob would fetch the whole job hash just to ask it).
     const state = await queue.getJobState(id);
+    if (state === "waiting-children" && status === "running") {
+      relayed += await relayChunksOf(queue, { analysisId: id, attempt }, log);
+      continue;
+    }
     // waiting/active/delayed/prioritized: BullMQ has it in hand (stalled ones are re-queued by it).
     if (state !== "completed" && state !== "failed" && state !== "unknown") continue;
     if (state !== "unknown") await queue.remove(id).catch(() => {});
-    await queue.add("analyze", { analysisId: id }, { ...analysisJobOptions(), jobId: id });
+    await queue.add(ANALYZE_JOB, { analysisId: id }, { ...analysisJobOptions(), jobId: id });
     await recordEvent(db, { analysisId: id, type: "enqueued", data: { by: "relay" } });
     relayed++;
   }
   if (relayed > 0) log.info({ relayed }, "relay enqueued analyses missing from Redis");
   return relayed;
+}
+
+const IN_HAND = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
+
+/**
+ * A chunked analysis whose parent waits for its chunks has no heartbeat of its own while the
+ * chunks sit in the queue. Every unfinished chunk must have a live job: re-add the missing ones
+ * (Redis lost them) as children of the waiting parent; when all are in BullMQ's hands, refresh
+ * the heartbeat so the reaper leaves the analysis alone. Returns how many chunks were re-added.
+ */
+async function relayChunksOf(
+  queue: Awaited<ReturnType<typeof getReadyAnalysisQueue>>,
+  fence: { analysisId: string; attempt: number },
+  log: Logger,
+): Promise<number> {
+  const pending = await db
+    .select({ chunkIndex: analysisChunks.chunkIndex })
+    .from(analysisChunks)
+    .where(and(eq(analysisChunks.analysisId, fence.analysisId), ne(analysisChunks.status, "done")));
+  const missing: AnalysisChunkJobData[] = [];
+  for (const { chunkIndex } of pending) {
+    const jobId = chunkJobId(fence.analysisId, fence.attempt, chunkIndex);
+    const state = await queue.getJobState(jobId);
+    if (IN_HAND.has(state)) continue;
+    if (state !== "unknown") await queue.remove(jobId).catch(() => {});
+    missing.push({ analysisId: fence.analysisId, chunkIndex, parentAttempt: fence.attempt });
+  }
+  if (missing.length > 0) {
+    await addChunkJobs({ id: fence.analysisId, queueQualifiedName: queue.qualifiedName }, missing);
+    log.info(
+      { analysisId: fence.analysisId, chunks: missing.length },
+      "relay re-added lost chunks",
+    );
+  }
+  await db.update(analyses).set({ heartbeatAt: sql`now()` }).where(whereCurrentAttempt(fence));
+  return missing.length;
 }
 
 /** design.md "Stale work": fail and release analyses whose heartbeat stopped long ago. */

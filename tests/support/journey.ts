@@ -18,6 +18,24 @@ export async function uploadContract(client: ApiClient, index = 0): Promise<Uplo
   return (await response.json()) as UploadResponse;
 }
 
+/** Uploads the sample contract whose file name starts with `prefix` (case-insensitive). */
+export async function uploadContractNamed(
+  client: ApiClient,
+  prefix: string,
+): Promise<UploadResponse> {
+  const contract = contractPdfs().find((c) =>
+    c.name.toLowerCase().startsWith(prefix.toLowerCase()),
+  );
+  if (!contract) throw new Error(`no sample contract starts with ${prefix}`);
+  const response = await client.upload(
+    readContract(contract.file),
+    contract.name,
+    "application/pdf",
+  );
+  expect(response.status).toBe(201);
+  return (await response.json()) as UploadResponse;
+}
+
 export async function confirm(client: ApiClient, documentId: string, idempotencyKey?: string) {
   return client.json<{
     analysis: AnalysisView;

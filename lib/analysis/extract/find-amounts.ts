@@ -14,7 +14,7 @@ export function dollarCurrencyOf(flat: string): string | null {
 }
 
 // Enough to show the money in the contract without listing every per-unit price in a schedule.
-const MAX_AMOUNTS = 20;
+export const MAX_AMOUNTS = 20;
 
 /** Distinct monetary amounts, in document order. */
 export function findContractAmounts(ctx: ScanContext): Amount[] {

@@ -17,6 +17,8 @@ const EXCLUSIVE_GRANT = new RegExp(
 const EXCLUSIVE_RIGHT =
   /(?<!non[- ]{0,2})\bexclusive\s+rights?\b(?!\s+to\s+(?:settle|control|defend|prosecute|bring|enforce|file|sue|conduct))/i;
 
+export const EXCLUSIVE_GRANT_DISPLAY = "Exclusive rights or an exclusive relationship";
+
 /** An exclusive right or relationship granted by the contract. */
 export function findExclusivity(ctx: ScanContext): Finding {
   let fallback: Finding | null = null;
@@ -26,7 +28,7 @@ export function findExclusivity(ctx: ScanContext): Finding {
     if (!m) continue;
     const finding = makeFinding(
       "exclusive",
-      "Exclusive rights or an exclusive relationship",
+      grant ? EXCLUSIVE_GRANT_DISPLAY : "Exclusive rights are mentioned",
       evidenceInSentence(
         ctx.index,
         sentence,

@@ -58,7 +58,8 @@ function hitsIn(text: string): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
-function score(text: string, underHeading: boolean): number {
+/** How strongly a sentence reads as the governing-law clause (higher wins; ≥ MIN_SCORE counts). */
+export function scoreGoverningLawSentence(text: string, underHeading = false): number {
   let s = 0;
   if (GOVERNS.test(text)) s += 3;
   if (CONSTRUED.test(text)) s += 3;
@@ -82,7 +83,7 @@ export function findGoverningLaw(ctx: ScanContext): Finding {
     if (!/\blaws?\b/i.test(text)) continue;
     const hit = hitsIn(text)[0];
     if (!hit) continue;
-    const s = score(text, underHeading);
+    const s = scoreGoverningLawSentence(text, underHeading);
     if (s < MIN_SCORE || (best && s <= best.score)) continue;
     const evidence = evidenceInSentence(
       ctx.index,

@@ -116,7 +116,7 @@ function summarizePromise(text: string, from: number): string {
   return clause.replace(/[.,:]+$/, "");
 }
 
-const MAX_OBLIGATIONS = 8;
+export const MAX_OBLIGATIONS = 8;
 
 /** Candidate performance obligations: promises to license, serve, support or deliver goods. */
 export function findObligations(ctx: ScanContext, parties: Party[]): PerformanceObligation[] {

@@ -64,7 +64,7 @@ function noticeOf(text: string): string | null {
   return null;
 }
 
-const MAX_PER_KIND = 2;
+export const MAX_TERMINATION_RIGHTS_PER_KIND = 2;
 
 /** Who may end the agreement early, on what grounds and with what notice. */
 export function findTerminationRights(ctx: ScanContext, parties: Party[]): TerminationRight[] {
@@ -76,7 +76,7 @@ export function findTerminationRights(ctx: ScanContext, parties: Party[]): Termi
     if (!right) continue;
     const kind = kindOf(text);
     const count = perKind.get(kind) ?? 0;
-    if (count >= MAX_PER_KIND) continue;
+    if (count >= MAX_TERMINATION_RIGHTS_PER_KIND) continue;
     const party = findPartyMention(text, right.index + right[0].length, parties);
     const noticePeriod = noticeOf(text);
     // The same holder with the same right twice adds nothing.

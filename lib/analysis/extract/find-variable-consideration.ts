@@ -54,7 +54,7 @@ const RULES: Rule[] = [
 ];
 
 // A few quotes per kind are enough for a reviewer to find the clauses.
-const MAX_PER_KIND = 2;
+export const MAX_SIGNALS_PER_KIND = 2;
 
 /** Signs that consideration is variable or constrained, grouped by kind, in document order. */
 export function findVariableConsideration(ctx: ScanContext): VariableConsiderationSignal[] {
@@ -62,7 +62,7 @@ export function findVariableConsideration(ctx: ScanContext): VariableConsiderati
   const counts = new Map<VariableConsiderationKind, number>();
   for (const sentence of eachSentence(ctx)) {
     for (const rule of RULES) {
-      if ((counts.get(rule.kind) ?? 0) >= MAX_PER_KIND) continue;
+      if ((counts.get(rule.kind) ?? 0) >= MAX_SIGNALS_PER_KIND) continue;
       const m = rule.pattern.exec(sentence.text);
       if (!m) continue;
       counts.set(rule.kind, (counts.get(rule.kind) ?? 0) + 1);

@@ -46,6 +46,12 @@ export const analyses = pgTable(
     percent: integer("percent").notNull().default(0),
     chunksDone: integer("chunks_done").notNull().default(0),
     chunksTotal: integer("chunks_total").notNull().default(0),
+    /** Pages whose chunk has finished, of `pagesTotal` (chunked analyses only). */
+    pagesDone: integer("pages_done").notNull().default(0),
+    pagesTotal: integer("pages_total").notNull().default(0),
+    /** Step 1's findings (title, parties, dates), read once by the parent of a chunked
+     *  analysis and given to every chunk, so later steps can name parties and date the term. */
+    identification: jsonb("identification"),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
     errorCode: text("error_code"),
@@ -70,6 +76,35 @@ export const analyses = pgTable(
       .on(t.documentId)
       .where(sql`status in ('queued', 'running')`),
   ],
+);
+
+export const analysisChunkStatus = pgEnum("analysis_chunk_status", ["pending", "running", "done"]);
+
+/**
+ * design.md "Chunked work": one row per page range of a chunked analysis. The chunk's findings
+ * are kept here until the parent merges them, so a retried parent never redoes finished chunks.
+ */
+export const analysisChunks = pgTable(
+  "analysis_chunks",
+  {
+    analysisId: uuid("analysis_id")
+      .notNull()
+      .references(() => analyses.id),
+    chunkIndex: integer("chunk_index").notNull(),
+    /** Pages read, 1-based and inclusive; includes the one page of overlap with the next chunk. */
+    firstPage: integer("first_page").notNull(),
+    lastPage: integer("last_page").notNull(),
+    /** Pages this chunk counts towards progress (its range without the overlap). */
+    ownedPages: integer("owned_pages").notNull(),
+    status: analysisChunkStatus("status").notNull().default("pending"),
+    /** Claims of this chunk, across all attempts of the analysis; also its fencing token. */
+    attempt: integer("attempt").notNull().default(0),
+    workerId: text("worker_id"),
+    findings: jsonb("findings"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.analysisId, t.chunkIndex] })],
 );
 
 /** Append-only lifecycle history, shown to admins as a timeline. */
@@ -106,4 +141,5 @@ export const idempotencyKeys = pgTable(
 );
 
 export type Analysis = typeof analyses.$inferSelect;
+export type AnalysisChunk = typeof analysisChunks.$inferSelect;
 export type AnalysisStatus = (typeof analysisStatus.enumValues)[number];

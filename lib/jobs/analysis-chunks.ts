@@ -1,0 +1,234 @@
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import {
+  type ChunkFindings,
+  chunkFindingsSchema,
+  identificationSchema,
+} from "@/lib/analysis/chunk-findings";
+import type { Identification } from "@/lib/analysis/result-schema";
+import { db } from "@/lib/db/client";
+import { analyses, analysisChunks } from "@/lib/db/schema";
+import { FencedOutError, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
+import type { ChunkPlan } from "@/lib/jobs/plan-chunks";
+import { recordEvent } from "@/lib/jobs/record-event";
+
+type Fence = { analysisId: string; attempt: number; workerId: string };
+
+// Progress of a chunked analysis: 0–5 % reading the first pages, 5–95 % chunks by pages, then the memo.
+export const CHUNKED_STEP_LABELS = [
+  "Reading the first pages",
+  "Analyzing pages",
+  "Writing the memo",
+];
+const chunkPercent = (pagesDone: number, pagesTotal: number) =>
+  5 + Math.floor((90 * pagesDone) / Math.max(1, pagesTotal));
+
+/**
+ * Records the chunk plan and the contract's identification for this attempt, keeping chunks that
+ * an earlier attempt already finished. Returns the chunks still to do, in page order.
+ */
+export async function saveChunkPlan(
+  fence: Fence,
+  input: { plan: readonly ChunkPlan[]; identification: Identification; pageCount: number },
+): Promise<ChunkPlan[]> {
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(analysisChunks)
+      .values(input.plan.map((chunk) => ({ analysisId: fence.analysisId, ...chunk })))
+      .onConflictDoNothing();
+    const rows = await tx
+      .select({
+        chunkIndex: analysisChunks.chunkIndex,
+        firstPage: analysisChunks.firstPage,
+        lastPage: analysisChunks.lastPage,
+        ownedPages: analysisChunks.ownedPages,
+        status: analysisChunks.status,
+      })
+      .from(analysisChunks)
+      .where(eq(analysisChunks.analysisId, fence.analysisId))
+      .orderBy(asc(analysisChunks.chunkIndex));
+    const done = rows.filter((r) => r.status === "done");
+    const pagesDone = done.reduce((sum, r) => sum + r.ownedPages, 0);
+    const [updated] = await tx
+      .update(analyses)
+      .set({
+        identification: input.identification,
+        chunksTotal: rows.length,
+        chunksDone: done.length,
+        pagesTotal: input.pageCount,
+        pagesDone,
+        stepIndex: 2,
+        stepCount: CHUNKED_STEP_LABELS.length,
+        stepName: CHUNKED_STEP_LABELS[1],
+        percent: chunkPercent(pagesDone, input.pageCount),
+        heartbeatAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(whereCurrentAttempt(fence))
+      .returning({ id: analyses.id });
+    if (!updated) throw new FencedOutError(fence.analysisId, fence.attempt);
+    await recordEvent(tx, {
+      analysisId: fence.analysisId,
+      type: "fanned_out",
+      attempt: fence.attempt,
+      workerId: fence.workerId,
+      data: { chunks: rows.length, pending: rows.length - done.length, pages: input.pageCount },
+    });
+    return rows.filter((r) => r.status !== "done").map(({ status: _status, ...chunk }) => chunk);
+  });
+}
+
+/** Chunks of an analysis not finished yet (any attempt). */
+export async function countPendingChunks(analysisId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(analysisChunks)
+    .where(and(eq(analysisChunks.analysisId, analysisId), ne(analysisChunks.status, "done")));
+  return row?.n ?? 0;
+}
+
+export type ClaimedChunk = {
+  chunkAttempt: number;
+  firstPage: number;
+  lastPage: number;
+  ownedPages: number;
+  documentId: string;
+  identification: Identification;
+};
+
+/** A cancel was requested: the chunk is not claimed, the caller ends the analysis. */
+export const CANCEL_REQUESTED = "cancel_requested";
+
+/**
+ * Claims a chunk for `fence.attempt` of its analysis (fenced like the analysis: the chunk's own
+ * `attempt` goes up by one). Null when the analysis moved on (ended, or a newer attempt owns it)
+ * or the chunk is already done: there is nothing to do. After a cancel request no chunk starts.
+ */
+export async function claimChunk(
+  fence: Fence,
+  chunkIndex: number,
+): Promise<ClaimedChunk | typeof CANCEL_REQUESTED | null> {
+  return db.transaction(async (tx) => {
+    const [analysis] = await tx
+      .select({
+        documentId: analyses.documentId,
+        identification: analyses.identification,
+        cancelRequestedAt: analyses.cancelRequestedAt,
+      })
+      .from(analyses)
+      .where(whereCurrentAttempt(fence));
+    if (!analysis) return null;
+    if (analysis.cancelRequestedAt !== null) return CANCEL_REQUESTED;
+    const [chunk] = await tx
+      .update(analysisChunks)
+      .set({
+        status: "running",
+        attempt: sql`${analysisChunks.attempt} + 1`,
+        workerId: fence.workerId,
+        startedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(analysisChunks.analysisId, fence.analysisId),
+          eq(analysisChunks.chunkIndex, chunkIndex),
+          ne(analysisChunks.status, "done"),
+        ),
+      )
+      .returning({
+        chunkAttempt: analysisChunks.attempt,
+        firstPage: analysisChunks.firstPage,
+        lastPage: analysisChunks.lastPage,
+        ownedPages: analysisChunks.ownedPages,
+      });
+    if (!chunk) return null;
+    await recordEvent(tx, {
+      analysisId: fence.analysisId,
+      type: "chunk_started",
+      attempt: fence.attempt,
+      workerId: fence.workerId,
+      data: {
+        chunk: chunkIndex,
+        chunkAttempt: chunk.chunkAttempt,
+        pages: [chunk.firstPage, chunk.lastPage],
+      },
+    });
+    return {
+      ...chunk,
+      documentId: analysis.documentId,
+      identification: identificationSchema.parse(analysis.identification),
+    };
+  });
+}
+
+/**
+ * Saves a chunk's findings and advances the analysis's pages-done progress in one transaction.
+ * False when this claim of the chunk is no longer current; throws FencedOutError when the
+ * analysis attempt is not (the chunk write is rolled back).
+ */
+export async function completeChunk(
+  fence: Fence,
+  chunk: { chunkIndex: number; chunkAttempt: number; ownedPages: number },
+  findings: ChunkFindings,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [saved] = await tx
+      .update(analysisChunks)
+      .set({ status: "done", findings, finishedAt: sql`now()` })
+      .where(
+        and(
+          eq(analysisChunks.analysisId, fence.analysisId),
+          eq(analysisChunks.chunkIndex, chunk.chunkIndex),
+          eq(analysisChunks.attempt, chunk.chunkAttempt),
+          eq(analysisChunks.status, "running"),
+        ),
+      )
+      .returning({ chunkIndex: analysisChunks.chunkIndex });
+    if (!saved) return false;
+    const pagesDone = sql`${analyses.pagesDone} + ${chunk.ownedPages}`;
+    const [progress] = await tx
+      .update(analyses)
+      .set({
+        chunksDone: sql`${analyses.chunksDone} + 1`,
+        pagesDone: sql`${pagesDone}`,
+        percent: sql`5 + (90 * (${pagesDone}) / greatest(${analyses.pagesTotal}, 1))`,
+        heartbeatAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(whereCurrentAttempt(fence))
+      .returning({ pagesDone: analyses.pagesDone });
+    if (!progress) throw new FencedOutError(fence.analysisId, fence.attempt);
+    await recordEvent(tx, {
+      analysisId: fence.analysisId,
+      type: "chunk_done",
+      attempt: fence.attempt,
+      workerId: fence.workerId,
+      data: {
+        chunk: chunk.chunkIndex,
+        chunkAttempt: chunk.chunkAttempt,
+        pagesDone: progress.pagesDone,
+      },
+    });
+    return true;
+  });
+}
+
+/** Everything the merge needs, read back and re-validated; throws if a chunk is not done. */
+export async function loadChunkResults(
+  analysisId: string,
+): Promise<{ identification: Identification; chunks: ChunkFindings[] }> {
+  const [analysis] = await db
+    .select({ identification: analyses.identification })
+    .from(analyses)
+    .where(eq(analyses.id, analysisId));
+  const rows = await db
+    .select({ status: analysisChunks.status, findings: analysisChunks.findings })
+    .from(analysisChunks)
+    .where(eq(analysisChunks.analysisId, analysisId))
+    .orderBy(asc(analysisChunks.chunkIndex));
+  if (rows.length === 0 || rows.some((r) => r.status !== "done")) {
+    throw new Error(`analysis ${analysisId} has unfinished chunks`);
+  }
+  return {
+    identification: identificationSchema.parse(analysis?.identification),
+    chunks: rows.map((r) => chunkFindingsSchema.parse(r.findings)),
+  };
+}

@@ -1,0 +1,104 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
+import { analyzeChunk } from "@/lib/analysis/run-analysis";
+import { extractDocumentText } from "@/lib/documents/extract-document-text";
+import { loadStoredDocument } from "@/lib/documents/load-stored-document";
+import { env } from "@/lib/env";
+import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
+import {
+  endAttemptsExhausted,
+  endCancelled,
+  type Fence,
+  type ProcessContext,
+  type ProcessOutcome,
+  runFencedAttempt,
+} from "@/lib/jobs/run-attempt";
+
+const chunkJobDataSchema = z.object({
+  analysisId: z.string().uuid(),
+  chunkIndex: z.number().int().nonnegative(),
+  parentAttempt: z.number().int().positive(),
+});
+
+/**
+ * One page chunk of a chunked analysis (a child job of the analysis's BullMQ flow): extract its
+ * pages, run steps 2–5 with the parent's identification, save the findings and advance the
+ * pages-done progress. It works for one attempt of the analysis and is fenced by it: a chunk of
+ * an ended, cancelled or superseded analysis does nothing. A cancel seen here ends the analysis
+ * (so the remaining chunks skip); a chunk that spends its retries fails the analysis, and the
+ * hold is released.
+ */
+export async function processAnalysisChunkJob(
+  data: unknown,
+  ctx: ProcessContext,
+): Promise<ProcessOutcome> {
+  const { analysisId, chunkIndex, parentAttempt } = chunkJobDataSchema.parse(data);
+  const fence: Fence = { analysisId, attempt: parentAttempt, workerId: ctx.workerId };
+  const claim = await claimChunk(fence, chunkIndex);
+  if (claim === CANCEL_REQUESTED) {
+    return endCancelled(fence, ctx.logger.child({ analysisId, attempt: parentAttempt }));
+  }
+  if (!claim) {
+    ctx.logger.info(
+      { analysisId, attempt: parentAttempt, chunk: chunkIndex },
+      "chunk not claimable (analysis ended or superseded, or chunk done); skipping",
+    );
+    return "skipped";
+  }
+  const log = ctx.logger.child({
+    analysisId,
+    attempt: parentAttempt,
+    chunk: chunkIndex,
+    chunkAttempt: claim.chunkAttempt,
+  });
+  if (claim.chunkAttempt > env.JOB_ATTEMPTS) return endAttemptsExhausted(fence, log);
+
+  const isLastAttempt =
+    ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.chunkAttempt >= env.JOB_ATTEMPTS;
+  return runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
+    const startedAt = Date.now();
+    failChunkForTest(chunkIndex, claim.chunkAttempt);
+    if (env.ANALYSIS_STEP_DELAY_MS > 0) {
+      await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
+    }
+    const doc = await loadStoredDocument(claim.documentId);
+    const text = await extractDocumentText(doc.bytes, "pdf", {
+      signal,
+      maxPages: env.MAX_PAGES,
+      maxChars: env.MAX_TEXT_CHARS,
+      pages: { first: claim.firstPage, last: claim.lastPage },
+    });
+    const findings = await analyzeChunk(text, claim.identification, signal);
+    const saved = await completeChunk(
+      fence,
+      { chunkIndex, chunkAttempt: claim.chunkAttempt, ownedPages: claim.ownedPages },
+      findings,
+    );
+    if (!saved) {
+      log.warn("chunk claim superseded (it stalled and was claimed again); result dropped");
+      return "skipped";
+    }
+    log.info(
+      {
+        event: "CHUNK_DONE",
+        pages: [claim.firstPage, claim.lastPage],
+        durationMs: Date.now() - startedAt,
+      },
+      "chunk analyzed",
+    );
+    return "succeeded";
+  });
+}
+
+/**
+ * Test hook (env TEST_FAIL_CHUNK="index:times,…"): chunk `index` of every chunked analysis fails
+ * its first `times` claims with a transient error, so tests can watch per-chunk retries.
+ */
+function failChunkForTest(chunkIndex: number, chunkAttempt: number): void {
+  for (const rule of env.TEST_FAIL_CHUNK?.split(",") ?? []) {
+    const [index, times] = rule.split(":").map(Number);
+    if (index === chunkIndex && chunkAttempt <= (times ?? 0)) {
+      throw new Error(`injected failure of chunk ${chunkIndex} (claim ${chunkAttempt})`);
+    }
+  }
+}

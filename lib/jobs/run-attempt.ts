@@ -1,0 +1,134 @@
+import { UnrecoverableError } from "bullmq";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { endAnalysisUnpaid, FencedOutError, reportProgress } from "@/lib/jobs/analysis-attempt";
+import type { Logger } from "@/lib/logger";
+
+/** Why an attempt was asked to stop early. */
+export class StopRequested extends Error {
+  constructor(readonly why: "cancel" | "fenced" | "timeout" | "shutdown") {
+    super(`stop: ${why}`);
+  }
+}
+
+export type ProcessContext = {
+  workerId: string;
+  logger: Logger;
+  /** 0-based count of earlier failed attempts of this BullMQ job (`attemptsMade`) and the total allowed. */
+  attemptsMade: number;
+  maxAttempts: number;
+  /** Aborted when the worker hands the job back at shutdown (BullMQ `cancelAllJobs`). */
+  signal?: AbortSignal;
+};
+
+/** `waiting`: the parent fanned out and waits for its chunks (BullMQ waiting-children). */
+export type ProcessOutcome = "succeeded" | "failed" | "cancelled" | "skipped" | "waiting";
+
+export type Fence = { analysisId: string; attempt: number; workerId: string };
+
+const HEARTBEAT_MS = 2_000;
+
+/**
+ * Runs `work` as (part of) attempt `fence` of an analysis: a heartbeat every 2 s that also reads
+ * cancel requests, a time limit, and the worker's shutdown signal, all surfacing as one
+ * AbortSignal. Then it decides what an error means — design.md "Finishing is one transaction":
+ * fenced out → skip; cancelled → end cancelled; bad input or last attempt → end failed, release,
+ * UnrecoverableError; anything else → rethrow so BullMQ retries with backoff.
+ */
+export async function runFencedAttempt(
+  input: { fence: Fence; ctx: ProcessContext; log: Logger; isLastAttempt: boolean },
+  work: (signal: AbortSignal) => Promise<ProcessOutcome>,
+): Promise<ProcessOutcome> {
+  const { fence, ctx, log } = input;
+  const stop = new AbortController();
+  const timeout = setTimeout(() => stop.abort(new StopRequested("timeout")), env.JOB_TIMEOUT_MS);
+  const onOuterAbort = () => stop.abort(new StopRequested("shutdown"));
+  ctx.signal?.addEventListener("abort", onOuterAbort, { once: true });
+  const heartbeat = setInterval(() => {
+    reportProgress(fence).then(
+      ({ cancelRequested }) => {
+        if (cancelRequested) stop.abort(new StopRequested("cancel"));
+      },
+      (error: unknown) => {
+        if (error instanceof FencedOutError) stop.abort(new StopRequested("fenced"));
+      },
+    );
+  }, HEARTBEAT_MS);
+
+  try {
+    return await work(stop.signal);
+  } catch (error) {
+    const reason = stop.signal.reason instanceof StopRequested ? stop.signal.reason.why : null;
+    const why = error instanceof StopRequested ? error.why : reason;
+    if (error instanceof FencedOutError || why === "fenced") {
+      log.warn("attempt fenced out; a newer attempt owns this analysis or it has ended");
+      return "skipped";
+    }
+    if (why === "cancel") return endCancelled(fence, log);
+    if (why === "shutdown") {
+      // Handed back: BullMQ retries it on another worker; Postgres still says `running` until then.
+      log.info("attempt handed back at shutdown");
+      throw new Error("Worker shut down before the analysis finished");
+    }
+
+    const permanent = error instanceof AppError;
+    const message = userMessageFor(error, why === "timeout");
+    log.warn(
+      {
+        event: "JOB_FAIL",
+        err: (error as Error).message,
+        willRetry: !permanent && !input.isLastAttempt,
+      },
+      "analysis attempt failed",
+    );
+    if (!permanent && !input.isLastAttempt) throw error;
+    await endAnalysisUnpaid({
+      ...fence,
+      status: "failed",
+      errorCode:
+        error instanceof AppError ? error.code : why === "timeout" ? "timeout" : "internal",
+      errorMessage: message,
+    });
+    throw new UnrecoverableError(message);
+  } finally {
+    clearInterval(heartbeat);
+    clearTimeout(timeout);
+    ctx.signal?.removeEventListener("abort", onOuterAbort);
+  }
+}
+
+export async function endCancelled(fence: Fence, log: Logger): Promise<ProcessOutcome> {
+  const ended = await endAnalysisUnpaid({
+    ...fence,
+    status: "cancelled",
+    errorCode: "cancelled",
+    errorMessage: "Cancelled by you. Nothing was charged.",
+  });
+  // Several chunks can see the same cancel; the first one ends the analysis.
+  if (!ended) return "skipped";
+  log.info({ event: "JOB_CANCELLED" }, "analysis cancelled");
+  return "cancelled";
+}
+
+/** Ends an analysis whose claims ran out (stalls, crashes, Redis losses) and stops retrying. */
+export async function endAttemptsExhausted(fence: Fence, log: Logger): Promise<never> {
+  // Attempts are counted in Postgres: a job the relay re-added after stalls or lost Redis data
+  // starts a fresh BullMQ job, but not a fresh budget.
+  const message = `The analysis was interrupted ${env.JOB_ATTEMPTS} times and was stopped. Nothing was charged; please try again.`;
+  await endAnalysisUnpaid({
+    ...fence,
+    status: "failed",
+    errorCode: "attempts_exhausted",
+    errorMessage: message,
+  });
+  log.warn({ event: "JOB_FAIL", willRetry: false }, "attempts exhausted");
+  throw new UnrecoverableError(message);
+}
+
+function userMessageFor(error: unknown, timedOut: boolean): string {
+  if (error instanceof AppError)
+    return `${error.message}${/charged/.test(error.message) ? "" : " Nothing was charged."}`;
+  if (timedOut)
+    return "The analysis took too long and was stopped. Nothing was charged; please try again.";
+  return "The analysis failed because of a problem on our side. Nothing was charged; please try again.";
+}
