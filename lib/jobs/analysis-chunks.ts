@@ -23,18 +23,41 @@ const chunkPercent = (pagesDone: number, pagesTotal: number) =>
   5 + Math.floor((90 * pagesDone) / Math.max(1, pagesTotal));
 
 /**
- * Records the chunk plan and the contract's identification for this attempt, keeping chunks that
- * an earlier attempt already finished. Returns the chunks still to do, in page order.
+ * Records the chunk plan and the contract's identification for this attempt, with the first
+ * chunk already analyzed by the parent (it read those pages to identify the contract), keeping
+ * chunks that an earlier attempt finished. Returns the chunks still to do, in page order.
  */
 export async function saveChunkPlan(
   fence: Fence,
-  input: { plan: readonly ChunkPlan[]; identification: Identification; pageCount: number },
+  input: {
+    plan: readonly ChunkPlan[];
+    identification: Identification;
+    pageCount: number;
+    firstChunkFindings: ChunkFindings;
+  },
 ): Promise<ChunkPlan[]> {
   return db.transaction(async (tx) => {
     await tx
       .insert(analysisChunks)
       .values(input.plan.map((chunk) => ({ analysisId: fence.analysisId, ...chunk })))
       .onConflictDoNothing();
+    await tx
+      .update(analysisChunks)
+      .set({
+        status: "done",
+        findings: input.firstChunkFindings,
+        attempt: sql`${analysisChunks.attempt} + 1`,
+        workerId: fence.workerId,
+        startedAt: sql`now()`,
+        finishedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(analysisChunks.analysisId, fence.analysisId),
+          eq(analysisChunks.chunkIndex, 0),
+          ne(analysisChunks.status, "done"),
+        ),
+      );
     const rows = await tx
       .select({
         chunkIndex: analysisChunks.chunkIndex,

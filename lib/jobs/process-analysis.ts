@@ -3,7 +3,7 @@ import { z } from "zod";
 import { mergeChunkFindings } from "@/lib/analysis/merge-chunk-findings";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
-import { identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
+import { analyzeChunk, identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
@@ -151,18 +151,23 @@ async function startChunks(
     { stepIndex: 1, stepCount, stepName: CHUNKED_STEP_LABELS[0] ?? "", percent: 0 },
     signal,
   );
-  // The preamble (title, parties, dates) is at the top: identify from the first chunk's pages.
+  // The preamble (title, parties, dates) is at the top: identify from the first chunk's pages,
+  // and since they are read anyway, analyze that chunk here too.
+  const plan = planChunks(doc.pageCount, env.CHUNK_PAGES);
+  const firstChunk = plan[0];
+  if (!firstChunk) throw new Error("a chunk plan has at least one chunk");
   const firstPages = await extractDocumentText(doc.bytes, "pdf", {
     signal,
     maxPages: env.MAX_PAGES,
     maxChars: env.MAX_TEXT_CHARS,
-    pages: { first: 1, last: env.CHUNK_PAGES },
+    pages: { first: firstChunk.firstPage, last: firstChunk.lastPage },
   });
   const identification = await identifyContract(firstPages, signal);
   const pending = await saveChunkPlan(fence, {
-    plan: planChunks(doc.pageCount, env.CHUNK_PAGES),
+    plan,
     identification,
     pageCount: doc.pageCount,
+    firstChunkFindings: await analyzeChunk(firstPages, identification, signal),
   });
   if (pending.length > 0) {
     // Resumable first: if this worker dies after adding the chunks, the stalled parent merges.
