@@ -92,7 +92,12 @@ async function main() {
   worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
   worker.on("failed", (job, error) =>
     log.warn(
-      { analysisId: job?.id, err: error.message, attemptsMade: job?.attemptsMade },
+      {
+        analysisId: job?.data.analysisId,
+        jobId: job?.id,
+        err: error.message,
+        attemptsMade: job?.attemptsMade,
+      },
       "job failed",
     ),
   );
