@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { db } from "@/lib/db/client";
 import { creditBalances, creditEntries } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -80,6 +81,13 @@ export async function adjustCredits(
         idempotencyKey: input.idempotencyKey ?? null,
       })
       .returning({ id: creditEntries.id });
+    await recordAdminAction(tx, {
+      actorId: input.actorId,
+      kind: input.kind === "grant" ? "grant_credits" : "adjust_credits",
+      reason: input.reason,
+      targetUserId: input.userId,
+      data: { amount: input.amount, debit, entryId: entry?.id },
+    });
     const delta = debit ? -input.amount : input.amount;
     await tx
       .update(creditBalances)

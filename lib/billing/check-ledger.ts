@@ -151,6 +151,12 @@ export async function checkLedger(): Promise<LedgerReport> {
         message: `release ${a.release_amount} ≠ hold ${a.hold_amount}`,
       });
     }
+    if (a.price === 0) {
+      // A free analysis (an admin's free retry) never has entries, whatever its status.
+      if (a.holds + settlements > 0)
+        add({ ...at, code: "free_with_entries", message: "a free analysis has ledger entries" });
+      continue;
+    }
     switch (a.status) {
       case "quoted":
       case "expired":

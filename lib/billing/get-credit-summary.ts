@@ -33,7 +33,11 @@ export async function getCreditBalance(userId: string): Promise<CreditBalanceVie
   return row ?? { available: 0, held: 0, spent: 0, granted: 0 };
 }
 
-export async function listCreditEntries(userId: string, limit = 200): Promise<CreditEntryView[]> {
+/** Latest entries first: one user's history, or everything one analysis moved. */
+export async function listCreditEntries(
+  of: { userId: string } | { analysisId: string },
+  limit = 200,
+): Promise<CreditEntryView[]> {
   const rows = await db
     .select({
       id: creditEntries.id,
@@ -50,7 +54,11 @@ export async function listCreditEntries(userId: string, limit = 200): Promise<Cr
     .leftJoin(analyses, eq(analyses.id, creditEntries.analysisId))
     .leftJoin(documents, eq(documents.id, analyses.documentId))
     .leftJoin(actors, eq(actors.id, creditEntries.actorId))
-    .where(eq(creditEntries.userId, userId))
+    .where(
+      "userId" in of
+        ? eq(creditEntries.userId, of.userId)
+        : eq(creditEntries.analysisId, of.analysisId),
+    )
     .orderBy(desc(creditEntries.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));

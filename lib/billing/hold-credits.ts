@@ -12,6 +12,8 @@ export async function holdCredits(
   tx: Tx,
   input: { userId: string; analysisId: string; amount: number },
 ): Promise<void> {
+  // A free analysis (an admin's free retry, price 0) moves no credits and writes no entry.
+  if (input.amount === 0) return;
   const [balance] = await tx
     .select({ available: creditBalances.available })
     .from(creditBalances)

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
 import { getCreditBalance } from "@/lib/billing/get-credit-summary";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
@@ -39,6 +40,7 @@ export async function storeUploadedDocument(input: {
   originalName: string;
   bytes: Uint8Array;
 }): Promise<{ document: StoredDocument; quote: UploadQuote }> {
+  await assertUserEnabled(input.userId);
   const facts = await inspectDocument(input.bytes);
   const filename = sanitizeFilename(input.originalName);
   const price = priceForPages(facts.pageCount);

@@ -32,6 +32,21 @@ export async function startAttempt(
   workerId: string,
 ): Promise<ClaimedAttempt | null> {
   return db.transaction(async (tx) => {
+    // A claim of an analysis that is still `running` means the previous attempt never finished:
+    // its worker died, froze past its lock or lost Redis. The timeline says so.
+    const [before] = await tx
+      .select({ status: analyses.status, attempt: analyses.attempt, workerId: analyses.workerId })
+      .from(analyses)
+      .where(eq(analyses.id, analysisId))
+      .for("update");
+    if (before?.status === "running") {
+      await recordEvent(tx, {
+        analysisId,
+        type: "attempt_interrupted",
+        attempt: before.attempt,
+        workerId: before.workerId,
+      });
+    }
     const [row] = await tx
       .update(analyses)
       .set({
@@ -173,6 +188,8 @@ export async function endAnalysisUnpaid(input: {
   status: "failed" | "cancelled";
   errorCode: string;
   errorMessage: string;
+  /** Internal cause (stack) for the admin console; never shown to the user. */
+  errorDetail?: string | null;
   workerId?: string | null;
   eventType?: "failed" | "cancelled" | "reaped" | "hold_expired";
 }): Promise<boolean> {
@@ -190,6 +207,7 @@ export async function endAnalysisUnpaid(input: {
         status: input.status,
         errorCode: input.errorCode,
         errorMessage: input.errorMessage,
+        errorDetail: input.errorDetail ?? null,
         finishedAt: sql`now()`,
         updatedAt: sql`now()`,
         // Reaping bumps the fence so a worker that wakes up later cannot write.

@@ -43,7 +43,9 @@ export function isTerminal(status: AnalysisStatus): boolean {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toAnalysisView(
-  a: Omit<Analysis, "memoMarkdown" | "result" | "identification"> & { hasMemo: boolean },
+  a: Omit<Analysis, "memoMarkdown" | "result" | "identification" | "errorDetail"> & {
+    hasMemo: boolean;
+  },
   doc: Pick<Document, "filename">,
 ): AnalysisView {
   return {

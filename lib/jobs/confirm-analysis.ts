@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
 import { holdCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
@@ -34,6 +35,7 @@ export async function confirmAnalysis(input: {
   documentId: string;
   idempotencyKey?: string;
 }): Promise<ConfirmAnalysisResult> {
+  await assertUserEnabled(input.userId);
   const outcome = await db.transaction(async (tx) => {
     const [doc] = await tx
       .select({ id: documents.id, pageCount: documents.pageCount, filename: documents.filename })

@@ -55,7 +55,8 @@ export async function processAnalysisChunkJob(
 
   const isLastAttempt =
     ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.chunkAttempt >= env.JOB_ATTEMPTS;
-  return runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
+  const eventData = { chunk: chunkIndex, chunkAttempt: claim.chunkAttempt };
+  return runFencedAttempt({ fence, ctx, log, isLastAttempt, eventData }, async (signal) => {
     const startedAt = Date.now();
     failChunkForTest(chunkIndex, claim.chunkAttempt);
     if (env.ANALYSIS_STEP_DELAY_MS > 0) {

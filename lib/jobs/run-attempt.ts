@@ -1,7 +1,11 @@
 import { UnrecoverableError } from "bullmq";
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { analysisEvents } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { endAnalysisUnpaid, FencedOutError, reportProgress } from "@/lib/jobs/analysis-attempt";
+import { recordEvent } from "@/lib/jobs/record-event";
 import type { Logger } from "@/lib/logger";
 
 /** Why an attempt was asked to stop early. */
@@ -36,7 +40,14 @@ const HEARTBEAT_MS = 2_000;
  * UnrecoverableError; anything else → rethrow so BullMQ retries with backoff.
  */
 export async function runFencedAttempt(
-  input: { fence: Fence; ctx: ProcessContext; log: Logger; isLastAttempt: boolean },
+  input: {
+    fence: Fence;
+    ctx: ProcessContext;
+    log: Logger;
+    isLastAttempt: boolean;
+    /** Added to the timeline entry of a failed attempt (e.g. which chunk). */
+    eventData?: Record<string, unknown>;
+  },
   work: (signal: AbortSignal) => Promise<ProcessOutcome>,
 ): Promise<ProcessOutcome> {
   const { fence, ctx, log } = input;
@@ -81,13 +92,24 @@ export async function runFencedAttempt(
       },
       "analysis attempt failed",
     );
-    if (!permanent && !input.isLastAttempt) throw error;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    if (!permanent && !input.isLastAttempt) {
+      await recordEvent(db, {
+        analysisId: fence.analysisId,
+        type: "attempt_failed",
+        attempt: fence.attempt,
+        workerId: fence.workerId,
+        data: { error: detail.slice(0, 4_000), willRetry: true, ...input.eventData },
+      }).catch(() => {}); // the timeline must not turn a retry into a failure
+      throw error;
+    }
     await endAnalysisUnpaid({
       ...fence,
       status: "failed",
       errorCode:
         error instanceof AppError ? error.code : why === "timeout" ? "timeout" : "internal",
       errorMessage: message,
+      errorDetail: detail.slice(0, 10_000),
     });
     throw new UnrecoverableError(message);
   } finally {
@@ -98,11 +120,26 @@ export async function runFencedAttempt(
 }
 
 export async function endCancelled(fence: Fence, log: Logger): Promise<ProcessOutcome> {
+  // The message names who asked: the user, or an administrator (audit-logged cancel).
+  const [request] = await db
+    .select({ data: analysisEvents.data })
+    .from(analysisEvents)
+    .where(
+      and(
+        eq(analysisEvents.analysisId, fence.analysisId),
+        eq(analysisEvents.type, "cancel_requested"),
+      ),
+    )
+    .orderBy(desc(analysisEvents.id))
+    .limit(1);
+  const byAdmin = (request?.data as { by?: string } | null)?.by === "admin";
   const ended = await endAnalysisUnpaid({
     ...fence,
     status: "cancelled",
     errorCode: "cancelled",
-    errorMessage: "Cancelled by you. Nothing was charged.",
+    errorMessage: byAdmin
+      ? "Cancelled by an administrator. Nothing was charged."
+      : "Cancelled by you. Nothing was charged.",
   });
   // Several chunks can see the same cancel; the first one ends the analysis.
   if (!ended) return "skipped";

@@ -56,6 +56,8 @@ export const analyses = pgTable(
     cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
+    /** The internal error behind a failure (message and stack), for admins only. */
+    errorDetail: text("error_detail"),
     memoMarkdown: text("memo_markdown"),
     result: jsonb("result"),
     resultVersion: integer("result_version"),
@@ -71,6 +73,8 @@ export const analyses = pgTable(
     index("analyses_user_created_idx").on(t.userId, t.createdAt),
     index("analyses_status_created_idx").on(t.status, t.createdAt),
     index("analyses_created_idx").on(t.createdAt),
+    // Throughput and durations over the last hour/day (admin queue health, metrics).
+    index("analyses_finished_idx").on(t.finishedAt),
     // design.md "Duplicates": at most one active analysis per document, enforced by the database.
     uniqueIndex("analyses_one_active_per_document")
       .on(t.documentId)

@@ -1,3 +1,4 @@
+export * from "./admin-actions";
 export * from "./analyses";
 export * from "./credits";
 export * from "./documents";

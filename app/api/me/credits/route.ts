@@ -5,7 +5,7 @@ import { withUser } from "@/lib/http/json-route";
 export const GET = withUser(async ({ user }) => {
   const [balance, entries] = await Promise.all([
     getCreditBalance(user.id),
-    listCreditEntries(user.id),
+    listCreditEntries({ userId: user.id }),
   ]);
   return NextResponse.json({ balance, entries });
 });

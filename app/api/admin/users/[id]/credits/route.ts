@@ -9,7 +9,7 @@ export const GET = withAdmin<{ id: string }>(async ({ params }) => {
   const userId = z.string().uuid().parse(params.id);
   const [balance, entries] = await Promise.all([
     getCreditBalance(userId),
-    listCreditEntries(userId),
+    listCreditEntries({ userId }),
   ]);
   return NextResponse.json({ balance, entries });
 });

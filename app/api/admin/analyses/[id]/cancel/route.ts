@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withAdmin } from "@/lib/http/json-route";
+import { cancelAnalysisAsAdmin } from "@/lib/jobs/cancel-analysis";
+import { getAdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
+
+const bodySchema = z.object({
+  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+});
+
+/** Cancel anyone's analysis with a reason (audit-logged); the hold is released. */
+export const POST = withAdmin<{ id: string }>(async ({ request, user, params }) => {
+  const analysisId = z.string().uuid().parse(params.id);
+  const { reason } = bodySchema.parse(await request.json().catch(() => ({})));
+  await cancelAnalysisAsAdmin({ analysisId, reason, actorId: user.id });
+  return NextResponse.json(await getAdminAnalysisDetail(analysisId));
+});

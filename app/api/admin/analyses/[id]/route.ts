@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withAdmin } from "@/lib/http/json-route";
+import { getAdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
+
+const paramsSchema = z.object({ id: z.string().uuid() });
+
+/** One analysis with its timeline, ledger entries, chunks and internal error (admins only). */
+export const GET = withAdmin<{ id: string }>(async ({ params }) => {
+  const { id } = paramsSchema.parse(params);
+  return NextResponse.json(await getAdminAnalysisDetail(id));
+});

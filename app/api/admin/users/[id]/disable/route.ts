@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { setUserDisabled, setUserDisabledInputSchema } from "@/lib/auth/set-user-disabled";
+import { withAdmin } from "@/lib/http/json-route";
+
+/** Disable (`disabled: true`) or re-enable a user, with a reason (audit-logged). */
+export const POST = withAdmin<{ id: string }>(async ({ request, user, params }) => {
+  const userId = z.string().uuid().parse(params.id);
+  const input = setUserDisabledInputSchema.parse(await request.json().catch(() => ({})));
+  return NextResponse.json(await setUserDisabled({ ...input, userId, actorId: user.id }));
+});

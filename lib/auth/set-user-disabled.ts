@@ -1,0 +1,58 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordAdminAction } from "@/lib/audit/record-admin-action";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+
+export const setUserDisabledInputSchema = z.object({
+  disabled: z.boolean(),
+  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+});
+
+/**
+ * An admin disables or re-enables an account. A disabled user cannot sign in, upload or confirm;
+ * analyses already running finish (they are paid for) and stay readable by admins.
+ */
+export async function setUserDisabled(
+  input: z.infer<typeof setUserDisabledInputSchema> & { actorId: string; userId: string },
+): Promise<{ changed: boolean }> {
+  if (input.disabled && input.userId === input.actorId) {
+    throw new AppError("conflict", "You cannot disable your own account.");
+  }
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
+    if (!user) throw notFound("User");
+    if ((user.disabledAt !== null) === input.disabled) return { changed: false };
+    await tx
+      .update(users)
+      .set({ disabledAt: input.disabled ? sql`now()` : null })
+      .where(eq(users.id, input.userId));
+    await recordAdminAction(tx, {
+      actorId: input.actorId,
+      kind: input.disabled ? "disable_user" : "enable_user",
+      reason: input.reason,
+      targetUserId: input.userId,
+    });
+    return { changed: true };
+  });
+}
+
+/** Throws `account_disabled` (403) for a disabled account: upload and confirm call it. */
+export async function assertUserEnabled(userId: string): Promise<void> {
+  const [user] = await db
+    .select({ disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) throw notFound("User");
+  if (user.disabledAt) {
+    throw new AppError(
+      "account_disabled",
+      "This account is disabled. Contact support if you think this is a mistake.",
+    );
+  }
+}
