@@ -2,10 +2,20 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 
 /**
- * Real HTTP redirects before any page renders: anonymous visitors of app pages go to sign-in,
- * non-admins of admin pages go to their analyses. Layouts check again (defence in depth);
+ * Before any page renders: anonymous visitors of app pages are redirected to sign-in; signed-in
+ * non-admins of admin pages get a 403 page. Layouts check again (defence in depth);
  * APIs answer 401/403 themselves.
  */
+const ADMINS_ONLY_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Admins only · Clauseflow</title>
+<style>body{font-family:system-ui,sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f7f7f8;color:#1d1d1f}
+main{max-width:28rem;padding:2rem;background:#fff;border:1px solid #e3e3e8;border-radius:12px}
+h1{font-size:1.4rem;margin:0 0 .5rem}a{display:inline-block;margin-top:1rem;padding:.5rem 1rem;border-radius:8px;background:#3b5bdb;color:#fff;text-decoration:none}</style>
+</head><body><main><h1>Admins only</h1>
+<p>This part of Clauseflow is for administrators. Your account can upload contracts and read its own analyses; ask an administrator if you need admin access.</p>
+<a href="/analyses">Go to my analyses</a></main></body></html>`;
+
 export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request });
   const { pathname, search } = request.nextUrl;
@@ -15,7 +25,12 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
   if (pathname.startsWith("/admin") && token.role !== "admin") {
-    return NextResponse.redirect(new URL("/analyses", request.url));
+    // A real 403, not a redirect: the URL stays, scripts see the status. (A rewrite to an app
+    // page loses the status in Next 16, and the page's own check runs after streaming starts.)
+    return new NextResponse(ADMINS_ONLY_HTML, {
+      status: 403,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    });
   }
   return NextResponse.next();
 }

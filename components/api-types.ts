@@ -1,3 +1,4 @@
+import type { AdminActionView } from "@/lib/audit/list-admin-actions";
 /** Shapes of the JSON API as the browser sees them (see the route handlers under app/api). */
 
 import type { AdminUserRow } from "@/lib/auth/list-users";
@@ -79,3 +80,8 @@ export const ANALYSIS_STATUSES = [
 type MissingStatus = Exclude<AnalysisStatus, (typeof ANALYSIS_STATUSES)[number]>;
 const everyStatusListed: [MissingStatus] extends [never] ? true : never = true;
 void everyStatusListed;
+
+export type { AdminAnalysisDetail, AnalysisEventView } from "@/lib/jobs/get-admin-analysis";
+export type { QueueHealth, WindowStats, WorkerView } from "@/lib/jobs/get-queue-health";
+export type { AdminActionView };
+export type AdminAuditResponse = Page<AdminActionView>;

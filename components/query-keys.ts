@@ -5,9 +5,14 @@ export const queryKeys = {
   analysesList: ["analyses", "list"] as const,
   analysis: (id: string) => ["analyses", "detail", id] as const,
   memo: (id: string) => ["analyses", "memo", id] as const,
+  /** Prefix of every admin query: refreshed after any admin action. */
+  adminAll: ["admin"] as const,
   admin: ["admin", "analyses"] as const,
-  adminAnalyses: (status: string, page: number, pageSize: number) =>
-    ["admin", "analyses", { status, page, pageSize }] as const,
+  adminAnalyses: (filters: Record<string, string | number>) =>
+    ["admin", "analyses", "list", filters] as const,
+  adminAnalysis: (id: string) => ["admin", "analyses", "detail", id] as const,
+  adminQueue: ["admin", "queue"] as const,
+  adminAudit: (page: number, pageSize: number) => ["admin", "audit", { page, pageSize }] as const,
   /** Prefix of every admin users query (list pages and each user's credits). */
   adminUsers: ["admin", "users"] as const,
   adminUsersList: ["admin", "users", "list"] as const,

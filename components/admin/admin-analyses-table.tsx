@@ -1,6 +1,7 @@
 "use client";
 
 import Box from "@mui/material/Box";
+import Link from "@mui/material/Link";
 import MenuItem from "@mui/material/MenuItem";
 import Paper from "@mui/material/Paper";
 import Table from "@mui/material/Table";
@@ -9,10 +10,12 @@ import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
+import TableSortLabel from "@mui/material/TableSortLabel";
 import TextField from "@mui/material/TextField";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import NextLink from "next/link";
 import { useState } from "react";
 import { clampPercent, isActive } from "@/components/analyses/progress";
 import { type AdminAnalysesResponse, ANALYSIS_STATUSES } from "@/components/api-types";
@@ -20,20 +23,46 @@ import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDuration, formatNumber } from "@/components/format";
 import { PaginationFooter } from "@/components/pagination-footer";
 import { POLL, queryKeys } from "@/components/query-keys";
-import {
-  QueryErrorAlert,
-  spaceBetweenRow,
-  TableLoadingBar,
-  TableStateRows,
-} from "@/components/query-state";
+import { QueryErrorAlert, TableLoadingBar, TableStateRows } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { STATUS_STYLES, StatusChip } from "@/components/status-chip";
+import { useDebouncedValue } from "@/components/use-debounced-value";
 
 const ALL = "all";
 
-function adminUrl(status: string, page: number, pageSize: number): string {
-  const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-  if (status !== ALL) params.set("status", status);
+type Sort = "created" | "duration" | "price";
+type Filters = {
+  status: string;
+  user: string;
+  document: string;
+  /** yyyy-mm-dd from the date inputs; `to` is inclusive (the API's `to` is exclusive). */
+  from: string;
+  to: string;
+  sort: Sort;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+const nextDay = (date: string) => {
+  const d = new Date(`${date}T00:00:00`);
+  d.setDate(d.getDate() + 1);
+  return d;
+};
+
+function adminUrl(f: Filters): string {
+  const params = new URLSearchParams({
+    page: String(f.page),
+    pageSize: String(f.pageSize),
+    sort: f.sort,
+    dir: f.dir,
+  });
+  if (f.status !== ALL) params.set("status", f.status);
+  if (f.user) params.set("user", f.user);
+  if (f.document) params.set("document", f.document);
+  // Local midnight of the chosen days, as the admin reads the dates.
+  if (f.from) params.set("from", new Date(`${f.from}T00:00:00`).toISOString());
+  if (f.to) params.set("to", nextDay(f.to).toISOString());
   return `/api/admin/analyses?${params.toString()}`;
 }
 
@@ -44,38 +73,80 @@ const noWrapEllipsis = {
   whiteSpace: "nowrap",
 } as const;
 
-/** Every user's analyses, newest first; server-side filter and pagination; polls every 5 s. */
+/**
+ * Every user's analyses: filters (status, user, document, dates), sort (created, duration,
+ * price) and pagination all run in the database; each row opens the analysis's detail page.
+ * Polls every 5 s.
+ */
 export function AdminAnalysesTable() {
   const [status, setStatus] = useState<string>(ALL);
+  const [user, setUser] = useState("");
+  const [documentName, setDocumentName] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [sort, setSort] = useState<Sort>("created");
+  const [dir, setDir] = useState<"asc" | "desc">("desc");
   const [page, setPage] = useState(0); // 0-based, like the API's `page`.
   const [pageSize, setPageSize] = useState(25);
+  const filters: Filters = {
+    status,
+    user: useDebouncedValue(user.trim()),
+    document: useDebouncedValue(documentName.trim()),
+    from,
+    to,
+    sort,
+    dir,
+    page,
+    pageSize,
+  };
 
   const query = useQuery({
-    queryKey: queryKeys.adminAnalyses(status, page, pageSize),
-    queryFn: ({ signal }) =>
-      fetchJson<AdminAnalysesResponse>(adminUrl(status, page, pageSize), { signal }),
+    queryKey: queryKeys.adminAnalyses(filters),
+    queryFn: ({ signal }) => fetchJson<AdminAnalysesResponse>(adminUrl(filters), { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: POLL.adminMs,
     refetchOnWindowFocus: true,
   });
+
+  /** Any filter change starts again at the first page. */
+  const onFilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(0);
+    };
+  const sortBy = (column: Sort) => {
+    setDir(sort === column && dir === "desc" ? "asc" : "desc");
+    setSort(column);
+    setPage(0);
+  };
+  const sortLabel = (column: Sort, label: string) => (
+    <TableSortLabel
+      active={sort === column}
+      direction={sort === column ? dir : "desc"}
+      onClick={() => sortBy(column)}
+      data-testid={`admin-sort-${column}`}
+    >
+      {label}
+    </TableSortLabel>
+  );
+  const filtered =
+    status !== ALL || filters.user !== "" || filters.document !== "" || from !== "" || to !== "";
 
   const items = query.data?.items ?? [];
   const total = query.data?.total ?? 0;
 
   return (
     <Box>
-      <Box sx={{ ...spaceBetweenRow, mb: 2 }}>
+      <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1.5, mb: 2, alignItems: "center" }}>
         <TextField
           select
           label="Status"
           size="small"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            setPage(0);
-          }}
           fullWidth={false}
-          sx={{ minWidth: 220 }}
+          value={status}
+          onChange={(e) => onFilter(setStatus)(e.target.value)}
+          sx={{ minWidth: 170 }}
           slotProps={{ htmlInput: { "data-testid": "admin-status-filter" } }}
         >
           <MenuItem value={ALL}>All statuses</MenuItem>
@@ -85,7 +156,54 @@ export function AdminAnalysesTable() {
             </MenuItem>
           ))}
         </TextField>
-        <Typography variant="body2" sx={{ color: "text.secondary" }} aria-live="polite">
+        <TextField
+          label="User e-mail"
+          size="small"
+          fullWidth={false}
+          value={user}
+          onChange={(e) => onFilter(setUser)(e.target.value)}
+          sx={{ width: 200 }}
+          slotProps={{ htmlInput: { "data-testid": "admin-user-filter" } }}
+        />
+        <TextField
+          label="Document name"
+          size="small"
+          fullWidth={false}
+          value={documentName}
+          onChange={(e) => onFilter(setDocumentName)(e.target.value)}
+          sx={{ width: 200 }}
+          slotProps={{ htmlInput: { "data-testid": "admin-document-filter" } }}
+        />
+        <TextField
+          label="From"
+          type="date"
+          size="small"
+          value={from}
+          onChange={(e) => onFilter(setFrom)(e.target.value)}
+          sx={{ width: 160 }}
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { "data-testid": "admin-from-filter" },
+          }}
+        />
+        <TextField
+          label="To"
+          type="date"
+          size="small"
+          value={to}
+          onChange={(e) => onFilter(setTo)(e.target.value)}
+          sx={{ width: 160 }}
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { "data-testid": "admin-to-filter" },
+          }}
+        />
+        <Typography
+          variant="body2"
+          sx={{ color: "text.secondary", ml: "auto" }}
+          aria-live="polite"
+          data-testid="admin-analyses-total"
+        >
           {query.data ? `${formatNumber(total)} ${total === 1 ? "analysis" : "analyses"}` : " "}
         </Typography>
       </Box>
@@ -103,19 +221,20 @@ export function AdminAnalysesTable() {
           size="small"
           aria-label="All analyses"
           data-testid="admin-analyses-table"
-          sx={{ minWidth: 900 }}
+          // Fixed layout so long e-mails and file names ellipsize instead of widening the table.
+          sx={{ minWidth: 900, tableLayout: "fixed" }}
         >
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 130 }}>Created</TableCell>
+              <TableCell sx={{ width: 130 }}>{sortLabel("created", "Created")}</TableCell>
               <TableCell sx={{ width: "18%" }}>User</TableCell>
               <TableCell sx={{ width: "22%" }}>Document</TableCell>
               <TableCell align="right" sx={{ width: 90 }}>
-                Price
+                {sortLabel("price", "Price")}
               </TableCell>
               <TableCell sx={{ width: 230 }}>Status</TableCell>
-              <TableCell align="right" sx={{ width: 100 }}>
-                Duration
+              <TableCell align="right" sx={{ width: 110 }}>
+                {sortLabel("duration", "Duration")}
               </TableCell>
               <TableCell>Error</TableCell>
             </TableRow>
@@ -127,11 +246,7 @@ export function AdminAnalysesTable() {
               columns={7}
               skeletonRows={4}
               emptyPy={5}
-              emptyMessage={
-                status === ALL
-                  ? "No analyses yet."
-                  : `No analyses with status “${STATUS_STYLES[status as keyof typeof STATUS_STYLES]?.label ?? status}”.`
-              }
+              emptyMessage={filtered ? "No analyses match these filters." : "No analyses yet."}
             />
             {items.map((a) => (
               <TableRow key={a.id} hover data-testid="admin-analysis-row" data-status={a.status}>
@@ -144,13 +259,17 @@ export function AdminAnalysesTable() {
                   </Typography>
                 </TableCell>
                 <TableCell>
-                  <Typography
+                  <Link
+                    component={NextLink}
+                    href={`/admin/analyses/${a.id}`}
                     variant="body2"
+                    underline="hover"
                     sx={{ ...noWrapEllipsis, fontWeight: 500 }}
-                    title={a.documentName}
+                    title={`Open ${a.documentName}`}
+                    data-testid="admin-analysis-link"
                   >
                     {a.documentName}
-                  </Typography>
+                  </Link>
                 </TableCell>
                 <TableCell
                   align="right"

@@ -7,19 +7,23 @@ import { isActive } from "@/components/app-shell/nav-items";
 
 const SECTIONS = [
   { value: "jobs", href: "/admin", label: "Jobs" },
+  { value: "queue", href: "/admin/queue", label: "Queue" },
   { value: "users", href: "/admin/users", label: "Users" },
   { value: "ledger", href: "/admin/ledger", label: "Ledger" },
+  { value: "audit", href: "/admin/audit", label: "Audit log" },
 ] as const;
 
 type Section = (typeof SECTIONS)[number]["value"];
 
 function sectionFor(pathname: string): Section {
+  if (isActive(pathname, "/admin/queue")) return "queue";
+  if (isActive(pathname, "/admin/audit")) return "audit";
   if (isActive(pathname, "/admin/users")) return "users";
   if (isActive(pathname, "/admin/ledger")) return "ledger";
   return "jobs";
 }
 
-/** Jobs · Users · Ledger, above every admin page. Plain links, so each tab is a real URL. */
+/** Jobs · Queue · Users · Ledger · Audit log, above every admin page. Plain links, so each tab is a real URL. */
 export function AdminNav() {
   const current = sectionFor(usePathname() ?? "");
   return (

@@ -5,13 +5,17 @@ import TollIcon from "@mui/icons-material/Toll";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip, { type ChipProps } from "@mui/material/Chip";
+import Link from "@mui/material/Link";
 import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import NextLink from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
+import { ReasonDialog } from "@/components/admin/reason-dialog";
 import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
 import type {
   AdminUser,
@@ -94,13 +98,16 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
             >
               {entry.documentName ?? "Untitled document"}
             </Typography>
-            <Tooltip title={`Analysis ${entry.analysisId}`}>
-              <Typography
+            <Tooltip title={`Open analysis ${entry.analysisId}`}>
+              <Link
+                component={NextLink}
+                href={`/admin/analyses/${entry.analysisId}`}
                 variant="caption"
-                sx={{ fontFamily: "monospace", color: "text.secondary", userSelect: "all" }}
+                underline="hover"
+                sx={{ fontFamily: "monospace" }}
               >
                 {shortId(entry.analysisId)}
-              </Typography>
+              </Link>
             </Tooltip>
           </>
         ) : (
@@ -136,6 +143,18 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
 /** One user for admins: who they are, their balance, the "Adjust credits" action and full history. */
 export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [accessDialogOpen, setAccessDialogOpen] = useState(false);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const setDisabled = async (reason: string) => {
+    await fetchJson(`/api/admin/users/${encodeURIComponent(user.id)}/disable`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ disabled: !user.disabled, reason }),
+    });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.adminAll });
+    router.refresh(); // the account state comes from the server component
+  };
 
   const query = useQuery({
     queryKey: queryKeys.adminUserCredits(user.id),
@@ -176,14 +195,24 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
           </Box>
         }
         actions={
-          <Button
-            variant="contained"
-            startIcon={<TollIcon />}
-            onClick={() => setDialogOpen(true)}
-            data-testid="adjust-credits"
-          >
-            Adjust credits
-          </Button>
+          <Box sx={{ display: "flex", gap: 1 }}>
+            <Button
+              variant="outlined"
+              color={user.disabled ? "primary" : "error"}
+              onClick={() => setAccessDialogOpen(true)}
+              data-testid="toggle-user-disabled"
+            >
+              {user.disabled ? "Re-enable…" : "Disable…"}
+            </Button>
+            <Button
+              variant="contained"
+              startIcon={<TollIcon />}
+              onClick={() => setDialogOpen(true)}
+              data-testid="adjust-credits"
+            >
+              Adjust credits
+            </Button>
+          </Box>
         }
       />
 
@@ -229,6 +258,22 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
         }
         renderRow={(entry) => <EntryRow key={entry.id} entry={entry} />}
       />
+
+      <ReasonDialog
+        open={accessDialogOpen}
+        title={user.disabled ? `Re-enable ${user.email}?` : `Disable ${user.email}?`}
+        confirmLabel={user.disabled ? "Re-enable" : "Disable account"}
+        color={user.disabled ? "primary" : "error"}
+        onClose={() => setAccessDialogOpen(false)}
+        onConfirm={setDisabled}
+        testId="user-access-dialog"
+      >
+        <Typography variant="body2">
+          {user.disabled
+            ? "They can sign in, upload and confirm analyses again."
+            : "They can no longer sign in, upload or confirm analyses. Analyses already running finish; their history stays."}
+        </Typography>
+      </ReasonDialog>
 
       <CreditChangeDialog
         open={dialogOpen}

@@ -2,7 +2,11 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import postgres from "postgres";
+import { ApiClient } from "@/tests/support/api-client";
+import { contractPdfs, readContract } from "@/tests/support/contracts";
 import { startTestStack } from "@/tests/support/test-stack";
+import { waitFor } from "@/tests/support/wait-for";
 
 export const E2E_USERS_FILE = path.resolve("test-results/e2e-users.json");
 
@@ -22,13 +26,59 @@ export default async function globalSetup() {
   try {
     createUserWithCli(stack.env, { ...users.user, role: "user" });
     createUserWithCli(stack.env, { ...users.admin, role: "admin" });
+    const failed = await seedFailedAnalysis(stack, users.user);
     fs.mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });
-    fs.writeFileSync(E2E_USERS_FILE, JSON.stringify(users));
+    fs.writeFileSync(
+      E2E_USERS_FILE,
+      JSON.stringify({ ...users, failed, databaseUrl: stack.databaseUrl }),
+    );
   } catch (error) {
     await stack.stop();
     throw error;
   }
   return () => stack.stop();
+}
+
+/**
+ * A real failed analysis for the admin journey: the user uploads a contract, its stored bytes rot
+ * (we overwrite them), the worker fails it and releases the hold. The test later restores the
+ * bytes (the operator's fix) before the admin retries.
+ */
+async function seedFailedAnalysis(
+  stack: { baseUrl: string; databaseUrl: string },
+  user: { email: string; password: string },
+) {
+  const client = new ApiClient(stack.baseUrl);
+  await client.signIn(user.email, user.password);
+  const contract = contractPdfs()[3]!;
+  const uploaded = await client.upload(
+    readContract(contract.file),
+    contract.name,
+    "application/pdf",
+  );
+  const { document } = (await uploaded.json()) as { document: { id: string; filename: string } };
+  const sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`update document_blobs set bytes = ${Buffer.from("%PDF-1.7\nrotten bytes")}
+      where document_id = ${document.id}`;
+    const { body } = await client.json<{ analysis: { id: string } }>("POST", "/api/analyses", {
+      json: { documentId: document.id },
+    });
+    await waitFor(
+      async () =>
+        (await sql`select status from analyses where id = ${body.analysis.id}`)[0]?.status,
+      (status) => status === "failed",
+      { timeoutMs: 60_000, what: "the seeded analysis to fail" },
+    );
+    return {
+      analysisId: body.analysis.id,
+      documentId: document.id,
+      documentName: document.filename,
+      file: contract.file,
+    };
+  } finally {
+    await sql.end();
+  }
 }
 
 /** Accounts are made with the operator CLI against the stack's own database. */

@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createUser } from "@/lib/auth/create-user";
+import { db } from "@/lib/db/client";
+import { documentBlobs } from "@/lib/db/schema";
+import { ApiClient } from "@/tests/support/api-client";
+import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
+
+const { baseUrl } = inject("stack");
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Every file under `dir` named `name`, as a route path (route groups dropped). */
+function routesIn(dir: string, name: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === name) {
+        const rel = path.relative(path.join(root, "app"), path.dirname(full));
+        found.push(
+          `/${rel
+            .split(path.sep)
+            .filter((s) => !s.startsWith("("))
+            .join("/")}`,
+        );
+      }
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+type Case = {
+  method: "GET" | "POST";
+  route: string;
+  url: string;
+  json?: unknown;
+  adminStatus: number;
+};
+
+describe("admin pages and APIs: anonymous 401 (pages: to sign-in), user 403, admin 200", () => {
+  let user: ApiClient;
+  let admin: ApiClient;
+  let cases: Case[];
+  let pages: { route: string; url: string }[];
+
+  beforeAll(async () => {
+    ({ client: user } = await ApiClient.signUp(baseUrl));
+    const adminEmail = `admin-${randomUUID()}@example.com`;
+    await createUser({ email: adminEmail, password: "admin password 1", role: "admin" });
+    admin = new ApiClient(baseUrl);
+    await admin.signIn(adminEmail, "admin password 1");
+    const { userId } = await createUser({
+      email: `target-${randomUUID()}@example.com`,
+      password: "target password 1",
+    });
+
+    // A succeeded and a failed analysis to act on.
+    const ok = await uploadContract(user, 0);
+    const done = (await confirm(user, ok.document.id)).body.analysis.id;
+    await waitForStatus(user, done, ["succeeded"]);
+    const bad = await uploadContract(user, 1);
+    await db
+      .update(documentBlobs)
+      .set({ bytes: Buffer.from("%PDF-1.7\nbroken") })
+      .where(eq(documentBlobs.documentId, bad.document.id));
+    const failed = (await confirm(user, bad.document.id)).body.analysis.id;
+    await waitForStatus(user, failed, ["failed"]);
+
+    cases = [
+      { method: "GET", route: "/api/admin/analyses", url: "/api/admin/analyses", adminStatus: 200 },
+      {
+        method: "GET",
+        route: "/api/admin/analyses/[id]",
+        url: `/api/admin/analyses/${done}`,
+        adminStatus: 200,
+      },
+      // Cancelling a finished analysis is a no-op that answers 200.
+      {
+        method: "POST",
+        route: "/api/admin/analyses/[id]/cancel",
+        url: `/api/admin/analyses/${done}/cancel`,
+        json: { reason: "authorization test" },
+        adminStatus: 200,
+      },
+      {
+        method: "POST",
+        route: "/api/admin/analyses/[id]/retry",
+        url: `/api/admin/analyses/${failed}/retry`,
+        json: { reason: "authorization test" },
+        adminStatus: 201,
+      },
+      { method: "GET", route: "/api/admin/audit", url: "/api/admin/audit", adminStatus: 200 },
+      { method: "GET", route: "/api/admin/ledger", url: "/api/admin/ledger", adminStatus: 200 },
+      { method: "GET", route: "/api/admin/queue", url: "/api/admin/queue", adminStatus: 200 },
+      { method: "GET", route: "/api/admin/users", url: "/api/admin/users", adminStatus: 200 },
+      {
+        method: "GET",
+        route: "/api/admin/users/[id]/credits",
+        url: `/api/admin/users/${userId}/credits`,
+        adminStatus: 200,
+      },
+      {
+        method: "POST",
+        route: "/api/admin/users/[id]/credits",
+        url: `/api/admin/users/${userId}/credits`,
+        json: { kind: "grant", amount: 1, reason: "authorization test" },
+        adminStatus: 201,
+      },
+      // Enabling an enabled user changes nothing and answers 200.
+      {
+        method: "POST",
+        route: "/api/admin/users/[id]/disable",
+        url: `/api/admin/users/${userId}/disable`,
+        json: { disabled: false, reason: "authorization test" },
+        adminStatus: 200,
+      },
+    ];
+    pages = [
+      { route: "/admin", url: "/admin" },
+      { route: "/admin/analyses/[id]", url: `/admin/analyses/${done}` },
+      { route: "/admin/audit", url: "/admin/audit" },
+      { route: "/admin/ledger", url: "/admin/ledger" },
+      { route: "/admin/queue", url: "/admin/queue" },
+      { route: "/admin/users", url: "/admin/users" },
+      { route: "/admin/users/[id]", url: `/admin/users/${userId}` },
+    ];
+  });
+
+  it("covers every admin API route and page in the app", () => {
+    const apiRoutes = routesIn(path.join(root, "app/api/admin"), "route.ts");
+    const methods = (route: string) => {
+      const file = path.join(root, "app", `${route.replace(/^\//, "")}/route.ts`);
+      return [
+        ...fs.readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]);
+    };
+    const declared = apiRoutes.flatMap((r) => methods(r).map((m) => `${m} ${r}`)).sort();
+    expect(declared).toEqual(cases.map((c) => `${c.method} ${c.route}`).sort());
+    const pageRoutes = routesIn(path.join(root, "app/(app)/admin"), "page.tsx");
+    expect(pageRoutes).toEqual(pages.map((p) => p.route).sort());
+  });
+
+  it("answers every admin API: 401 anonymous, 403 user, success for an admin", async () => {
+    for (const c of cases) {
+      const body = c.json === undefined ? undefined : { json: c.json };
+      const label = `${c.method} ${c.url}`;
+      expect((await new ApiClient(baseUrl).request(c.method, c.url, body)).status, label).toBe(401);
+      expect((await user.request(c.method, c.url, body)).status, label).toBe(403);
+      expect((await admin.request(c.method, c.url, body)).status, label).toBe(c.adminStatus);
+    }
+  });
+
+  it("serves every admin page: anonymous to sign-in, 403 for a user, 200 for an admin", async () => {
+    for (const p of pages) {
+      const anonymous = await new ApiClient(baseUrl).request("GET", p.url);
+      expect([307, 308], p.url).toContain(anonymous.status);
+      expect(anonymous.headers.get("location"), p.url).toContain("/signin?callbackUrl=");
+      const forbidden = await user.request("GET", p.url);
+      expect(forbidden.status, p.url).toBe(403);
+      expect(await forbidden.text(), p.url).toContain("Admins only");
+      expect((await admin.request("GET", p.url)).status, p.url).toBe(200);
+    }
+  });
+});
