@@ -83,8 +83,10 @@ export async function processAnalysisJob(
   const isLastAttempt =
     ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.attempt >= env.JOB_ATTEMPTS;
   if (!resume) log.info({ event: "JOB_START" }, "analysis started");
+  let pages = 0;
   const outcome = await runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
     const doc = await loadStoredDocument(claim.documentId);
+    pages = doc.pageCount;
     if (resume) return mergeChunks(fence, doc, signal);
     if (fanOut && doc.kind === "pdf" && doc.pageCount > env.CHUNK_PAGES) {
       return startChunks(fence, doc, signal, fanOut);
@@ -93,7 +95,7 @@ export async function processAnalysisJob(
   });
   if (outcome === "succeeded") {
     const durationMs = Date.now() - claim.startedAt.getTime();
-    log.info({ event: "JOB_DONE", durationMs }, "analysis succeeded");
+    log.info({ event: "JOB_DONE", durationMs, pages }, "analysis succeeded");
   } else if (outcome === "waiting") {
     log.info({ event: "JOB_FANNED_OUT" }, "analysis waits for its chunks");
   }
