@@ -12,6 +12,7 @@ const nextConfig = {
     "busboy",
     "file-type",
     "jszip",
+    "prom-client",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -65,6 +65,8 @@ const envSchema = z.object({
     .default(60 * 60_000),
   /** Confirm idempotency keys are kept at least this long (the API promises 24 h). */
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(24).default(48),
+  /** Bearer token for `GET /api/metrics`; unset, the endpoint answers 404 (metrics disabled). */
+  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   /** Test hook: slows every analysis step so progress and cancel can be observed. */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
   /** Test hook, "index:times,…": chunk `index` fails its first `times` claims (transient error). */

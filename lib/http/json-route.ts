@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { getAdminOrThrow, getUserOrThrow, type SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
 export type ErrorBody = {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -39,19 +40,24 @@ type RouteContext<P> = { params: Promise<P> };
 
 type Handler<P> = (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>;
 
+/**
+ * `route` is the handler's route template as in `app/` (`/api/analyses/[id]`): the request
+ * duration metric is labelled with it, never with the URL and its ids.
+ */
 function guarded(getUser: () => Promise<SessionUser>) {
-  return <P = Record<string, never>>(handler: Handler<P>) =>
-    async (request: Request, context: RouteContext<P>): Promise<Response> => {
-      try {
-        const user = await getUser();
-        return await handler({ request, user, params: await context.params });
-      } catch (error) {
-        return errorResponse(error);
-      }
-    };
+  return <P = Record<string, never>>(route: string, handler: Handler<P>) =>
+    (request: Request, context: RouteContext<P>): Promise<Response> =>
+      observeRequestDuration({ method: request.method, route }, async () => {
+        try {
+          const user = await getUser();
+          return await handler({ request, user, params: await context.params });
+        } catch (error) {
+          return errorResponse(error);
+        }
+      });
 }
 
-/** Route handler glue: injects the signed-in user (401 otherwise) and maps errors. */
+/** Route handler glue: injects the signed-in user (401 otherwise), maps errors, times requests. */
 export const withUser = guarded(getUserOrThrow);
 
 /** Same as `withUser`, but 403 unless the user is an admin. */

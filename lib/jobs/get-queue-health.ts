@@ -2,18 +2,9 @@ import { desc, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { workerHeartbeats } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { countQueueJobs, type QueueJobCounts } from "@/lib/jobs/count-queue-jobs";
 
-export const QUEUE_STATES = [
-  "waiting",
-  "prioritized",
-  "delayed",
-  "active",
-  "waiting-children",
-  "completed",
-  "failed",
-] as const;
-export type QueueState = (typeof QUEUE_STATES)[number];
+export type { QueueState } from "@/lib/jobs/count-queue-jobs";
 
 export type WindowStats = {
   /** Analyses that ended (succeeded, failed or cancelled) in the window. */
@@ -46,7 +37,7 @@ export type WorkerView = {
 export type QueueHealth = {
   redis: { up: boolean; error: string | null };
   /** BullMQ's own counts; null while Redis is unreachable. */
-  counts: Record<QueueState, number> | null;
+  counts: QueueJobCounts | null;
   /** Analyses confirmed but not started, from Postgres (the truth, even when Redis lost jobs). */
   queued: number;
   oldestQueuedAgeMs: number | null;
@@ -97,15 +88,7 @@ async function windowStats(minutes: number): Promise<WindowStats> {
 
 async function queueCounts(): Promise<{ counts: QueueHealth["counts"]; error: string | null }> {
   try {
-    const queue = await getReadyAnalysisQueue();
-    const counts = await queue.getJobCounts(...QUEUE_STATES);
-    return {
-      counts: Object.fromEntries(QUEUE_STATES.map((s) => [s, counts[s] ?? 0])) as Record<
-        QueueState,
-        number
-      >,
-      error: null,
-    };
+    return { counts: await countQueueJobs(), error: null };
   } catch (error) {
     return { counts: null, error: (error as Error).message };
   }

@@ -3,7 +3,13 @@ import { startTestStack } from "@/tests/support/test-stack";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    stack: { baseUrl: string; databaseUrl: string; redisUrl: string; queuePrefix: string };
+    stack: {
+      baseUrl: string;
+      databaseUrl: string;
+      redisUrl: string;
+      queuePrefix: string;
+      metricsToken: string;
+    };
   }
 }
 
@@ -21,6 +27,7 @@ export default async function setup(project: TestProject) {
     databaseUrl: stack.databaseUrl,
     redisUrl: stack.redisUrl,
     queuePrefix: stack.queuePrefix,
+    metricsToken: stack.metricsToken,
   });
   return () => stack.stop();
 }

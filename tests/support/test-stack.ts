@@ -21,6 +21,8 @@ export type TestStack = {
   redisUrl: string;
   queuePrefix: string;
   baseUrl: string;
+  /** Bearer token of the server's `GET /api/metrics`. */
+  metricsToken: string;
   env: NodeJS.ProcessEnv;
   logDir: string;
   startWorker: (extraEnv?: Record<string, string>) => Promise<ChildProcess>;
@@ -48,6 +50,7 @@ export async function startTestStack(options: {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const logDir = path.join(root, "test-results", "logs", runId);
   fs.mkdirSync(logDir, { recursive: true });
+  const metricsToken = randomBytes(24).toString("hex");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -59,6 +62,7 @@ export async function startTestStack(options: {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     PORT: String(options.port),
     NEXT_TELEMETRY_DISABLED: "1",
+    METRICS_TOKEN: metricsToken,
   };
 
   const children: ChildProcess[] = [];
@@ -103,7 +107,17 @@ export async function startTestStack(options: {
     `up: ${baseUrl} db=${database.name} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`,
   );
 
-  return { databaseUrl, redisUrl, queuePrefix, baseUrl, env, logDir, startWorker, stop };
+  return {
+    databaseUrl,
+    redisUrl,
+    queuePrefix,
+    baseUrl,
+    metricsToken,
+    env,
+    logDir,
+    startWorker,
+    stop,
+  };
 }
 
 export function newRunId(name: string): string {

@@ -10,14 +10,14 @@ const listQuerySchema = z.object({
 });
 
 /** My analyses, newest first. `?before=<createdAt ISO>` pages back. */
-export const GET = withUser(async ({ request, user }) => {
+export const GET = withUser("/api/analyses", async ({ request, user }) => {
   const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const analyses = await listAnalysisViews({ userId: user.id, ...query });
   return NextResponse.json({ analyses });
 });
 
 /** Confirm: hold the credits and queue the analysis. `Idempotency-Key` header or body field. */
-export const POST = withUser(async ({ request, user }) => {
+export const POST = withUser("/api/analyses", async ({ request, user }) => {
   const body: unknown = await request.json().catch(() => ({}));
   const input = confirmAnalysisInputSchema.parse({
     ...(typeof body === "object" && body ? body : {}),

@@ -5,7 +5,7 @@ import { withUser } from "@/lib/http/json-route";
 import { readSingleUpload } from "@/lib/http/read-single-upload";
 
 /** Upload one contract (multipart field `file`) → the stored document and its quote. */
-export const POST = withUser(async ({ request, user }) => {
+export const POST = withUser("/api/documents", async ({ request, user }) => {
   const upload = await readSingleUpload(request, { field: "file", maxBytes: env.MAX_UPLOAD_BYTES });
   const result = await storeUploadedDocument({ userId: user.id, ...upload });
   return NextResponse.json(result, { status: 201 });

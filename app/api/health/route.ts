@@ -1,13 +1,16 @@
 import { NextResponse } from "next/server";
 import { checkHealth } from "@/lib/jobs/check-health";
+import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
 export const dynamic = "force-dynamic";
 
 /** Public liveness: 200 when Postgres, Redis and at least one worker are up; 503 otherwise. */
-export async function GET(): Promise<Response> {
-  const report = await checkHealth();
-  return NextResponse.json(report, {
-    status: report.ok ? 200 : 503,
-    headers: { "cache-control": "no-store" },
+export function GET(request: Request): Promise<Response> {
+  return observeRequestDuration({ method: request.method, route: "/api/health" }, async () => {
+    const report = await checkHealth();
+    return NextResponse.json(report, {
+      status: report.ok ? 200 : 503,
+      headers: { "cache-control": "no-store" },
+    });
   });
 }

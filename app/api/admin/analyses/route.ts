@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { withAdmin } from "@/lib/http/json-route";
 import { adminAnalysesQuerySchema, listAdminAnalyses } from "@/lib/jobs/list-admin-analyses";
 
-export const GET = withAdmin(async ({ request }) => {
+export const GET = withAdmin("/api/admin/analyses", async ({ request }) => {
   const query = adminAnalysesQuerySchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   );

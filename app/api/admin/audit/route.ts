@@ -3,7 +3,7 @@ import { adminActionsQuerySchema, listAdminActions } from "@/lib/audit/list-admi
 import { withAdmin } from "@/lib/http/json-route";
 
 /** The audit log of admin actions, newest first. */
-export const GET = withAdmin(async ({ request }) => {
+export const GET = withAdmin("/api/admin/audit", async ({ request }) => {
   const query = adminActionsQuerySchema.parse(
     Object.fromEntries(new URL(request.url).searchParams),
   );

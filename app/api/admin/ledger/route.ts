@@ -3,7 +3,7 @@ import { checkLedger, formatLedgerSummary } from "@/lib/billing/check-ledger";
 import { withAdmin } from "@/lib/http/json-route";
 
 /** Runs every ledger invariant check over the database (same as `npm run ledger:check`). */
-export const GET = withAdmin(async () => {
+export const GET = withAdmin("/api/admin/ledger", async () => {
   const report = await checkLedger();
   return NextResponse.json({
     ...report,

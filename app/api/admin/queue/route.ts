@@ -3,4 +3,6 @@ import { withAdmin } from "@/lib/http/json-route";
 import { getQueueHealth } from "@/lib/jobs/get-queue-health";
 
 /** Queue health for the admin console (polled): counts, throughput, durations, workers. */
-export const GET = withAdmin(async () => NextResponse.json(await getQueueHealth()));
+export const GET = withAdmin("/api/admin/queue", async () =>
+  NextResponse.json(await getQueueHealth()),
+);

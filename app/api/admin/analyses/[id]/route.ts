@@ -6,7 +6,7 @@ import { getAdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
 const paramsSchema = z.object({ id: z.string().uuid() });
 
 /** One analysis with its timeline, ledger entries, chunks and internal error (admins only). */
-export const GET = withAdmin<{ id: string }>(async ({ params }) => {
+export const GET = withAdmin<{ id: string }>("/api/admin/analyses/[id]", async ({ params }) => {
   const { id } = paramsSchema.parse(params);
   return NextResponse.json(await getAdminAnalysisDetail(id));
 });

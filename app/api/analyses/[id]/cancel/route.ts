@@ -3,8 +3,11 @@ import { z } from "zod";
 import { withUser } from "@/lib/http/json-route";
 import { cancelAnalysis } from "@/lib/jobs/cancel-analysis";
 
-export const POST = withUser<{ id: string }>(async ({ user, params }) => {
-  const analysisId = z.string().uuid().parse(params.id);
-  const analysis = await cancelAnalysis({ userId: user.id, analysisId });
-  return NextResponse.json({ analysis });
-});
+export const POST = withUser<{ id: string }>(
+  "/api/analyses/[id]/cancel",
+  async ({ user, params }) => {
+    const analysisId = z.string().uuid().parse(params.id);
+    const analysis = await cancelAnalysis({ userId: user.id, analysisId });
+    return NextResponse.json({ analysis });
+  },
+);

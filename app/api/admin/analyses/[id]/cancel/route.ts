@@ -9,9 +9,12 @@ const bodySchema = z.object({
 });
 
 /** Cancel anyone's analysis with a reason (audit-logged); the hold is released. */
-export const POST = withAdmin<{ id: string }>(async ({ request, user, params }) => {
-  const analysisId = z.string().uuid().parse(params.id);
-  const { reason } = bodySchema.parse(await request.json().catch(() => ({})));
-  await cancelAnalysisAsAdmin({ analysisId, reason, actorId: user.id });
-  return NextResponse.json(await getAdminAnalysisDetail(analysisId));
-});
+export const POST = withAdmin<{ id: string }>(
+  "/api/admin/analyses/[id]/cancel",
+  async ({ request, user, params }) => {
+    const analysisId = z.string().uuid().parse(params.id);
+    const { reason } = bodySchema.parse(await request.json().catch(() => ({})));
+    await cancelAnalysisAsAdmin({ analysisId, reason, actorId: user.id });
+    return NextResponse.json(await getAdminAnalysisDetail(analysisId));
+  },
+);
