@@ -4,6 +4,7 @@ import { mergeChunkFindings } from "@/lib/analysis/merge-chunk-findings";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
 import { analyzeChunk, identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
+import { db } from "@/lib/db/client";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
@@ -23,6 +24,7 @@ import {
 import type { AnalysisChunkJobData } from "@/lib/jobs/analysis-queue";
 import { PIPELINE_STEP_COUNT, PIPELINE_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import { planChunks } from "@/lib/jobs/plan-chunks";
+import { recordEvent } from "@/lib/jobs/record-event";
 import {
   endAttemptsExhausted,
   endCancelled,
@@ -109,6 +111,14 @@ async function reportStep(fence: Fence, progress: Progress, signal: AbortSignal)
   signal.throwIfAborted();
   const { cancelRequested } = await reportProgress(fence, progress);
   if (cancelRequested) throw new StopRequested("cancel");
+  // The admin timeline shows each step with its time and worker.
+  await recordEvent(db, {
+    analysisId: fence.analysisId,
+    type: "step_started",
+    attempt: fence.attempt,
+    workerId: fence.workerId,
+    data: { step: progress.stepIndex, of: progress.stepCount, name: progress.stepName },
+  });
   if (env.ANALYSIS_STEP_DELAY_MS > 0)
     await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
 }

@@ -88,8 +88,19 @@ describe("the admin console", () => {
     expect(detail.status).toBe(200);
     const types = detail.body.events.map((e) => e.type);
     expect(types).toEqual(
-      expect.arrayContaining(["quoted", "confirmed", "enqueued", "attempt_started", "failed"]),
+      expect.arrayContaining([
+        "quoted",
+        "confirmed",
+        "enqueued",
+        "attempt_started",
+        "step_started",
+        "failed",
+      ]),
     );
+    expect(detail.body.events.find((e) => e.type === "step_started")?.data).toMatchObject({
+      step: 1,
+      name: "Extracting text",
+    });
     expect(detail.body.events.find((e) => e.type === "attempt_started")?.workerId).toBeTruthy();
     expect(detail.body.analysis.errorDetail).toMatch(/DocumentError/);
     expect(detail.body.analysis.userEmail).toBe(userEmail);
