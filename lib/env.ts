@@ -67,6 +67,15 @@ const envSchema = z.object({
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(24).default(48),
   /** Bearer token for `GET /api/metrics`; unset, the endpoint answers 404 (metrics disabled). */
   METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  /** Which engine runs the five analysis steps: the local rules (default) or an LLM speaking
+   *  the OpenAI chat-completions API (any compatible server: OpenAI, vLLM, Ollama, LM Studio…). */
+  ANALYSIS_PROVIDER: z.enum(["rules", "openai"]).default("rules"),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  /** Per request; the SDK retries timeouts, 429 and 5xx with backoff `LLM_MAX_RETRIES` times. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  LLM_MAX_RETRIES: intFromEnv(2),
   /** Test hook: slows every analysis step so progress and cancel can be observed. */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
   /** Test hook, "index:times,…": chunk `index` fails its first `times` claims (transient error). */
@@ -79,7 +88,12 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema
+    .refine((e) => e.ANALYSIS_PROVIDER !== "openai" || (e.LLM_BASE_URL && e.LLM_MODEL), {
+      message: "ANALYSIS_PROVIDER=openai needs LLM_BASE_URL and LLM_MODEL",
+      path: ["ANALYSIS_PROVIDER"],
+    })
+    .safeParse(source);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${fields}`);

@@ -20,6 +20,7 @@ const LABELS: Record<string, string> = {
   attempt_failed: "Attempt failed — will retry",
   attempt_interrupted: "Attempt interrupted (worker died, froze or lost Redis)",
   fanned_out: "Split into page chunks",
+  llm_usage: "LLM token use",
   chunk_started: "Chunk started",
   chunk_done: "Chunk done",
   step_started: "Step started",

@@ -6,6 +6,8 @@ import type { AnalysisStep, ExtractedText } from "./types";
 
 export type RunAnalysisOptions = {
   signal?: AbortSignal;
+  /** The engine's steps (`selectAnalysisEngine`); the local rules by default. */
+  steps?: readonly AnalysisStep[];
   /** Called before each step starts (0-based index), e.g. to record progress. */
   onStep?: (index: number, step: AnalysisStep) => Promise<void>;
 };
@@ -15,9 +17,9 @@ export async function runAnalysis(
   text: ExtractedText,
   options: RunAnalysisOptions = {},
 ): Promise<AnalysisResult> {
-  const { signal, onStep } = options;
+  const { signal, onStep, steps = ANALYSIS_STEPS } = options;
   const draft = createAnalysisDraft();
-  for (const [index, step] of ANALYSIS_STEPS.entries()) {
+  for (const [index, step] of steps.entries()) {
     signal?.throwIfAborted();
     await onStep?.(index, step);
     await step.run(text, draft, signal);
@@ -26,18 +28,17 @@ export async function runAnalysis(
   return finalizeAnalysisDraft(draft);
 }
 
-const [identifyStep, ...chunkSteps] = ANALYSIS_STEPS;
-
 /**
  * Step 1 alone, for a chunked analysis: the parent runs it once on the first pages (where the
  * preamble is) and hands the result to every chunk.
  */
 export async function identifyContract(
   text: ExtractedText,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; steps?: readonly AnalysisStep[] } = {},
 ): Promise<Identification> {
+  const [identifyStep] = options.steps ?? ANALYSIS_STEPS;
   const draft = createAnalysisDraft();
-  await identifyStep?.run(text, draft, signal);
+  await identifyStep?.run(text, draft, options.signal);
   if (!draft.identification) throw new Error("the identify step produced no identification");
   return draft.identification;
 }
@@ -49,8 +50,10 @@ export async function identifyContract(
 export async function analyzeChunk(
   text: ExtractedText,
   identification: Identification,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; steps?: readonly AnalysisStep[] } = {},
 ): Promise<ChunkFindings> {
+  const { signal } = options;
+  const [, ...chunkSteps] = options.steps ?? ANALYSIS_STEPS;
   const draft = createAnalysisDraft();
   draft.identification = identification;
   for (const step of chunkSteps) {

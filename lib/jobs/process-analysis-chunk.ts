@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { analyzeChunk } from "@/lib/analysis/run-analysis";
+import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { loadStoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
 import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
+import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
   endAttemptsExhausted,
   endCancelled,
@@ -56,6 +58,7 @@ export async function processAnalysisChunkJob(
   const isLastAttempt =
     ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.chunkAttempt >= env.JOB_ATTEMPTS;
   const eventData = { chunk: chunkIndex, chunkAttempt: claim.chunkAttempt };
+  const engine = selectAnalysisEngine();
   return runFencedAttempt({ fence, ctx, log, isLastAttempt, eventData }, async (signal) => {
     const startedAt = Date.now();
     failChunkForTest(chunkIndex, claim.chunkAttempt);
@@ -69,7 +72,10 @@ export async function processAnalysisChunkJob(
       maxChars: env.MAX_TEXT_CHARS,
       pages: { first: claim.firstPage, last: claim.lastPage },
     });
-    const findings = await analyzeChunk(text, claim.identification, signal);
+    const findings = await analyzeChunk(text, claim.identification, {
+      signal,
+      steps: engine.steps,
+    });
     const saved = await completeChunk(
       fence,
       { chunkIndex, chunkAttempt: claim.chunkAttempt, ownedPages: claim.ownedPages },
@@ -88,7 +94,7 @@ export async function processAnalysisChunkJob(
       "chunk analyzed",
     );
     return "succeeded";
-  });
+  }).finally(() => recordLlmUsage(fence, engine, { chunk: chunkIndex }));
 }
 
 /**

@@ -4,6 +4,7 @@ import { mergeChunkFindings } from "@/lib/analysis/merge-chunk-findings";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
 import { analyzeChunk, identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
+import { type AnalysisEngine, selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { db } from "@/lib/db/client";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
@@ -25,6 +26,7 @@ import type { AnalysisChunkJobData } from "@/lib/jobs/analysis-queue";
 import { PIPELINE_STEP_COUNT, PIPELINE_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import { planChunks } from "@/lib/jobs/plan-chunks";
 import { recordEvent } from "@/lib/jobs/record-event";
+import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
   endAttemptsExhausted,
   endCancelled,
@@ -86,15 +88,16 @@ export async function processAnalysisJob(
     ctx.attemptsMade + 1 >= ctx.maxAttempts || claim.attempt >= env.JOB_ATTEMPTS;
   if (!resume) log.info({ event: "JOB_START" }, "analysis started");
   let pages = 0;
+  const engine = selectAnalysisEngine();
   const outcome = await runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
     const doc = await loadStoredDocument(claim.documentId);
     pages = doc.pageCount;
     if (resume) return mergeChunks(fence, doc, signal);
     if (fanOut && doc.kind === "pdf" && doc.pageCount > env.CHUNK_PAGES) {
-      return startChunks(fence, doc, signal, fanOut);
+      return startChunks(fence, doc, signal, fanOut, engine);
     }
-    return runSinglePass(fence, doc, signal);
-  });
+    return runSinglePass(fence, doc, signal, engine);
+  }).finally(() => recordLlmUsage(fence, engine));
   if (outcome === "succeeded") {
     const durationMs = Date.now() - claim.startedAt.getTime();
     log.info({ event: "JOB_DONE", durationMs, pages }, "analysis succeeded");
@@ -127,6 +130,7 @@ async function runSinglePass(
   fence: Fence,
   doc: StoredDocument,
   signal: AbortSignal,
+  engine: AnalysisEngine,
 ): Promise<ProcessOutcome> {
   const step = (index: number) =>
     reportStep(
@@ -145,7 +149,11 @@ async function runSinglePass(
     maxPages: env.MAX_PAGES,
     maxChars: env.MAX_TEXT_CHARS,
   });
-  const result = await runAnalysis(text, { signal, onStep: (index) => step(index + 1) });
+  const result = await runAnalysis(text, {
+    signal,
+    steps: engine.steps,
+    onStep: (index) => step(index + 1),
+  });
   await step(PIPELINE_STEP_COUNT - 1);
   await finish(fence, doc, result, PIPELINE_STEP_COUNT, text.unitLabel);
   return "succeeded";
@@ -156,6 +164,7 @@ async function startChunks(
   doc: StoredDocument,
   signal: AbortSignal,
   fanOut: FanOutControl,
+  engine: AnalysisEngine,
 ): Promise<ProcessOutcome> {
   const stepCount = CHUNKED_STEP_LABELS.length;
   await reportStep(
@@ -174,12 +183,15 @@ async function startChunks(
     maxChars: env.MAX_TEXT_CHARS,
     pages: { first: firstChunk.firstPage, last: firstChunk.lastPage },
   });
-  const identification = await identifyContract(firstPages, signal);
+  const identification = await identifyContract(firstPages, { signal, steps: engine.steps });
   const pending = await saveChunkPlan(fence, {
     plan,
     identification,
     pageCount: doc.pageCount,
-    firstChunkFindings: await analyzeChunk(firstPages, identification, signal),
+    firstChunkFindings: await analyzeChunk(firstPages, identification, {
+      signal,
+      steps: engine.steps,
+    }),
   });
   if (pending.length > 0) {
     // Resumable first: if this worker dies after adding the chunks, the stalled parent merges.

@@ -13,6 +13,7 @@ export type AnalysisEventType =
   | "fanned_out"
   | "chunk_started"
   | "chunk_done"
+  | "llm_usage"
   | "step_started"
   | "cancel_requested"
   | "retried"
