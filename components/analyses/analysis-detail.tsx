@@ -20,6 +20,7 @@ import { cancelAnalysisAction } from "@/app/actions/analyses";
 import { CancelDialog } from "@/components/analyses/cancel-dialog";
 import { useRefreshAfterMutation } from "@/components/analyses/confirm";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
+import { FindingsView } from "@/components/analyses/findings-view";
 import { MemoView } from "@/components/analyses/memo-view";
 import { clampPercent, isActive, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisResponse, AnalysisStatus, AnalysisView } from "@/components/api-types";
@@ -492,6 +493,7 @@ export function AnalysisDetail({ id }: { id: string }) {
         </Box>
       </Paper>
 
+      {analysis.status === "succeeded" ? <FindingsView analysisId={analysis.id} /> : null}
       {analysis.status === "succeeded" ? <MemoSection analysis={analysis} /> : null}
 
       <CancelDialog

@@ -72,6 +72,25 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   await expect(page.getByTestId("memo")).toContainText("ASC 606");
   await shot(page, "04-memo");
 
+  // Every finding shows its evidence; a citation opens its page with the quote marked.
+  const governingLaw = page.locator('[data-testid="finding"][data-finding="governing-law"]');
+  const cited = page
+    .getByTestId("finding")
+    .filter({ has: page.getByTestId("citation") })
+    .first();
+  await cited.getByTestId("toggle-evidence").click();
+  const quoted = (await cited.getByTestId("evidence-quote").textContent()) ?? "";
+  expect(quoted.length).toBeGreaterThan(10);
+  await cited.getByTestId("citation").click();
+  const mark = page.getByTestId("source-panel").getByTestId("source-quote");
+  await expect(mark).toBeVisible();
+  expect(quoted.replace(/\s+/g, " ")).toContain(
+    (await mark.textContent())?.replace(/\s+/g, " ").slice(0, 40),
+  );
+  await shot(page, "05-source");
+  await page.keyboard.press("Escape");
+  await expect(governingLaw).toBeVisible();
+
   const downloadPromise = page.waitForEvent("download");
   await page.getByTestId("download-memo").click();
   const download = await downloadPromise;
