@@ -13,6 +13,10 @@ const nextConfig = {
     "file-type",
     "jszip",
     "prom-client",
+    // Memo exports: pdfmake/PDFKit read their data files from their own folders at run time.
+    "pdfmake",
+    "pdfkit",
+    "docx",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -2,7 +2,6 @@
 
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import CloseIcon from "@mui/icons-material/Close";
-import DownloadIcon from "@mui/icons-material/Download";
 import Alert from "@mui/material/Alert";
 import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
@@ -21,6 +20,7 @@ import { CancelDialog } from "@/components/analyses/cancel-dialog";
 import { useRefreshAfterMutation } from "@/components/analyses/confirm";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
 import { FindingsView } from "@/components/analyses/findings-view";
+import { MemoDownloadMenu } from "@/components/analyses/memo-download-menu";
 import { MemoView } from "@/components/analyses/memo-view";
 import { clampPercent, isActive, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisResponse, AnalysisStatus, AnalysisView } from "@/components/api-types";
@@ -191,7 +191,8 @@ function StatusPanel({ analysis, onCancel }: { analysis: AnalysisView; onCancel:
       return (
         <Alert severity="success" data-testid="analysis-outcome">
           <AlertTitle>Memo ready</AlertTitle>
-          {formatCredits(analysis.priceCredits)} charged. Read it below or download it as Markdown.
+          {formatCredits(analysis.priceCredits)} charged. Read it below or download it as Markdown,
+          Word or PDF.
         </Alert>
       );
     case "failed":
@@ -247,7 +248,6 @@ function MemoSection({ analysis }: { analysis: AnalysisView }) {
       fetchText(`/api/analyses/${encodeURIComponent(analysis.id)}/memo?inline=1`, { signal }),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const downloadHref = `/api/analyses/${encodeURIComponent(analysis.id)}/memo`;
 
   return (
     <Paper
@@ -274,16 +274,7 @@ function MemoSection({ analysis }: { analysis: AnalysisView }) {
         <Typography id="memo-title" variant="h5" component="h2">
           Review memo
         </Typography>
-        <Button
-          component="a"
-          href={downloadHref}
-          download
-          variant="outlined"
-          startIcon={<DownloadIcon />}
-          data-testid="download-memo"
-        >
-          Download Markdown
-        </Button>
+        <MemoDownloadMenu analysisId={analysis.id} />
       </Box>
       <Box sx={{ px: { xs: 2, sm: 4 }, py: { xs: 2.5, sm: 4 }, maxWidth: 860 }} data-testid="memo">
         {memo.isPending ? (

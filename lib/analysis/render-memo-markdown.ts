@@ -1,51 +1,61 @@
-import { escapeInline } from "./memo/escape-markdown";
-import { renderAsc606Steps } from "./memo/render-asc606-steps";
-import { renderEvidenceList } from "./memo/render-evidence-list";
-import { renderKeyTermsTable } from "./memo/render-key-terms-table";
-import { renderRiskFlags } from "./memo/render-risk-flags";
+import { buildMemoModel, type MemoMeta } from "./memo/build-memo-model";
+import { escapeInline, escapeLineStart, escapeTableCell, escapeText } from "./memo/escape-markdown";
+import type { MemoBlock, MemoRun, MemoSection } from "./memo/memo-model";
 import type { AnalysisResult } from "./result-schema";
 
-export type MemoMeta = {
-  documentName: string;
-  pageCount: number;
-  unitLabel: "page" | "paragraph";
-  generatedAt: Date;
-};
+export type { MemoMeta } from "./memo/build-memo-model";
 
-export const MEMO_DISCLAIMER =
-  "Draft for review by a qualified accountant; not legal advice. This memo was produced by automated, rule-based reading of the contract text. Findings can be incomplete or wrong; each one cites the contract so it can be checked.";
+function renderRun(run: MemoRun): string {
+  const text = escapeText(run.text);
+  return run.style === "strong" ? `**${text}**` : text;
+}
 
-function formatTimestamp(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** One line of runs; escaped at its start too, since it may open a line after "- " or "> ". */
+function renderLine(runs: MemoRun[]): string {
+  return escapeLineStart(runs.map(renderRun).join(""));
+}
+
+function renderTable(columns: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map(escapeTableCell).join(" | ")} |`;
+  return [line(columns), `| ${columns.map(() => "---").join(" | ")} |`, ...rows.map(line)].join(
+    "\n",
+  );
+}
+
+function renderBlock(block: MemoBlock): string {
+  switch (block.kind) {
+    case "paragraph":
+      return renderLine(block.runs);
+    case "callout":
+      return `> ${renderLine(block.runs)}`;
+    case "list":
+      return block.items
+        .map((item) =>
+          item.quote === undefined
+            ? `- ${renderLine(item.runs)}`
+            : `- ${renderLine(item.runs)}\n  > ${escapeInline(item.quote)}`,
+        )
+        .join("\n");
+    case "table":
+      return renderTable(block.columns, block.rows);
+  }
+}
+
+function renderSection(section: MemoSection, level: number): string[] {
+  return [
+    `${"#".repeat(level)} ${escapeInline(section.heading)}`,
+    ...section.blocks.map(renderBlock),
+    ...section.subsections.flatMap((sub) => renderSection(sub, level + 1)),
+  ];
 }
 
 /** The ASC 606 draft memo for one analysis, as Markdown (GFM tables). */
 export function renderMemoMarkdown(result: AnalysisResult, meta: MemoMeta): string {
-  const title = result.identification.title.value ?? meta.documentName;
-  const citationNote =
-    meta.unitLabel === "page"
-      ? "Citations refer to pages (p. 3)."
-      : "Citations refer to paragraphs of the extracted text (¶ 12).";
-  const sections = [
-    `# ASC 606 contract memo (draft): ${escapeInline(title)}`,
-    `> **${MEMO_DISCLAIMER}**`,
-    "## Document",
-    [
-      `- File: ${escapeInline(meta.documentName)}`,
-      `- Length: ${meta.pageCount} page${meta.pageCount === 1 ? "" : "s"}`,
-      `- Generated: ${formatTimestamp(meta.generatedAt)}`,
-      `- ${citationNote}`,
-    ].join("\n"),
-    "## Key terms",
-    renderKeyTermsTable(result),
-    "## ASC 606 analysis",
-    renderAsc606Steps(result),
-    "## Risk flags",
-    renderRiskFlags(result),
-    "## Supporting quotes",
-    renderEvidenceList(result),
-    "## Disclaimer",
-    `${MEMO_DISCLAIMER} It does not assess signatures, side agreements, amendments, or facts outside the document.`,
+  const model = buildMemoModel(result, meta);
+  const parts = [
+    `# ${escapeInline(model.title)}`,
+    ...model.intro.map(renderBlock),
+    ...model.sections.flatMap((section) => renderSection(section, 2)),
   ];
-  return `${sections.join("\n\n")}\n`;
+  return `${parts.join("\n\n")}\n`;
 }

@@ -74,13 +74,33 @@ export async function listAnalysisViews(input: {
   return rows.map(rowToView);
 }
 
+/** What every memo download is made from: the stored Markdown, the result and the document facts. */
+export type StoredMemo = {
+  markdown: string;
+  /** The analysis result as stored (validate before use: it is JSON from the database). */
+  result: unknown;
+  documentName: string;
+  pageCount: number;
+  /** PDFs are cited by page, DOCX and text by paragraph (as the extractors number them). */
+  unitLabel: "page" | "paragraph";
+  /** When the memo was written: the analysis finished in the same transaction. */
+  generatedAt: Date;
+};
+
 /** The memo of a succeeded analysis of this user. */
 export async function getAnalysisMemo(input: {
   userId: string;
   analysisId: string;
-}): Promise<{ markdown: string; documentName: string }> {
+}): Promise<StoredMemo> {
   const [row] = await db
-    .select({ markdown: analyses.memoMarkdown, documentName: documents.filename })
+    .select({
+      markdown: analyses.memoMarkdown,
+      result: analyses.result,
+      finishedAt: analyses.finishedAt,
+      documentName: documents.filename,
+      documentKind: documents.kind,
+      pageCount: documents.pageCount,
+    })
     .from(analyses)
     .innerJoin(documents, eq(documents.id, analyses.documentId))
     .where(
@@ -91,5 +111,12 @@ export async function getAnalysisMemo(input: {
       ),
     );
   if (!row?.markdown) throw notFound("Memo");
-  return { markdown: row.markdown, documentName: row.documentName };
+  return {
+    markdown: row.markdown,
+    result: row.result,
+    documentName: row.documentName,
+    pageCount: row.pageCount,
+    unitLabel: row.documentKind === "pdf" ? "page" : "paragraph",
+    generatedAt: row.finishedAt ?? new Date(),
+  };
 }

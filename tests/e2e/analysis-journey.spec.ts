@@ -98,6 +98,18 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   const saved = testInfo.outputPath("memo.md");
   await download.saveAs(saved);
   expect(fs.readFileSync(saved, "utf8")).toContain("ASC 606");
+
+  // Word and PDF come from the download button's menu.
+  for (const format of ["docx", "pdf"] as const) {
+    await page.getByTestId("download-memo-formats").click();
+    if (format === "docx") await shot(page, "04b-download-menu");
+    const formatDownload = page.waitForEvent("download");
+    await page.getByTestId(`download-memo-${format}`).click();
+    const file = await formatDownload;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`memo\\.${format}$`));
+    const bytes = fs.readFileSync(await file.path());
+    expect(bytes.subarray(0, 4).toString("latin1")).toBe(format === "pdf" ? "%PDF" : "PK\x03\x04");
+  }
   await context.close();
 
   // The admin finds the analysis in the job history of all users.

@@ -1,6 +1,7 @@
 import type { AnalysisResult, Finding } from "../result-schema";
-import { escapeTableCell } from "./escape-markdown";
 import { formatCitation } from "./format-citation";
+import type { MemoBlock } from "./memo-model";
+import { oneLine } from "./memo-runs";
 
 type Row = { term: string; finding: Finding };
 
@@ -39,11 +40,14 @@ function rowsFor(result: AnalysisResult): Row[] {
 }
 
 /** The key-terms table: term | finding | citation. */
-export function renderKeyTermsTable(result: AnalysisResult): string {
-  const lines = ["| Term | Finding | Citation |", "| --- | --- | --- |"];
-  for (const { term, finding } of rowsFor(result)) {
-    const cells = [term, finding.display, formatCitation(finding.evidence)].map(escapeTableCell);
-    lines.push(`| ${cells.join(" | ")} |`);
-  }
-  return lines.join("\n");
+export function buildKeyTermsTable(result: AnalysisResult): MemoBlock {
+  return {
+    kind: "table",
+    columns: ["Term", "Finding", "Citation"],
+    rows: rowsFor(result).map(({ term, finding }) => [
+      oneLine(term),
+      oneLine(finding.display),
+      formatCitation(finding.evidence),
+    ]),
+  };
 }

@@ -1,11 +1,12 @@
 import type { AnalysisResult, Evidence } from "../result-schema";
-import { escapeInline } from "./escape-markdown";
 import { formatCitation } from "./format-citation";
+import type { MemoBlock } from "./memo-model";
+import { plain, quoted, strong } from "./memo-runs";
 
 type Quoted = { label: string; evidence: Evidence | null };
 
 /** The quote behind each key term, so a reviewer can check findings without the table. */
-export function renderEvidenceList(result: AnalysisResult): string {
+export function buildEvidenceList(result: AnalysisResult): MemoBlock {
   const { identification: id, term, keyClauses: k } = result;
   const items: Quoted[] = [
     { label: "Title", evidence: id.title.evidence },
@@ -25,11 +26,22 @@ export function renderEvidenceList(result: AnalysisResult): string {
     { label: "Assignment", evidence: k.assignment.evidence },
     { label: "Confidentiality", evidence: k.confidentiality.evidence },
   ];
-  const lines = items
-    .filter((item): item is { label: string; evidence: Evidence } => item.evidence !== null)
-    .map(
-      ({ label, evidence }) =>
-        `- **${escapeInline(label)}** (${formatCitation(evidence)}): “${escapeInline(evidence.quote)}”`,
-    );
-  return lines.length > 0 ? lines.join("\n") : "No quotes were extracted.";
+  const cited = items.filter(
+    (item): item is { label: string; evidence: Evidence } => item.evidence !== null,
+  );
+  if (cited.length === 0) {
+    return { kind: "paragraph", runs: [plain("No quotes were extracted.")] };
+  }
+  return {
+    kind: "list",
+    items: cited.map(({ label, evidence }) => ({
+      runs: [
+        strong(label),
+        plain(" ("),
+        { text: formatCitation(evidence), style: "citation" },
+        plain("): "),
+        ...quoted(evidence.quote),
+      ],
+    })),
+  };
 }
