@@ -1,18 +1,13 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { type Job, WaitingChildrenError, Worker } from "bullmq";
 import { closeDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import {
   ANALYSIS_QUEUE,
-  ANALYZE_CHUNK_JOB,
-  type AnalysisQueueJobData,
-  addChunkJobs,
   closeAnalysisQueue,
   getReadyAnalysisQueue,
 } from "@/lib/jobs/analysis-queue";
-import { type FanOutControl, processAnalysisJob } from "@/lib/jobs/process-analysis";
-import { processAnalysisChunkJob } from "@/lib/jobs/process-analysis-chunk";
+import { createAnalysisWorker } from "@/lib/jobs/create-analysis-worker";
 import { createRedisConnection } from "@/lib/jobs/redis-connection";
 import { runMaintenance } from "@/lib/jobs/run-maintenance";
 import { beatWorker, markWorkerStopped, registerWorker } from "@/lib/jobs/worker-heartbeat";
@@ -40,55 +35,19 @@ async function warnUnlessNoEviction(connection: ReturnType<typeof createRedisCon
   }
 }
 
-/** The BullMQ side of a parent job becoming a flow (process-step-jobs pattern). */
-function fanOutControlFor(job: Job<AnalysisQueueJobData>, token: string): FanOutControl {
-  return {
-    markResumable: (attempt) => job.updateData({ ...job.data, resumeAttempt: attempt }),
-    addChunks: (chunks) => addChunkJobs(job, chunks),
-    waitForChunks: () => job.moveToWaitingChildren(token),
-  };
-}
-
 async function main() {
   await registerWorker({ id: workerId, host: os.hostname(), pid: process.pid });
   const connection = createRedisConnection("worker");
   await warnUnlessNoEviction(connection);
 
-  const worker = new Worker<AnalysisQueueJobData>(
-    ANALYSIS_QUEUE,
-    async (job, token, signal) => {
-      const ctx = {
-        workerId,
-        logger: log,
-        attemptsMade: job.attemptsMade,
-        maxAttempts: job.opts.attempts ?? 1,
-        signal,
-      };
-      const outcome =
-        job.name === ANALYZE_CHUNK_JOB
-          ? await processAnalysisChunkJob(job.data, ctx)
-          : await processAnalysisJob(
-              job.data,
-              ctx,
-              token ? fanOutControlFor(job, token) : undefined,
-            );
-      // Already moved to waiting-children; this tells BullMQ not to complete the job.
-      if (outcome === "waiting") throw new WaitingChildrenError();
+  const worker = createAnalysisWorker({
+    workerId,
+    logger: log,
+    connection,
+    onJobDone: () => {
       jobsDone++;
-      return outcome;
     },
-    {
-      connection,
-      prefix: env.QUEUE_PREFIX,
-      concurrency: env.WORKER_CONCURRENCY,
-      // Steps yield to the event loop between pages and sentences, so locks renew on time; the
-      // 60 s default leaves room for a slow page. A stalled job is retried; after two stalls
-      // BullMQ fails it and the relay/reaper decide from Postgres (attempts, heartbeat).
-      lockDuration: env.WORKER_LOCK_MS,
-      stalledInterval: env.WORKER_STALLED_INTERVAL_MS,
-      maxStalledCount: 2,
-    },
-  );
+  });
   worker.on("error", (error) => log.error({ err: error.message }, "worker error"));
   worker.on("failed", (job, error) =>
     log.warn(
