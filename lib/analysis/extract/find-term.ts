@@ -20,8 +20,13 @@ const DURATION_LEAD =
   /(?:(?:initial\s+)?(?:period|term)\s+of|\bfor|\bcontinue(?:\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect)?(?:\s+for)?|\bbe|\bis|\blast\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:initial\s+)?(?:fixed\s+)?(?:period\s+of\s+)?$/i;
 const DURATION_TAIL = /^\s*(?:initial\s+(?:term|period)|term)\b/i;
 const RENEWAL_NEARBY = /renew|successive|additional|extension|extend|notice|prior/i;
+// "after"/"following" mark a notice or cure period, unless they count from the start of the term
+// ("one (1) year after the Effective Date").
 const NOTICE_AFTER =
-  /^\s*(?:\([^)]*\)\s*)?(?:['’]s?\s*)?(?:prior|before|in\s+advance|advance|written|notice|after|following|from\s+(?:receipt|the\s+date\s+of\s+(?:notice|termination)))/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:['’]s?\s*)?(?:prior|before|in\s+advance|advance|written|notice|(?:after|following)(?!\s+(?:the\s+)?(?:effective\s+date|commencement|date\s+(?:hereof|of\s+this)|execution|signing))|from\s+(?:receipt|the\s+date\s+of\s+(?:notice|termination)))/i;
+// "during the Term and for five (5) years thereafter": a period after the term, not the term.
+const AFTER_TERM =
+  /^\s*(?:\([^)]*\)\s*)?(?:thereafter|after\s+(?:the\s+)?(?:termination|expiration))\b/i;
 
 const EXPIRY_BEFORE =
   /\b(?:expire[sd]?|terminate[sd]?|end(?:s|ing)?|until|through|expiration\s+date\s+(?:is|shall\s+be)|expiring)\b[^.]{0,30}$/i;
@@ -34,6 +39,21 @@ const PERPETUAL = [
   /\b(?:perpetual|indefinite)\s+term\b/i,
   /\bunless\s+and\s+until\s+terminated\b/i,
 ];
+// Safe in any sentence, but only when it states no length or end date: "This Agreement shall
+// become effective … and shall govern the relations between the parties thereafter, unless
+// terminated", "the term of this Agreement … shall … be in perpetuity".
+const OPEN_ENDED = [
+  /\b(?:this\s+agreement|the\s+term(?:\s+of\s+this\s+agreement)?)\b[^.]{0,200}\b(?:shall|will)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|govern)\b[^.]{0,160}\bunless\s+(?:(?:and\s+until|sooner|earlier|otherwise)\s+)?terminated\b/i,
+  /\bterm\s+of\s+this\s+agreement\b[\s\S]{0,400}?\b(?:shall|will)\b[\s\S]{0,400}?\b(?:in\s+perpetuity|perpetual(?:ly)?)\b/i,
+];
+
+function isOpenEnded(text: string): boolean {
+  return (
+    OPEN_ENDED.some((p) => p.test(text)) &&
+    findDurations(text).length === 0 &&
+    findDates(text).length === 0
+  );
+}
 
 export type TermFindings = { initialTerm: Finding; expirationDate: Finding; perpetual: Finding };
 
@@ -51,8 +71,7 @@ export function findTerm(ctx: ScanContext, startDate: string | null): TermFindin
     const perpetualHit = PERPETUAL.findIndex((p) => p.test(text));
     if (
       perpetual.value === null &&
-      perpetualHit !== -1 &&
-      (perpetualHit === 0 || !GRANT.test(text))
+      ((perpetualHit !== -1 && (perpetualHit === 0 || !GRANT.test(text))) || isOpenEnded(text))
     ) {
       perpetual = makeFinding(
         "perpetual",
@@ -73,6 +92,7 @@ export function findTerm(ctx: ScanContext, startDate: string | null): TermFindin
         if ((d.unit === "D" || d.unit === "W") && !/\bterm\s+of\s+$/i.test(before)) continue;
         if (!DURATION_LEAD.test(before) && !DURATION_TAIL.test(after)) continue;
         if (RENEWAL_NEARBY.test(before.slice(-40)) || NOTICE_AFTER.test(after)) continue;
+        if (AFTER_TERM.test(after)) continue;
         initialTerm = makeFinding(
           d.iso,
           describeDuration(d.iso),
