@@ -56,3 +56,24 @@ describe("findTerm", () => {
     expect(term.initialTerm.value).toBe("P5Y");
   });
 });
+
+describe("findTerm with anniversaries", () => {
+  it("reads a term that ends on an anniversary of the start", () => {
+    const term = findTerm(
+      scanText(
+        "This Agreement shall commence on the Effective Date and shall expire on the fifth (5th) anniversary of the Effective Date.",
+      ),
+      "2021-03-03",
+    );
+    expect(term.initialTerm.value).toBe("P5Y");
+    expect(term.expirationDate.value).toBe("2026-03-03");
+  });
+
+  it("does not read a payment window as the term", () => {
+    const term = findTerm(
+      scanText("Royalties shall be payable until the first anniversary of the Effective Date."),
+      "2021-03-03",
+    );
+    expect(term.initialTerm.value).toBeNull();
+  });
+});
