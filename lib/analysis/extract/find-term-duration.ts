@@ -2,7 +2,9 @@ import { findAnniversary } from "../parse/parse-anniversary";
 import { type DurationMatch, findDurations } from "../parse/parse-duration";
 
 const DURATION_LEAD =
-  /(?:(?:initial\s+)?(?:period|term)\s+of|\bfor|\bcontinue(?:\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect)?(?:\s+for)?|\bbe|\bis|\blast\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:initial\s+)?(?:fixed\s+)?(?:period\s+of\s+)?$/i;
+  /(?:(?:initial\s+)?(?:period|term|duration)\s+of|\bfor|\bcontinue(?:\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect)?(?:\s+for)?|\bbe|\bis|\blast\s+for|\bterm\s*:)\s+(?:a\s+|an\s+|the\s+)?(?:initial\s+)?(?:fixed\s+)?(?:period\s+of\s+)?$/i;
+// "end on the date which is thirty-six (36) months thereafter": counted from the start.
+const COUNTED_FROM_START = /\b(?:date|day)\s+(?:which|that)\s+is\s+$/i;
 const DURATION_TAIL = /^\s*(?:initial\s+(?:term|period)|term)\b/i;
 const RENEWAL_NEARBY = /renew|successive|additional|extension|extend|notice|prior/i;
 // "after"/"following" mark a notice or cure period, unless they count from the start of the term
@@ -25,8 +27,9 @@ export function findTermDuration(text: string): DurationMatch | null {
     // period unless the sentence calls it the term.
     if ((d.unit === "D" || d.unit === "W") && !/\bterm\s+of\s+$/i.test(before)) continue;
     if (!DURATION_LEAD.test(before) && !DURATION_TAIL.test(after)) continue;
-    if (RENEWAL_NEARBY.test(before.slice(-40)) || NOTICE_AFTER.test(after)) continue;
-    if (AFTER_TERM.test(after)) continue;
+    if (RENEWAL_NEARBY.test(before.slice(-40))) continue;
+    if (COUNTED_FROM_START.test(before)) return d;
+    if (NOTICE_AFTER.test(after) || AFTER_TERM.test(after)) continue;
     return d;
   }
   const anniversary = findAnniversary(text);

@@ -9,7 +9,11 @@ import { isPerpetualTerm } from "./is-perpetual-term";
 
 // Sentences that say how long the agreement runs.
 const TERM_CONTEXT =
-  /["“]term["”]|\bterm\s+(?:shall\s+)?means?\b|\b(?:term\s+of\s+this\s+(?:agreement|contract)|initial\s+term|the\s+term\b|this\s+(?:agreement|contract|jv|joint\s+venture)\b[^.]{0,80}\b(?:shall|will)\s+(?:commence|continue|remain|be\s+in\s+effect|expire|terminate|end|be\s+effective)|shall\s+(?:commence|continue\s+in\s+(?:full\s+)?(?:force|effect))|fixed\s+term)/i;
+  /["“]term["”]|\bterm\s+(?:shall\s+)?means?\b|^\s*(?:[\d.]+\s*)?(?:term|duration)\s*[:.]|\b(?:term\s+of\s+this\s+(?:agreement|contract)|initial\s+term|the\s+term\b|this\s+(?:agreement|contract|jv|joint\s+venture)\b[^.]{0,80}\b(?:(?:shall|will)\s+(?:commence|continue|remain|be\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate|end|be\s+effective|be\s+valid|run|last)|(?:is|shall\s+be|will\s+be)\s+for|has\s+a\s+(?:term|duration))|shall\s+(?:commence|continue\s+in\s+(?:full\s+)?(?:force|effect))|fixed\s+term)/i;
+// "The Agreement shall run for 3 years": with "the", only wording that can only be about the
+// term; "all other terms of the Agreement shall remain in full force" is amendment boilerplate.
+const THE_AGREEMENT_TERM =
+  /\bthe\s+agreement\b[^.]{0,40}\b(?:(?:shall|will)\s+(?:run|last|be\s+valid|expire)\b|(?:is|shall\s+be|will\s+be)\s+for\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:period|term)\b|has\s+a\s+(?:term|duration)\b)/i;
 // Survival and post-termination periods are not the term.
 const NOT_TERM =
   /\bsurviv|\bafter\s+(?:the\s+)?(?:termination|expiration|end\s+of)|\bfollowing\s+(?:the\s+)?(?:termination|expiration|end\s+of)/i;
@@ -17,7 +21,7 @@ const NOT_TERM =
 const OTHER_DEFINITION = /["“]([^"“”]{1,40})["”]\s+(?:shall\s+)?means?\b/i;
 
 const EXPIRY_BEFORE =
-  /\b(?:expire[sd]?|terminate[sd]?|end(?:s|ing)?|until|through|expiration\s+date\s+(?:is|shall\s+be)|expiring)\b[^.]{0,30}$/i;
+  /\b(?:expire[sd]?|terminate[sd]?|end(?:s|ing)?|until|through|expiration\s+date\s+(?:is|shall\s+be)|expiring)\b[^.]{0,30}$|\bfrom\s+[^.]{4,40}?\s(?:to|till)\s+(?:and\s+including\s+)?$/i;
 const COMMENCE_BEFORE = /\b(?:commenc\w*|begin\w*|start\w*|effective|dated|from)\b[^.]{0,25}$/i;
 
 export type TermFindings = { initialTerm: Finding; expirationDate: Finding; perpetual: Finding };
@@ -40,7 +44,9 @@ export function findTerm(ctx: ScanContext, startDate: string | null): TermFindin
         evidenceInSentence(ctx.index, sentence),
       );
     }
-    if (!TERM_CONTEXT.test(text) || NOT_TERM.test(text)) continue;
+    if (!(TERM_CONTEXT.test(text) || THE_AGREEMENT_TERM.test(text)) || NOT_TERM.test(text)) {
+      continue;
+    }
     const defined = OTHER_DEFINITION.exec(text)?.[1];
     if (defined && !/\bterm\b/i.test(defined)) continue;
 

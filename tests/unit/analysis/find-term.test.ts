@@ -77,3 +77,43 @@ describe("findTerm with anniversaries", () => {
     expect(term.initialTerm.value).toBeNull();
   });
 });
+
+describe("findTerm wording", () => {
+  const read = (text: string) => {
+    const t = findTerm(scanText(text), "2021-03-03");
+    return { term: t.initialTerm.value, end: t.expirationDate.value };
+  };
+
+  it.each([
+    ["Term: 12 months from the Effective Date.", "P12M", "2022-03-03"],
+    ["The Agreement shall run for 3 years from the Effective Date.", "P3Y", "2024-03-03"],
+    ["This Agreement shall be in force for 5 years.", "P5Y", "2026-03-03"],
+    [
+      "The Agreement is for a period of one year, beginning on the Effective Date.",
+      "P1Y",
+      "2022-03-03",
+    ],
+    ["Duration. This Agreement has a duration of 4 years.", "P4Y", "2025-03-03"],
+    [
+      "This Agreement shall commence on the Effective Date and end on the date which is thirty-six (36) months thereafter.",
+      "P36M",
+      "2024-03-03",
+    ],
+  ])("reads %s", (text, term, end) => {
+    expect(read(text)).toEqual({ term, end });
+  });
+
+  it("reads the end of a from … to … period", () => {
+    expect(
+      read("This Agreement will be in effect from March 1, 2021 to February 28, 2026.").end,
+    ).toBe("2026-02-28");
+  });
+
+  it("ignores amendment boilerplate about the agreement remaining in force", () => {
+    expect(
+      read(
+        "All other terms and conditions of the Agreement shall remain in full force and effect through September 30, 1998.",
+      ),
+    ).toEqual({ term: null, end: null });
+  });
+});
