@@ -10,12 +10,14 @@ const PERPETUAL = [
   /\b(?:agreement|term)\b[^.]{0,60}\b(?:perpetual|in\s+perpetuity|indefinite(?:ly)?)\b/i,
   /\b(?:perpetual|indefinite)\s+term\b/i,
   /\bunless\s+and\s+until\s+terminated\b/i,
+  /\b(?:agreement|it)\s+(?:has|shall\s+have)\s+no\s+(?:fixed|definite|specified|set)\s+(?:term|duration|expiration)\b/i,
 ];
 // Safe in any sentence, but only when it states no length or end date: "This Agreement shall
 // become effective … and shall govern the relations between the parties thereafter, unless
 // terminated", "the term of this Agreement … shall … be in perpetuity".
 const OPEN_ENDED = [
   /\b(?:this\s+agreement|the\s+term(?:\s+of\s+this\s+agreement)?)\b[^.]{0,200}\b(?:shall|will)\s+(?:continue|remain\s+in\s+(?:full\s+)?(?:force|effect)|govern)\b[^.]{0,160}\bunless\s+(?:(?:and\s+until|sooner|earlier|otherwise)\s+)?terminated\b/i,
+  /\bunless\s+(?:(?:sooner|earlier|otherwise)\s+)?terminated\b[^.]{0,120}\bthis\s+agreement\s+(?:shall|will)\s+(?:continue|remain)\b/i,
   /\bterm\s+of\s+this\s+agreement\b[\s\S]{0,400}?\b(?:shall|will)\b[\s\S]{0,400}?\b(?:in\s+perpetuity|perpetual(?:ly)?)\b/i,
 ];
 

@@ -117,3 +117,23 @@ describe("findTerm wording", () => {
     ).toEqual({ term: null, end: null });
   });
 });
+
+describe("findTerm open-ended wording", () => {
+  it.each([
+    "Unless terminated as provided herein, this Agreement shall continue in full force and effect.",
+    "This Agreement has no fixed term.",
+  ])("reads %s as perpetual", (text) => {
+    expect(findTerm(scanText(text), null).perpetual.value).toBe("perpetual");
+  });
+
+  it("keeps a fixed term that may end early", () => {
+    const term = findTerm(
+      scanText(
+        "Unless terminated earlier, this Agreement shall continue for a period of three years.",
+      ),
+      null,
+    );
+    expect(term.perpetual.value).toBeNull();
+    expect(term.initialTerm.value).toBe("P3Y");
+  });
+});
