@@ -16,6 +16,11 @@ const EFFECTIVE_BEFORE =
 // A cover page may date the agreement before the preamble; beyond it, dates belong to other
 // documents ("Parallel License Agreement dated March 10, 2016").
 const COVER_LENGTH = 5000;
+// "EFFECTIVE DATE JUNE 1, 1998" on a cover page labels when the agreement takes effect; when it
+// was made is the preamble's or the signature block's date ("Date: May 5, 1998").
+const EFFECTIVE_LABEL_BEFORE = /\beffective\s+date\s*:?\s*$/i;
+const SIGNED_LABEL_BEFORE =
+  /(?<!\b(?:effective|commencement|expiration|termination|closing|start|end)\s+)\bdate(?:d|\s+signed)?\s*:\s*$/i;
 const DATED_BEFORE =
   /\b(?:dated|made|entered\s+into|executed|effective|signed)\b[^.()]{0,40}?(?:as\s+of|on|this)?\s*(?:the\s+)?[_\s]*$/i;
 // With no effective date stated, the term's start is when the agreement takes effect: "The term
@@ -60,9 +65,14 @@ function findEffectiveDate(ctx: ScanContext, head: Head): Finding {
 /** The preamble's first date, else a cover-page "dated …" date before the preamble. */
 function findAgreementDate(ctx: ScanContext, head: Head, preamble: Region | null): Finding {
   const { flat } = ctx.index;
+  let labelled: Finding | null = null;
   if (preamble) {
-    const date = findDates(flat.slice(preamble.start, preamble.end))[0];
-    if (date) return finding(ctx, date, preamble.start);
+    const text = flat.slice(preamble.start, preamble.end);
+    for (const date of findDates(text)) {
+      const before = text.slice(Math.max(0, date.start - 20), date.start);
+      if (!EFFECTIVE_LABEL_BEFORE.test(before)) return finding(ctx, date, preamble.start);
+      labelled ??= finding(ctx, date, preamble.start);
+    }
   }
   const coverEnd = preamble ? preamble.start : COVER_LENGTH;
   for (const date of head.dates) {
@@ -70,7 +80,14 @@ function findAgreementDate(ctx: ScanContext, head: Head, preamble: Region | null
     const before = head.text.slice(Math.max(0, date.start - 60), date.start);
     if (DATED_BEFORE.test(before)) return finding(ctx, date, 0);
   }
-  return notFound();
+  if (labelled) {
+    for (const date of head.dates) {
+      if (SIGNED_LABEL_BEFORE.test(head.text.slice(Math.max(0, date.start - 30), date.start))) {
+        return finding(ctx, date, 0);
+      }
+    }
+  }
+  return labelled ?? notFound();
 }
 
 export function findKeyDates(
