@@ -1,7 +1,8 @@
 import type { Party } from "../result-schema";
 import { evidenceAt } from "../text/make-evidence";
 import type { ScanContext } from "../text/scan-context";
-import { type SentenceSpan, splitSentences } from "../text/split-sentences";
+import { splitSentences } from "../text/split-sentences";
+import { describesKnownParty } from "./describes-known-party";
 import type { Region } from "./find-preamble";
 import {
   cutAtDescriptor,
@@ -44,7 +45,7 @@ function nameAfterBoundary(segment: string): NameAt | null {
   return null;
 }
 
-function entityNames(segment: string): NameAt[] {
+function findEntityNames(segment: string): NameAt[] {
   const found: NameAt[] = [];
   for (const m of segment.matchAll(ENTITY_NAME)) {
     // "a Delaware Corporation" describes a party; it is not one.
@@ -56,7 +57,7 @@ function entityNames(segment: string): NameAt[] {
   return found;
 }
 
-const lastEntityName = (segment: string): NameAt | null => entityNames(segment).at(-1) ?? null;
+const lastEntityName = (segment: string): NameAt | null => findEntityNames(segment).at(-1) ?? null;
 
 // "… and the Agent named on the signature page hereof (the "Agent")": the preamble has no name,
 // only the role, so the role stands in for it.
@@ -66,26 +67,6 @@ function aliasAsName(segment: string, alias: string): NameAt | null {
 }
 
 const COLLECTIVE = /^\(\s*collectively\b/i;
-
-/**
- * Whether the alias at `at` sits in a later sentence that starts with a party already found:
- * "Fazync is a wholly owned subsidiary of … Intelligent Highway Solutions, Inc. ("IHSI")"
- * describes a party; it does not add one.
- */
-function describesKnownParty(
-  text: string,
-  sentences: SentenceSpan[],
-  at: number,
-  parties: Party[],
-): boolean {
-  const sentence = sentences.find((s) => s.start <= at && at < s.end);
-  const first = sentences[0];
-  if (!sentence || !first || sentence === first) return false;
-  const opening = text.slice(sentence.start, sentence.start + 80).toLowerCase();
-  return parties.some((p) =>
-    [p.definedAs, p.value].some((ref) => ref && opening.startsWith(ref.toLowerCase())),
-  );
-}
 
 function sameParty(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
@@ -122,7 +103,7 @@ function partiesInRegion(ctx: ScanContext, region: Region): Party[] {
     if (!alias || NON_PARTY_TERMS.test(alias)) continue;
     if (parties.length >= 2 && describesKnownParty(text, sentences, m.index, parties)) continue;
     // "A LP, …, B LLC, … and C LP (collectively, the "White Hat Parties")": each is a party.
-    const named = COLLECTIVE.test(m[0]) ? entityNames(segment) : [];
+    const named = COLLECTIVE.test(m[0]) ? findEntityNames(segment) : [];
     if (named.length > 1) {
       for (const n of named) {
         const start = region.start + segmentFrom + n.offset;
