@@ -6,7 +6,7 @@ export const PERPETUAL = "perpetual";
 const PERPETUAL_WORDING = /\b(?:perpetual|perpetuity|indefinite(?:ly)?|until\s+terminated)\b/i;
 
 /** One spelling per length: P12M → P1Y, P2W → P14D, so "12 months" and "1 year" agree. */
-export function canonicalDuration(iso: string): string {
+export function canonicalizeDuration(iso: string): string {
   const m = /^P(\d+)([YMWD])$/.exec(iso);
   if (!m) return iso;
   const amount = Number(m[1]);
@@ -18,7 +18,7 @@ export function canonicalDuration(iso: string): string {
 function durationFromAnswer(part: string): string | null {
   if (PERPETUAL_WORDING.test(part)) return PERPETUAL;
   const [first] = findDurations(part);
-  return first ? canonicalDuration(first.iso) : null;
+  return first ? canonicalizeDuration(first.iso) : null;
 }
 
 /**

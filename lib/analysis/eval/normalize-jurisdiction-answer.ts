@@ -10,7 +10,7 @@ const PREFIX =
  * engine's canonical name ("Ontario, Canada"); unknown names fall back to lowercase words so
  * that two spellings of the same unknown place still compare equal.
  */
-export function canonicalJurisdiction(name: string): string {
+export function canonicalizeJurisdiction(name: string): string {
   const trimmed = name.replace(/\s+/g, " ").trim();
   const candidates = [trimmed, trimmed.replace(PREFIX, ""), trimmed.split(",")[0] ?? ""];
   for (const candidate of candidates) {
@@ -27,5 +27,5 @@ export function canonicalJurisdiction(name: string): string {
 export function normalizeJurisdictionAnswer(raw: string): Expected {
   const parts = splitAnswer(raw);
   if (parts.length === 0) return { kind: "absent" };
-  return { kind: "values", values: parts.map(canonicalJurisdiction) };
+  return { kind: "values", values: parts.map(canonicalizeJurisdiction) };
 }

@@ -40,7 +40,7 @@ function unwrap(answer: string): string {
  * "collectively the Parties" asides and restatements of defined terms ("Company and AGI") are
  * not names of parties, so they are dropped.
  */
-export function partyNamesFromAnswer(answer: string): string[] {
+export function parsePartyNames(answer: string): string[] {
   const aliases = new Set(
     [...answer.matchAll(/["“]([^"“”]+)["”]/g)].map((m) => (m[1] ?? "").toLowerCase()),
   );

@@ -1,6 +1,6 @@
 import type { AnalysisResult, VariableConsiderationKind } from "../result-schema";
-import { canonicalDuration, PERPETUAL } from "./normalize-duration-answer";
-import { canonicalJurisdiction } from "./normalize-jurisdiction-answer";
+import { canonicalizeDuration, PERPETUAL } from "./normalize-duration-answer";
+import { canonicalizeJurisdiction } from "./normalize-jurisdiction-answer";
 import type { EngineAnswers, FlagField } from "./types";
 
 /** Which variable-consideration signals answer each CUAD Yes/No column. */
@@ -11,7 +11,7 @@ export const FLAG_SIGNAL_KINDS: Record<FlagField, readonly VariableConsideration
   volume_restriction: ["volume_restriction"],
 };
 
-const duration = (value: string | null) => (value === null ? null : canonicalDuration(value));
+const duration = (value: string | null) => (value === null ? null : canonicalizeDuration(value));
 
 /**
  * The engine's result in the label's terms. Two readings need saying: a contract with no
@@ -26,7 +26,7 @@ export function readEngineAnswers(result: AnalysisResult): EngineAnswers {
   const law = keyClauses.governingLaw.value;
   return {
     exact: {
-      governing_law: law === null ? null : canonicalJurisdiction(law),
+      governing_law: law === null ? null : canonicalizeJurisdiction(law),
       agreement_date: id.agreementDate.value,
       effective_date: id.effectiveDate.value ?? id.agreementDate.value,
       expiration_date: term.expirationDate.value ?? (term.perpetual.value ? PERPETUAL : null),

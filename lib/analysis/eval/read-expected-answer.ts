@@ -14,7 +14,7 @@ const NORMALIZERS: Record<ExactField, (raw: string) => Expected> = {
 };
 
 /** The label's answer for one exact-match field, normalized. */
-export function expectedForLabel(label: CuadLabel, field: ExactField): Expected {
+export function readExpectedAnswer(label: CuadLabel, field: ExactField): Expected {
   return NORMALIZERS[field](label.answers.exact[field]);
 }
 

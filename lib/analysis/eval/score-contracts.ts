@@ -1,5 +1,5 @@
-import { describeExpected, expectedForLabel } from "./expected-for-label";
-import { partyNamesFromAnswer } from "./party-names-from-answer";
+import { parsePartyNames } from "./parse-party-names";
+import { describeExpected, readExpectedAnswer } from "./read-expected-answer";
 import { isYesAnswer, scoreBalancedAccuracy } from "./score-balanced-accuracy";
 import { isExactMatch, scoreExactMatches } from "./score-exact-match";
 import { scorePartyF1 } from "./score-party-f1";
@@ -27,7 +27,7 @@ export function scoreContracts(contracts: readonly ScoredContract[]): EvalReport
   const exact = {} as Record<ExactField, ExactScore>;
   for (const field of EXACT_FIELDS) {
     const pairs = contracts.map(({ label, answers }) => {
-      const expected = expectedForLabel(label, field);
+      const expected = readExpectedAnswer(label, field);
       const found = answers.exact[field];
       if (!isExactMatch(expected, found)) {
         misses.push({
@@ -43,7 +43,7 @@ export function scoreContracts(contracts: readonly ScoredContract[]): EvalReport
   }
 
   const partyScores = contracts.map(({ label, answers }) => {
-    const expected = partyNamesFromAnswer(label.answers.parties);
+    const expected = parsePartyNames(label.answers.parties);
     const f1 = scorePartyF1(expected, answers.parties);
     if (f1 < PARTY_MISS_BELOW) {
       misses.push({

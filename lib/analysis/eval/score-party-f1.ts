@@ -10,7 +10,7 @@ const SAME_AS: Record<string, string> = {
 };
 
 /** Lowercase word tokens of a list of names, as a bag (repeats count). */
-export function partyTokens(names: readonly string[]): string[] {
+export function tokenizePartyNames(names: readonly string[]): string[] {
   return names
     .join(" ")
     .toLowerCase()
@@ -26,8 +26,8 @@ export function partyTokens(names: readonly string[]): string[] {
  * contract at once (so order and how names are split do not matter). Both empty is a match.
  */
 export function scorePartyF1(expected: readonly string[], found: readonly string[]): number {
-  const want = partyTokens(expected);
-  const got = partyTokens(found);
+  const want = tokenizePartyNames(expected);
+  const got = tokenizePartyNames(found);
   if (want.length === 0 && got.length === 0) return 1;
   if (want.length === 0 || got.length === 0) return 0;
   const remaining = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { partyNamesFromAnswer } from "@/lib/analysis/eval/party-names-from-answer";
+import { parsePartyNames } from "@/lib/analysis/eval/parse-party-names";
 import { readCuadLabels } from "@/lib/analysis/eval/read-cuad-labels";
 import { selectHalf } from "@/lib/analysis/eval/select-half";
 
@@ -52,15 +52,15 @@ describe("readCuadLabels", () => {
   });
 });
 
-describe("partyNamesFromAnswer", () => {
+describe("parsePartyNames", () => {
   it("drops defined terms and asides", () => {
     expect(
-      partyNamesFromAnswer(
+      parsePartyNames(
         'Twentieth Century Fox Licensing & Merchandising ("Fox"); Sorrent, Inc ("Licensee")("parties" and each individually as a "party)',
       ),
     ).toEqual(["Twentieth Century Fox Licensing & Merchandising", "Sorrent, Inc"]);
     expect(
-      partyNamesFromAnswer(
+      parsePartyNames(
         'Holiday RV Superstores, Inc. d/b/a Recreation USA ("Company"); Affinity Group, Inc. ("AGI"); Company and AGI (each a "Party" and collectively the "Parties")',
       ),
     ).toEqual(["Holiday RV Superstores, Inc. d/b/a Recreation USA", "Affinity Group, Inc."]);
@@ -68,7 +68,7 @@ describe("partyNamesFromAnswer", () => {
 
   it("splits only outside parentheses and brackets", () => {
     expect(
-      partyNamesFromAnswer(
+      parsePartyNames(
         'Pretzel Time, Inc. ("Pretzel Time"; "FRANCHISOR"); Gulf India Ltd ("Gulf India"), for Section 1(c)[Confidentiality; Non-solicitation]',
       ),
     ).toEqual(["Pretzel Time, Inc.", "Gulf India Ltd"]);
@@ -76,12 +76,10 @@ describe("partyNamesFromAnswer", () => {
 
   it("keeps capitalized parentheses and unwraps a wrapped answer", () => {
     expect(
-      partyNamesFromAnswer(
-        '(BANK OF SOUTH PACIFIC LIMITED ("BSP"); DATEC (PNG) LIMITED ("Datec"))',
-      ),
+      parsePartyNames('(BANK OF SOUTH PACIFIC LIMITED ("BSP"); DATEC (PNG) LIMITED ("Datec"))'),
     ).toEqual(["BANK OF SOUTH PACIFIC LIMITED", "DATEC (PNG) LIMITED"]);
     expect(
-      partyNamesFromAnswer('AHF Holding, Inc. (formerly known as Tarzan HoldCo, Inc.)("Buyer")'),
+      parsePartyNames('AHF Holding, Inc. (formerly known as Tarzan HoldCo, Inc.)("Buyer")'),
     ).toEqual(["AHF Holding, Inc."]);
   });
 });

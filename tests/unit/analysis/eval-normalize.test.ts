@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { normalizeDateAnswer } from "@/lib/analysis/eval/normalize-date-answer";
 import {
-  canonicalDuration,
+  canonicalizeDuration,
   normalizeDurationAnswer,
 } from "@/lib/analysis/eval/normalize-duration-answer";
 import { normalizeExpirationAnswer } from "@/lib/analysis/eval/normalize-expiration-answer";
 import {
-  canonicalJurisdiction,
+  canonicalizeJurisdiction,
   normalizeJurisdictionAnswer,
 } from "@/lib/analysis/eval/normalize-jurisdiction-answer";
 
@@ -67,10 +67,10 @@ describe("normalizeDurationAnswer", () => {
   });
 
   it("spells each length one way", () => {
-    expect(canonicalDuration("P12M")).toBe("P1Y");
-    expect(canonicalDuration("P18M")).toBe("P18M");
-    expect(canonicalDuration("P2W")).toBe("P14D");
-    expect(canonicalDuration("P30D")).toBe("P30D");
+    expect(canonicalizeDuration("P12M")).toBe("P1Y");
+    expect(canonicalizeDuration("P18M")).toBe("P18M");
+    expect(canonicalizeDuration("P2W")).toBe("P14D");
+    expect(canonicalizeDuration("P30D")).toBe("P30D");
   });
 });
 
@@ -104,16 +104,18 @@ describe("normalizeExpirationAnswer", () => {
 
 describe("normalizeJurisdictionAnswer", () => {
   it("maps label spellings to the engine's names", () => {
-    expect(canonicalJurisdiction("Province of Ontario, Canada")).toBe("Ontario, Canada");
-    expect(canonicalJurisdiction("Ontario, Canada")).toBe("Ontario, Canada");
-    expect(canonicalJurisdiction("British Columbia, Canada")).toBe("British Columbia, Canada");
-    expect(canonicalJurisdiction("State of New York")).toBe("New York");
-    expect(canonicalJurisdiction("People's Republic of China")).toBe("People's Republic of China");
-    expect(canonicalJurisdiction("Netherlands")).toBe("Netherlands");
+    expect(canonicalizeJurisdiction("Province of Ontario, Canada")).toBe("Ontario, Canada");
+    expect(canonicalizeJurisdiction("Ontario, Canada")).toBe("Ontario, Canada");
+    expect(canonicalizeJurisdiction("British Columbia, Canada")).toBe("British Columbia, Canada");
+    expect(canonicalizeJurisdiction("State of New York")).toBe("New York");
+    expect(canonicalizeJurisdiction("People's Republic of China")).toBe(
+      "People's Republic of China",
+    );
+    expect(canonicalizeJurisdiction("Netherlands")).toBe("Netherlands");
   });
 
   it("compares unknown places by their words", () => {
-    expect(canonicalJurisdiction("Isle of Man")).toBe("isle of man");
+    expect(canonicalizeJurisdiction("Isle of Man")).toBe("isle of man");
     expect(normalizeJurisdictionAnswer("")).toEqual({ kind: "absent" });
   });
 });

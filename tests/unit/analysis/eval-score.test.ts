@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isYesAnswer, scoreBalancedAccuracy } from "@/lib/analysis/eval/score-balanced-accuracy";
 import { isExactMatch, scoreExactMatches } from "@/lib/analysis/eval/score-exact-match";
-import { partyTokens, scorePartyF1 } from "@/lib/analysis/eval/score-party-f1";
+import { scorePartyF1, tokenizePartyNames } from "@/lib/analysis/eval/score-party-f1";
 
 describe("scoreExactMatches", () => {
   it("counts not present as right only when nothing was found", () => {
@@ -27,7 +27,7 @@ describe("scorePartyF1", () => {
     expect(scorePartyF1(["The Naked Brands Group, Inc"], ["Naked Brands Group Incorporated"])).toBe(
       1,
     );
-    expect(partyTokens(["DATEC (PNG) LIMITED"])).toEqual(["datec", "png", "ltd"]);
+    expect(tokenizePartyNames(["DATEC (PNG) LIMITED"])).toEqual(["datec", "png", "ltd"]);
   });
 
   it("scores partial and extra names by token overlap", () => {

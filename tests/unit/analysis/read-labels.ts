@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "@/lib/analysis/eval/parse-csv";
-import { partyNamesFromAnswer } from "@/lib/analysis/eval/party-names-from-answer";
+import { parsePartyNames } from "@/lib/analysis/eval/parse-party-names";
 import { CONTRACTS_DIR } from "./load-contract";
 
 export type ContractLabels = {
@@ -26,7 +26,7 @@ export function readLabels(): ContractLabels[] {
     .map((r) => ({
       txtFile: r[txt] ?? "",
       governingLaw: r[law] ?? "",
-      parties: partyNamesFromAnswer(r[parties] ?? ""),
+      parties: parsePartyNames(r[parties] ?? ""),
     }));
 }
 
