@@ -1,6 +1,8 @@
 import type { Party } from "../result-schema";
 import { evidenceAt } from "../text/make-evidence";
 import type { ScanContext } from "../text/scan-context";
+import { splitSentences } from "../text/split-sentences";
+import { describesKnownParty } from "./describes-known-party";
 import type { Region } from "./find-preamble";
 import {
   cutAtDescriptor,
@@ -12,9 +14,9 @@ import {
 } from "./party-names";
 
 // ("Licensee"), (the "Company"), (hereinafter referred to as "Customer"), ("Emerald" or the "Company").
-// Also the typo form "(LeadersOnline").
+// Also the typo form "(LeadersOnline"), and unquoted "(hereinafter referred to as Pretzel Time)".
 const ALIAS =
-  /\(\s*(?:the\s+|hereinafter\s+(?:(?:referred\s+to|called|named|designated)\s+(?:as\s+)?)?(?:collectively,?\s+)?(?:the\s+)?|collectively,?\s+(?:the\s+)?)?["“”]([^"“”()]{1,60})["“”][^()]{0,120}\)|["“]\(([^"“”()]{1,60})["“”]\)/g;
+  /\(\s*(?:the\s+|hereinafter\s+(?:(?:referred\s+to|called|named|designated)\s+(?:as\s+)?)?(?:collectively,?\s+)?(?:the\s+)?|collectively,?\s+(?:the\s+)?)?["“”]([^"“”()]{1,60})["“”][^()]{0,120}\)|["“]\(([^"“”()]{1,60})["“”]\)|\(\s*hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,3})\s*\)/gu;
 
 // Defined terms in a preamble that are not parties.
 const NON_PARTY_TERMS =
@@ -43,17 +45,19 @@ function nameAfterBoundary(segment: string): NameAt | null {
   return null;
 }
 
-function lastEntityName(segment: string): NameAt | null {
-  let found: NameAt | null = null;
+function findEntityNames(segment: string): NameAt[] {
+  const found: NameAt[] = [];
   for (const m of segment.matchAll(ENTITY_NAME)) {
     // "a Delaware Corporation" describes a party; it is not one.
     if (/\b(?:an?)\s+$/i.test(segment.slice(Math.max(0, m.index - 4), m.index))) continue;
     const name = trimNameNoise(m[0]);
     if (!looksLikeName(name)) continue;
-    found = { name, offset: m.index + m[0].lastIndexOf(name) };
+    found.push({ name, offset: m.index + m[0].lastIndexOf(name) });
   }
   return found;
 }
+
+const lastEntityName = (segment: string): NameAt | null => findEntityNames(segment).at(-1) ?? null;
 
 // "… and the Agent named on the signature page hereof (the "Agent")": the preamble has no name,
 // only the role, so the role stands in for it.
@@ -61,6 +65,8 @@ function aliasAsName(segment: string, alias: string): NameAt | null {
   const at = segment.lastIndexOf(alias);
   return at === -1 ? null : { name: alias, offset: at };
 }
+
+const COLLECTIVE = /^\(\s*collectively\b/i;
 
 function sameParty(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
@@ -83,10 +89,11 @@ function partiesInRegion(ctx: ScanContext, region: Region): Party[] {
     });
   };
 
+  const sentences = splitSentences(text);
   let segmentStart = 0;
   for (const m of text.matchAll(ALIAS)) {
     ctx.signal?.throwIfAborted();
-    const alias = (m[1] ?? m[2] ?? "")
+    const alias = (m[1] ?? m[2] ?? m[3] ?? "")
       .trim()
       .replace(/^the\s+/i, "")
       .replace(/[,.;:]+$/, "");
@@ -94,6 +101,16 @@ function partiesInRegion(ctx: ScanContext, region: Region): Party[] {
     const segment = text.slice(segmentFrom, m.index);
     segmentStart = m.index + m[0].length;
     if (!alias || NON_PARTY_TERMS.test(alias)) continue;
+    if (parties.length >= 2 && describesKnownParty(text, sentences, m.index, parties)) continue;
+    // "A LP, …, B LLC, … and C LP (collectively, the "White Hat Parties")": each is a party.
+    const named = COLLECTIVE.test(m[0]) ? findEntityNames(segment) : [];
+    if (named.length > 1) {
+      for (const n of named) {
+        const start = region.start + segmentFrom + n.offset;
+        add(n.name, alias, start, start + n.name.length);
+      }
+      continue;
+    }
     const found =
       nameAfterBoundary(segment) ?? lastEntityName(segment) ?? aliasAsName(segment, alias);
     if (!found) continue;

@@ -1,39 +1,28 @@
 import { makeFinding, notFound } from "../findings";
 import { findDates, formatIsoDate } from "../parse/parse-date";
-import { addDuration, describeDuration, findDurations } from "../parse/parse-duration";
+import { addDuration, describeDuration } from "../parse/parse-duration";
 import type { Finding } from "../result-schema";
 import { evidenceInSentence } from "../text/make-evidence";
 import { eachSentence, type ScanContext } from "../text/scan-context";
+import { findTermDuration } from "./find-term-duration";
+import { isPerpetualTerm } from "./is-perpetual-term";
 
 // Sentences that say how long the agreement runs.
 const TERM_CONTEXT =
-  /["“]term["”]|\bterm\s+(?:shall\s+)?means?\b|\b(?:term\s+of\s+this\s+(?:agreement|contract)|initial\s+term|the\s+term\b|this\s+(?:agreement|contract|jv|joint\s+venture)\b[^.]{0,80}\b(?:shall|will)\s+(?:commence|continue|remain|be\s+in\s+effect|expire|terminate|end|be\s+effective)|shall\s+(?:commence|continue\s+in\s+(?:full\s+)?(?:force|effect))|fixed\s+term)/i;
+  /["“]term["”]|\bterm\s+(?:shall\s+)?means?\b|^\s*(?:[\d.]+\s*)?(?:term|duration)\s*[:.]|\b(?:term\s+of\s+this\s+(?:agreement|contract)|initial\s+term|the\s+term\b|this\s+(?:agreement|contract|jv|joint\s+venture)\b[^.]{0,80}\b(?:(?:shall|will)\s+(?:commence|continue|remain|be\s+in\s+(?:full\s+)?(?:force|effect)|expire|terminate|end|be\s+effective|be\s+valid|run|last)|(?:is|shall\s+be|will\s+be)\s+for|has\s+a\s+(?:term|duration))|shall\s+(?:commence|continue\s+in\s+(?:full\s+)?(?:force|effect))|fixed\s+term)/i;
+// "The Agreement shall run for 3 years": with "the", only wording that can only be about the
+// term; "all other terms of the Agreement shall remain in full force" is amendment boilerplate.
+const THE_AGREEMENT_TERM =
+  /\bthe\s+agreement\b[^.]{0,40}\b(?:(?:shall|will)\s+(?:run|last|be\s+valid|expire)\b|(?:is|shall\s+be|will\s+be)\s+for\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:period|term)\b|has\s+a\s+(?:term|duration)\b)/i;
 // Survival and post-termination periods are not the term.
 const NOT_TERM =
   /\bsurviv|\bafter\s+(?:the\s+)?(?:termination|expiration|end\s+of)|\bfollowing\s+(?:the\s+)?(?:termination|expiration|end\s+of)/i;
 // A definition of some other term ("Calendar Quarter" means each three (3) month period…).
 const OTHER_DEFINITION = /["“]([^"“”]{1,40})["”]\s+(?:shall\s+)?means?\b/i;
-// "perpetual … license" describes a grant, not the agreement's duration.
-const GRANT = /\bgrant|\blicen[cs]e\b/i;
-
-const DURATION_LEAD =
-  /(?:(?:initial\s+)?(?:period|term)\s+of|\bfor|\bcontinue(?:\s+in\s+(?:full\s+)?(?:force\s+and\s+)?effect)?(?:\s+for)?|\bbe|\bis|\blast\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:initial\s+)?(?:fixed\s+)?(?:period\s+of\s+)?$/i;
-const DURATION_TAIL = /^\s*(?:initial\s+(?:term|period)|term)\b/i;
-const RENEWAL_NEARBY = /renew|successive|additional|extension|extend|notice|prior/i;
-const NOTICE_AFTER =
-  /^\s*(?:\([^)]*\)\s*)?(?:['’]s?\s*)?(?:prior|before|in\s+advance|advance|written|notice|after|following|from\s+(?:receipt|the\s+date\s+of\s+(?:notice|termination)))/i;
 
 const EXPIRY_BEFORE =
-  /\b(?:expire[sd]?|terminate[sd]?|end(?:s|ing)?|until|through|expiration\s+date\s+(?:is|shall\s+be)|expiring)\b[^.]{0,30}$/i;
+  /\b(?:expire[sd]?|terminate[sd]?|end(?:s|ing)?|until|through|expiration\s+date\s+(?:is|shall\s+be)|expiring)\b[^.]{0,30}$|\bfrom\s+[^.]{4,40}?\s(?:to|till)\s+(?:and\s+including\s+)?$/i;
 const COMMENCE_BEFORE = /\b(?:commenc\w*|begin\w*|start\w*|effective|dated|from)\b[^.]{0,25}$/i;
-
-// The first pattern is safe in any sentence; the others only outside license grants.
-const PERPETUAL = [
-  /\b(?:this\s+agreement|the\s+term(?:\s+of\s+this\s+agreement)?)\b[^.]{0,160}\b(?:shall|will)\s+(?:continue|remain)\b[^.]{0,120}\buntil\s+(?:(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?(?:terminated|the\s+(?:agreement|parties)\b[^.]{0,40}terminat|either\s+party\s+terminates))/i,
-  /\b(?:agreement|term)\b[^.]{0,60}\b(?:perpetual|in\s+perpetuity|indefinite(?:ly)?)\b/i,
-  /\b(?:perpetual|indefinite)\s+term\b/i,
-  /\bunless\s+and\s+until\s+terminated\b/i,
-];
 
 export type TermFindings = { initialTerm: Finding; expirationDate: Finding; perpetual: Finding };
 
@@ -48,37 +37,27 @@ export function findTerm(ctx: ScanContext, startDate: string | null): TermFindin
 
   for (const sentence of eachSentence(ctx)) {
     const text = sentence.text;
-    const perpetualHit = PERPETUAL.findIndex((p) => p.test(text));
-    if (
-      perpetual.value === null &&
-      perpetualHit !== -1 &&
-      (perpetualHit === 0 || !GRANT.test(text))
-    ) {
+    if (perpetual.value === null && isPerpetualTerm(text)) {
       perpetual = makeFinding(
         "perpetual",
         "Continues until terminated (no fixed end date)",
         evidenceInSentence(ctx.index, sentence),
       );
     }
-    if (!TERM_CONTEXT.test(text) || NOT_TERM.test(text)) continue;
+    if (!(TERM_CONTEXT.test(text) || THE_AGREEMENT_TERM.test(text)) || NOT_TERM.test(text)) {
+      continue;
+    }
     const defined = OTHER_DEFINITION.exec(text)?.[1];
     if (defined && !/\bterm\b/i.test(defined)) continue;
 
     if (initialTerm.value === null) {
-      for (const d of findDurations(text)) {
-        const before = text.slice(Math.max(0, d.start - 60), d.start);
-        const after = text.slice(d.end, d.end + 40);
-        // Terms run for months or years; a count of days is almost always a notice or cure
-        // period unless the sentence calls it the term.
-        if ((d.unit === "D" || d.unit === "W") && !/\bterm\s+of\s+$/i.test(before)) continue;
-        if (!DURATION_LEAD.test(before) && !DURATION_TAIL.test(after)) continue;
-        if (RENEWAL_NEARBY.test(before.slice(-40)) || NOTICE_AFTER.test(after)) continue;
+      const d = findTermDuration(text);
+      if (d) {
         initialTerm = makeFinding(
           d.iso,
           describeDuration(d.iso),
           evidenceInSentence(ctx.index, sentence, sentence.start + d.start, sentence.start + d.end),
         );
-        break;
       }
     }
     if (expirationDate.value === null) {

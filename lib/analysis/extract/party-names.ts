@@ -69,11 +69,16 @@ export function cutAtDescriptor(text: string): string {
   return (m ? text.slice(0, m.index) : text).trim().replace(/[,;:]+$/, "");
 }
 
+const BRAND_START = /^[a-z]{1,3}(?:-[a-z]|[A-Z])\S*/;
+
 /** Whether `name` plausibly names a legal person rather than a fragment of prose. */
 export function looksLikeName(name: string): boolean {
   if (name.length < 2 || name.length > 100) return false;
-  if (!/^[A-Z0-9]/.test(name)) return false;
-  const words = name.split(/\s+/);
+  // Brand names may start in lowercase when the next letter is a capital or a hyphen
+  // ("eBay", "i-on interactive"); other lowercase starts are prose.
+  const brand = BRAND_START.test(name);
+  if (!/^[A-Z0-9]/.test(name) && !brand) return false;
+  const words = name.split(/\s+/).slice(brand ? 1 : 0);
   if (words.length > 12) return false;
   // A long word ending a sentence means the match ran across prose ("INFORMATION. Each party").
   if (/[A-Za-z]{4,}\.\s/.test(name)) return false;

@@ -58,8 +58,9 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // A terminator, optional closing quotes/brackets, whitespace, then something that can start a
-// sentence. Lowercase continuations ("Inc. and its affiliates") never split.
-const BOUNDARY = /[.!?]["'”’)\]]*\s+(?=["“'([]?[A-Z0-9])/g;
+// sentence: a capital, a digit, or a lettered item ("… in perpetuity. (b) Either Party …").
+// Other lowercase continuations ("Inc. and its affiliates") never split.
+const BOUNDARY = /[.!?]["'”’)\]]*\s+(?=["“'([]?[A-Z0-9]|\((?:[a-z]|[ivx]{1,4})\)\s)/g;
 
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 24), dotIndex);

@@ -1,78 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseCsv } from "@/lib/analysis/eval/parse-csv";
+import { parsePartyNames } from "@/lib/analysis/eval/parse-party-names";
 import { CONTRACTS_DIR } from "./load-contract";
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else {
-      field += c;
-    }
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 export type ContractLabels = {
   txtFile: string;
   governingLaw: string;
   parties: string[];
 };
-
-/** CUAD's "Parties-Answer" → plain names: `A ("X"); B ("Y")(…)` → ["A", "B"]. */
-export function partyNamesFromAnswer(answer: string): string[] {
-  const aliases = new Set(
-    [...answer.matchAll(/["“]([^"“”]+)["”]/g)].map((m) => (m[1] ?? "").toLowerCase()),
-  );
-  const names: string[] = [];
-  for (const part of answer.split(";")) {
-    let name = part;
-    // Drop defined terms and asides, innermost first: ("Fox"), ("parties" and each…).
-    for (let i = 0; i < 3; i++) name = name.replace(/\([^()]*\)/g, "");
-    name = name
-      .replace(/[()]/g, "")
-      .replace(/,?\s+an?\s+(?:subsidiary|division|corporation|company)\b.*$/i, "")
-      .replace(/\s+/g, " ")
-      .trim();
-    if (name === "" || /\b(?:individually|collectively|referred|each as)\b/i.test(name)) continue;
-    // "Company and AGI": a restatement of defined terms, not another party.
-    const pieces = name
-      .toLowerCase()
-      .split(/\s*(?:,|\band\b|&)\s*/)
-      .filter(Boolean);
-    if (pieces.length > 1 && pieces.every((p) => aliases.has(p))) continue;
-    names.push(name);
-  }
-  return names;
-}
 
 export function readLabels(): ContractLabels[] {
   const [header, ...rows] = parseCsv(readFileSync(path.join(CONTRACTS_DIR, "labels.csv"), "utf8"));
@@ -90,7 +26,7 @@ export function readLabels(): ContractLabels[] {
     .map((r) => ({
       txtFile: r[txt] ?? "",
       governingLaw: r[law] ?? "",
-      parties: partyNamesFromAnswer(r[parties] ?? ""),
+      parties: parsePartyNames(r[parties] ?? ""),
     }));
 }
 

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { findAnniversary } from "@/lib/analysis/parse/parse-anniversary";
+
+describe("findAnniversary", () => {
+  it.each([
+    ["expire on the fifth (5th) anniversary of the Effective Date", "P5Y"],
+    ["end on the second anniversary of the date hereof", "P2Y"],
+    ["until the 3rd anniversary of the Commencement Date", "P3Y"],
+    ["through the twenty-fifth anniversary of the Effective Date", "P25Y"],
+  ])("reads %s", (text, iso) => {
+    expect(findAnniversary(text)?.iso).toBe(iso);
+  });
+
+  it("ignores anniversaries of other events", () => {
+    expect(findAnniversary("on the first anniversary of the First Commercial Sale")).toBeNull();
+  });
+});
