@@ -34,6 +34,8 @@ const envSchema = z.object({
   /** PDFs with more pages are analyzed in chunks of this many pages, in parallel (design.md). */
   CHUNK_PAGES: z.coerce.number().int().positive().default(40),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** A running job writes its progress row at most this often (the first step always). */
+  PROGRESS_WRITE_MS: intFromEnv(1_000),
   /** Attempts (claims) per analysis, counted in Postgres: stalls and transient errors both count. */
   JOB_ATTEMPTS: z.coerce.number().int().positive().default(3),
   /** BullMQ lock: a worker that stops renewing it (dead, frozen) loses the job after this long. */

@@ -39,7 +39,7 @@ const playwrightCounts = (json: unknown): Counts => {
 
 const only = process.argv.slice(2);
 const stages: Stage[] = [
-  { name: "lint", command: [bin("biome"), "check", "."] },
+  { name: "lint", command: [bin("biome"), "check", "--error-on-warnings", "."] },
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   {
     name: "unit",

@@ -3,7 +3,7 @@ import { settleHold } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses } from "@/lib/db/schema";
 import { statusesThatCanBecome } from "@/lib/jobs/analysis-lifecycle";
-import { recordEvent } from "@/lib/jobs/record-event";
+import { type AnalysisEventInput, recordEvent, recordEvents } from "@/lib/jobs/record-event";
 
 /** Thrown when a newer attempt owns the analysis (or it ended): this attempt must stop writing. */
 export class FencedOutError extends Error {
@@ -146,6 +146,8 @@ export async function reportProgress(
 export async function completeAttempt(
   a: { analysisId: string; attempt: number; workerId: string },
   output: { memoMarkdown: string; result: unknown; resultVersion: number; stepCount: number },
+  /** Timeline entries still buffered by the worker (its steps), written in the same commit. */
+  events: readonly AnalysisEventInput[] = [],
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -165,6 +167,7 @@ export async function completeAttempt(
       .where(whereCurrentAttempt(a))
       .returning({ id: analyses.id });
     if (!row) return false;
+    await recordEvents(tx, events);
     await settleHold(tx, { analysisId: a.analysisId, settlement: "capture" });
     await recordEvent(tx, {
       analysisId: a.analysisId,

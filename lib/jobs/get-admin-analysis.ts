@@ -58,7 +58,8 @@ export async function getAdminAnalysisDetail(analysisId: string): Promise<AdminA
       .select()
       .from(analysisEvents)
       .where(eq(analysisEvents.analysisId, analysisId))
-      .orderBy(asc(analysisEvents.id)),
+      // Step events are written in batches with their own times: order by when they happened.
+      .orderBy(asc(analysisEvents.createdAt), asc(analysisEvents.id)),
     listCreditEntries({ analysisId }),
     db
       .select()

@@ -1,18 +1,15 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { mergeChunkFindings } from "@/lib/analysis/merge-chunk-findings";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
 import { analyzeChunk, identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
 import { type AnalysisEngine, selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
-import { db } from "@/lib/db/client";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
 import {
   completeAttempt,
   FencedOutError,
-  reportProgress,
   resumeAttempt,
   startAttempt,
 } from "@/lib/jobs/analysis-attempt";
@@ -25,7 +22,6 @@ import {
 import type { AnalysisChunkJobData } from "@/lib/jobs/analysis-queue";
 import { PIPELINE_STEP_COUNT, PIPELINE_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import { planChunks } from "@/lib/jobs/plan-chunks";
-import { recordEvent } from "@/lib/jobs/record-event";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
   endAttemptsExhausted,
@@ -34,8 +30,8 @@ import {
   type ProcessContext,
   type ProcessOutcome,
   runFencedAttempt,
-  StopRequested,
 } from "@/lib/jobs/run-attempt";
+import { StepReporter } from "@/lib/jobs/step-reporter";
 
 export type { ProcessContext, ProcessOutcome } from "@/lib/jobs/run-attempt";
 
@@ -89,15 +85,16 @@ export async function processAnalysisJob(
   if (!resume) log.info({ event: "JOB_START" }, "analysis started");
   let pages = 0;
   const engine = selectAnalysisEngine();
+  const steps = new StepReporter(fence);
   const outcome = await runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
     const doc = await loadStoredDocument(claim.documentId);
     pages = doc.pageCount;
-    if (resume) return mergeChunks(fence, doc, signal);
+    if (resume) return mergeChunks(steps, doc, signal);
     if (fanOut && doc.kind === "pdf" && doc.pageCount > env.CHUNK_PAGES) {
-      return startChunks(fence, doc, signal, fanOut, engine);
+      return startChunks(steps, doc, signal, fanOut, engine);
     }
-    return runSinglePass(fence, doc, signal, engine);
-  }).finally(() => recordLlmUsage(fence, engine));
+    return runSinglePass(steps, doc, signal, engine);
+  }).finally(() => Promise.all([steps.flush(), recordLlmUsage(fence, engine)]));
   if (outcome === "succeeded") {
     const durationMs = Date.now() - claim.startedAt.getTime();
     log.info({ event: "JOB_DONE", durationMs, pages }, "analysis succeeded");
@@ -107,34 +104,14 @@ export async function processAnalysisJob(
   return outcome;
 }
 
-type Progress = { stepIndex: number; stepCount: number; stepName: string; percent: number };
-
-/** Records progress (and heartbeat), stops on a cancel request; the test hook slows each step. */
-async function reportStep(fence: Fence, progress: Progress, signal: AbortSignal): Promise<void> {
-  signal.throwIfAborted();
-  const { cancelRequested } = await reportProgress(fence, progress);
-  if (cancelRequested) throw new StopRequested("cancel");
-  // The admin timeline shows each step with its time and worker.
-  await recordEvent(db, {
-    analysisId: fence.analysisId,
-    type: "step_started",
-    attempt: fence.attempt,
-    workerId: fence.workerId,
-    data: { step: progress.stepIndex, of: progress.stepCount, name: progress.stepName },
-  });
-  if (env.ANALYSIS_STEP_DELAY_MS > 0)
-    await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
-}
-
 async function runSinglePass(
-  fence: Fence,
+  steps: StepReporter,
   doc: StoredDocument,
   signal: AbortSignal,
   engine: AnalysisEngine,
 ): Promise<ProcessOutcome> {
   const step = (index: number) =>
-    reportStep(
-      fence,
+    steps.step(
       {
         stepIndex: index + 1,
         stepCount: PIPELINE_STEP_COUNT,
@@ -155,20 +132,20 @@ async function runSinglePass(
     onStep: (index) => step(index + 1),
   });
   await step(PIPELINE_STEP_COUNT - 1);
-  await finish(fence, doc, result, PIPELINE_STEP_COUNT, text.unitLabel);
+  await finish(steps, doc, result, PIPELINE_STEP_COUNT, text.unitLabel);
   return "succeeded";
 }
 
 async function startChunks(
-  fence: Fence,
+  steps: StepReporter,
   doc: StoredDocument,
   signal: AbortSignal,
   fanOut: FanOutControl,
   engine: AnalysisEngine,
 ): Promise<ProcessOutcome> {
+  const { fence } = steps;
   const stepCount = CHUNKED_STEP_LABELS.length;
-  await reportStep(
-    fence,
+  await steps.step(
     { stepIndex: 1, stepCount, stepName: CHUNKED_STEP_LABELS[0] ?? "", percent: 0 },
     signal,
   );
@@ -205,28 +182,27 @@ async function startChunks(
     );
     if (await fanOut.waitForChunks()) return "waiting";
   }
-  return mergeChunks(fence, doc, signal);
+  return mergeChunks(steps, doc, signal);
 }
 
 async function mergeChunks(
-  fence: Fence,
+  steps: StepReporter,
   doc: StoredDocument,
   signal: AbortSignal,
 ): Promise<ProcessOutcome> {
   const stepCount = CHUNKED_STEP_LABELS.length;
-  await reportStep(
-    fence,
+  await steps.step(
     { stepIndex: stepCount, stepCount, stepName: CHUNKED_STEP_LABELS[2] ?? "", percent: 95 },
     signal,
   );
-  const { identification, chunks } = await loadChunkResults(fence.analysisId);
-  await finish(fence, doc, mergeChunkFindings(identification, chunks), stepCount, "page");
+  const { identification, chunks } = await loadChunkResults(steps.fence.analysisId);
+  await finish(steps, doc, mergeChunkFindings(identification, chunks), stepCount, "page");
   return "succeeded";
 }
 
 /** Memo + result + capture + `succeeded` in one transaction (completeAttempt). */
 async function finish(
-  fence: Fence,
+  steps: StepReporter,
   doc: StoredDocument,
   result: AnalysisResult,
   stepCount: number,
@@ -238,11 +214,16 @@ async function finish(
     unitLabel,
     generatedAt: new Date(),
   });
-  const saved = await completeAttempt(fence, {
-    memoMarkdown,
-    result,
-    resultVersion: ANALYSIS_RESULT_VERSION,
-    stepCount,
-  });
+  const { fence } = steps;
+  const saved = await completeAttempt(
+    fence,
+    {
+      memoMarkdown,
+      result,
+      resultVersion: ANALYSIS_RESULT_VERSION,
+      stepCount,
+    },
+    steps.takePending(),
+  );
   if (!saved) throw new FencedOutError(fence.analysisId, fence.attempt);
 }

@@ -25,22 +25,35 @@ export type AnalysisEventType =
   | "reaped"
   | "hold_expired";
 
+export type AnalysisEventInput = {
+  analysisId: string;
+  type: AnalysisEventType;
+  attempt?: number | null;
+  workerId?: string | null;
+  data?: Record<string, unknown>;
+  /** When it happened, for events written later in a batch (defaults to now). */
+  at?: Date;
+};
+
+const toRow = (event: AnalysisEventInput) => ({
+  analysisId: event.analysisId,
+  type: event.type,
+  attempt: event.attempt ?? null,
+  workerId: event.workerId ?? null,
+  data: event.data ?? null,
+  ...(event.at ? { createdAt: event.at } : {}),
+});
+
 /** Appends one entry to an analysis's timeline. */
-export async function recordEvent(
+export async function recordEvent(tx: DbOrTx, event: AnalysisEventInput): Promise<void> {
+  await tx.insert(analysisEvents).values(toRow(event));
+}
+
+/** Appends several entries in one statement (step events buffered by a worker). */
+export async function recordEvents(
   tx: DbOrTx,
-  event: {
-    analysisId: string;
-    type: AnalysisEventType;
-    attempt?: number | null;
-    workerId?: string | null;
-    data?: Record<string, unknown>;
-  },
+  events: readonly AnalysisEventInput[],
 ): Promise<void> {
-  await tx.insert(analysisEvents).values({
-    analysisId: event.analysisId,
-    type: event.type,
-    attempt: event.attempt ?? null,
-    workerId: event.workerId ?? null,
-    data: event.data ?? null,
-  });
+  if (events.length === 0) return;
+  await tx.insert(analysisEvents).values(events.map(toRow));
 }

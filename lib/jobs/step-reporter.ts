@@ -1,0 +1,57 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { reportProgress } from "@/lib/jobs/analysis-attempt";
+import { type AnalysisEventInput, recordEvents } from "@/lib/jobs/record-event";
+import { type Fence, StopRequested } from "@/lib/jobs/run-attempt";
+
+export type Progress = { stepIndex: number; stepCount: number; stepName: string; percent: number };
+
+/**
+ * Progress of one attempt, written at most once per `PROGRESS_WRITE_MS` (design.md: about once a
+ * second per job — polling reads one row, and a fast job must not pay a commit per step). The
+ * first step is always written, so the user sees the start at once. Every step still lands on
+ * the timeline with its own time: step events are buffered and written with the next progress
+ * write, in the finishing transaction, or by `flush` when the attempt ends otherwise.
+ */
+export class StepReporter {
+  private lastWriteAt = Number.NEGATIVE_INFINITY;
+  private pending: AnalysisEventInput[] = [];
+
+  constructor(readonly fence: Fence) {}
+
+  async step(progress: Progress, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    this.pending.push({
+      analysisId: this.fence.analysisId,
+      type: "step_started",
+      attempt: this.fence.attempt,
+      workerId: this.fence.workerId,
+      data: { step: progress.stepIndex, of: progress.stepCount, name: progress.stepName },
+      at: new Date(),
+    });
+    const now = Date.now();
+    if (now - this.lastWriteAt >= env.PROGRESS_WRITE_MS) {
+      this.lastWriteAt = now;
+      const { cancelRequested } = await reportProgress(this.fence, progress);
+      await this.flush();
+      if (cancelRequested) throw new StopRequested("cancel");
+    }
+    if (env.ANALYSIS_STEP_DELAY_MS > 0) {
+      await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
+    }
+  }
+
+  /** The buffered step events, handed to a transaction that writes them (and forgotten here). */
+  takePending(): AnalysisEventInput[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  /** Writes buffered step events now; never fails the job (the timeline is not worth a retry). */
+  async flush(): Promise<void> {
+    const events = this.takePending();
+    await recordEvents(db, events).catch(() => {});
+  }
+}
