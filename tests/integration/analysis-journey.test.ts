@@ -61,6 +61,20 @@ describe("a user's analysis journey", () => {
       granted: 100,
     });
 
+    // Polling an unchanged analysis costs a 304 with no body.
+    const first = await client.request("GET", `/api/analyses/${id}`);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"/);
+    const again = await client.request("GET", `/api/analyses/${id}`, {
+      headers: { "if-none-match": etag ?? "" },
+    });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const stale = await client.request("GET", `/api/analyses/${id}`, {
+      headers: { "if-none-match": 'W/"2000-01-01T00:00:00.000Z-running"' },
+    });
+    expect(stale.status).toBe(200);
+
     const memo = await client.request("GET", `/api/analyses/${id}/memo`);
     expect(memo.status).toBe(200);
     expect(memo.headers.get("content-type")).toContain("text/markdown");

@@ -1,10 +1,23 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { isNotModified, weakEtag } from "@/lib/http/etag";
 import { withUser } from "@/lib/http/json-route";
 import { getAnalysisView } from "@/lib/jobs/get-analysis";
 
-export const GET = withUser<{ id: string }>("/api/analyses/[id]", async ({ user, params }) => {
-  const analysisId = z.string().uuid().parse(params.id);
-  const analysis = await getAnalysisView({ userId: user.id, analysisId });
-  return NextResponse.json({ analysis });
-});
+/**
+ * Status polling: an unchanged analysis answers 304 with no body. `no-cache` makes the browser
+ * revalidate every poll with `If-None-Match`, so React Query still sees the full JSON.
+ */
+export const GET = withUser<{ id: string }>(
+  "/api/analyses/[id]",
+  async ({ request, user, params }) => {
+    const analysisId = z.string().uuid().parse(params.id);
+    const analysis = await getAnalysisView({ userId: user.id, analysisId });
+    const headers = {
+      etag: weakEtag(`${analysis.updatedAt}-${analysis.status}`),
+      "cache-control": "private, no-cache",
+    };
+    if (isNotModified(request, headers.etag)) return new Response(null, { status: 304, headers });
+    return NextResponse.json({ analysis }, { headers });
+  },
+);
