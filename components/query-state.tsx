@@ -21,6 +21,14 @@ export const spaceBetweenRow = {
   gap: 2,
 } as const;
 
+/** One line of table text cut with an ellipsis (long e-mails and file names); give it a `title`. */
+export const noWrapEllipsis = {
+  display: "block",
+  overflow: "hidden",
+  textOverflow: "ellipsis",
+  whiteSpace: "nowrap",
+} as const;
+
 /**
  * A query's error: a warning when stale data is still shown ("couldn't refresh"), an error when
  * nothing could be loaded. Renders nothing while the query is fine.

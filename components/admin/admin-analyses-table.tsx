@@ -23,7 +23,12 @@ import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDuration, formatNumber } from "@/components/format";
 import { PaginationFooter } from "@/components/pagination-footer";
 import { POLL, queryKeys } from "@/components/query-keys";
-import { QueryErrorAlert, TableLoadingBar, TableStateRows } from "@/components/query-state";
+import {
+  noWrapEllipsis,
+  QueryErrorAlert,
+  TableLoadingBar,
+  TableStateRows,
+} from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { STATUS_STYLES, StatusChip } from "@/components/status-chip";
 import { useDebouncedValue } from "@/components/use-debounced-value";
@@ -65,13 +70,6 @@ function adminUrl(f: Filters): string {
   if (f.to) params.set("to", nextDay(f.to).toISOString());
   return `/api/admin/analyses?${params.toString()}`;
 }
-
-const noWrapEllipsis = {
-  display: "block",
-  overflow: "hidden",
-  textOverflow: "ellipsis",
-  whiteSpace: "nowrap",
-} as const;
 
 /**
  * Every user's analyses: filters (status, user, document, dates), sort (created, duration,

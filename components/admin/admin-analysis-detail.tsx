@@ -15,7 +15,7 @@ import Typography from "@mui/material/Typography";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { AnalysisChunksTable } from "@/components/admin/analysis-chunks-table";
 import { AnalysisTimeline } from "@/components/admin/analysis-timeline";
 import { ReasonDialog } from "@/components/admin/reason-dialog";
@@ -23,33 +23,13 @@ import { clampPercent, isActive } from "@/components/analyses/progress";
 import type { AdminAnalysisDetail } from "@/components/api-types";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { describeMovement } from "@/components/credits/entry-movement";
+import { Fact } from "@/components/fact";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDateTime, formatDuration } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { POLL, queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
 import { StatusChip } from "@/components/status-chip";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography
-        component="dt"
-        variant="caption"
-        sx={{ color: "text.secondary", fontWeight: 500 }}
-      >
-        {label}
-      </Typography>
-      <Typography
-        component="dd"
-        variant="body2"
-        sx={{ m: 0, fontWeight: 500, wordBreak: "break-word" }}
-      >
-        {children}
-      </Typography>
-    </Box>
-  );
-}
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 

@@ -30,6 +30,7 @@ import { PaginationFooter } from "@/components/pagination-footer";
 import { queryKeys } from "@/components/query-keys";
 import {
   ActionsHeaderCell,
+  noWrapEllipsis,
   QueryErrorAlert,
   spaceBetweenRow,
   TableLoadingBar,
@@ -43,13 +44,6 @@ function usersUrl(q: string, page: number, pageSize: number): string {
   if (q) params.set("q", q);
   return `/api/admin/users?${params.toString()}`;
 }
-
-const noWrapEllipsis = {
-  display: "block",
-  overflow: "hidden",
-  textOverflow: "ellipsis",
-  whiteSpace: "nowrap",
-} as const;
 
 const numeric = { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" } as const;
 

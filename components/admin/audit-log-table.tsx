@@ -24,6 +24,7 @@ import { formatCredits, formatNumber } from "@/components/format";
 import { PaginationFooter } from "@/components/pagination-footer";
 import { queryKeys } from "@/components/query-keys";
 import {
+  noWrapEllipsis,
   QueryErrorAlert,
   spaceBetweenRow,
   TableLoadingBar,
@@ -42,13 +43,6 @@ const KIND_LABELS: Record<ActionKind, string> = {
   disable_user: "Disabled user",
   enable_user: "Re-enabled user",
 };
-
-const noWrapEllipsis = {
-  display: "block",
-  overflow: "hidden",
-  textOverflow: "ellipsis",
-  whiteSpace: "nowrap",
-} as const;
 
 const COLUMNS = 6;
 

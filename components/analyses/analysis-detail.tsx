@@ -24,6 +24,7 @@ import { MemoDownloadMenu } from "@/components/analyses/memo-download-menu";
 import { MemoView } from "@/components/analyses/memo-view";
 import { clampPercent, isActive, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisResponse, AnalysisStatus, AnalysisView } from "@/components/api-types";
+import { Fact } from "@/components/fact";
 import { ApiError, errorMessage, fetchJson, fetchText } from "@/components/fetch-json";
 import { durationBetween, formatCredits, formatDuration } from "@/components/format";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
@@ -92,23 +93,6 @@ function noticeFor(a: AnalysisView): Notice | null {
     default:
       return null;
   }
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography
-        component="dt"
-        variant="caption"
-        sx={{ color: "text.secondary", fontWeight: 500 }}
-      >
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, fontWeight: 500 }}>
-        {children}
-      </Typography>
-    </Box>
-  );
 }
 
 function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCancel: () => void }) {

@@ -17,12 +17,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { type FindingRow, findingSections, locateQuote } from "@/components/analyses/finding-rows";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { formatCitation } from "@/lib/analysis/memo/format-citation";
 import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
 
 type ResultResponse = { documentId: string; result: AnalysisResult };
 type UnitResponse = { unit: number; unitLabel: "page" | "paragraph"; text: string };
 
-const cite = (e: Evidence) => (e.unitLabel === "page" ? `p. ${e.unit}` : `¶ ${e.unit}`);
 const SEVERITY = { high: "error", medium: "warning", low: "default" } as const;
 
 /** The cited page or paragraph, with the quoted words marked and scrolled into view. */
@@ -140,7 +140,7 @@ function FindingItem({ row, onCite }: { row: FindingRow; onCite: (e: Evidence) =
               onClick={() => onCite(evidence)}
               data-testid="citation"
             >
-              {cite(evidence)}
+              {formatCitation(evidence)}
             </Button>
           </Stack>
         ) : null}
@@ -160,7 +160,7 @@ function FindingItem({ row, onCite }: { row: FindingRow; onCite: (e: Evidence) =
             data-testid="evidence-quote"
           >
             <Typography variant="body2" sx={{ fontStyle: "italic" }}>
-              “{evidence.quote}” — {cite(evidence)}
+              “{evidence.quote}” — {formatCitation(evidence)}
             </Typography>
           </Box>
         </Collapse>

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
@@ -7,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 
 export const setUserDisabledInputSchema = z.object({
   disabled: z.boolean(),
-  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+  reason: auditReasonSchema,
 });
 
 /**

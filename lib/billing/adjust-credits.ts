@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { db } from "@/lib/db/client";
 import { creditBalances, creditEntries } from "@/lib/db/schema";
@@ -11,7 +12,7 @@ export const creditChangeInputSchema = z
     amount: z.number().int().positive().max(1_000_000),
     /** Only an adjustment can take credits away (`debit`); a grant always adds. */
     direction: z.enum(["credit", "debit"]).default("credit"),
-    reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+    reason: auditReasonSchema,
     idempotencyKey: z.string().trim().min(8).max(200).optional(),
   })
   .refine((v) => v.kind === "adjust" || v.direction === "credit", {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { type DocumentKind, documentBlobs, documents } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -10,8 +10,14 @@ export type StoredDocument = {
   bytes: Uint8Array;
 };
 
-/** A stored document with its bytes, for the worker. Missing → a permanent, user-facing error. */
-export async function loadStoredDocument(documentId: string): Promise<StoredDocument> {
+/**
+ * A stored document with its bytes (the worker; or a user reading their own document, when
+ * `ownerId` is given). Missing or someone else's → a permanent, user-facing not-found error.
+ */
+export async function loadStoredDocument(
+  documentId: string,
+  ownerId?: string,
+): Promise<StoredDocument> {
   const [doc] = await db
     .select({
       filename: documents.filename,
@@ -21,7 +27,11 @@ export async function loadStoredDocument(documentId: string): Promise<StoredDocu
     })
     .from(documents)
     .innerJoin(documentBlobs, eq(documentBlobs.documentId, documents.id))
-    .where(eq(documents.id, documentId));
+    .where(
+      ownerId
+        ? and(eq(documents.id, documentId), eq(documents.userId, ownerId))
+        : eq(documents.id, documentId),
+    );
   if (!doc)
     throw new AppError("not_found", "The uploaded file is missing. Please upload it again.");
   return { ...doc, bytes: new Uint8Array(doc.bytes) };

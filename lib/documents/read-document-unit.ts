@@ -1,6 +1,3 @@
-import { and, eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
-import { documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { extractDocumentText } from "./extract-document-text";
 import { loadStoredDocument } from "./load-stored-document";
@@ -16,12 +13,7 @@ export async function readDocumentUnit(input: {
   documentId: string;
   unit: number;
 }): Promise<DocumentUnit> {
-  const [owned] = await db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.id, input.documentId), eq(documents.userId, input.userId)));
-  if (!owned) throw notFound("Document");
-  const doc = await loadStoredDocument(input.documentId);
+  const doc = await loadStoredDocument(input.documentId, input.userId);
   const text = await extractDocumentText(
     doc.bytes,
     doc.kind,

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import {
   type ChunkFindings,
   chunkFindingsSchema,
@@ -8,19 +8,19 @@ import type { Identification } from "@/lib/analysis/result-schema";
 import { db } from "@/lib/db/client";
 import { analyses, analysisChunks } from "@/lib/db/schema";
 import { FencedOutError, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
+import { CHUNKED_STEP_COUNT, CHUNKED_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import type { ChunkPlan } from "@/lib/jobs/plan-chunks";
 import { recordEvent } from "@/lib/jobs/record-event";
 
 type Fence = { analysisId: string; attempt: number; workerId: string };
 
-// Progress of a chunked analysis: 0–5 % reading the first pages, 5–95 % chunks by pages, then the memo.
-export const CHUNKED_STEP_LABELS = [
-  "Reading the first pages",
-  "Analyzing pages",
-  "Writing the memo",
-];
-const chunkPercent = (pagesDone: number, pagesTotal: number) =>
-  5 + Math.floor((90 * pagesDone) / Math.max(1, pagesTotal));
+/**
+ * Percent of a chunked analysis while its chunks run: 5–95 % by pages done (0–5 % is reading the
+ * first pages, 95–100 % the memo). In SQL, so a chunk's completion computes it from the very row
+ * it updates, whatever other chunks finished meanwhile.
+ */
+const chunkPercent = (pagesDone: SQL, pagesTotal: SQL) =>
+  sql`5 + (90 * (${pagesDone})) / greatest(${pagesTotal}, 1)`;
 
 /**
  * Records the chunk plan and the contract's identification for this attempt, with the first
@@ -80,9 +80,9 @@ export async function saveChunkPlan(
         pagesTotal: input.pageCount,
         pagesDone,
         stepIndex: 2,
-        stepCount: CHUNKED_STEP_LABELS.length,
+        stepCount: CHUNKED_STEP_COUNT,
         stepName: CHUNKED_STEP_LABELS[1],
-        percent: chunkPercent(pagesDone, input.pageCount),
+        percent: chunkPercent(sql`${pagesDone}::int`, sql`${input.pageCount}::int`),
         heartbeatAt: sql`now()`,
         updatedAt: sql`now()`,
       })
@@ -212,7 +212,7 @@ export async function completeChunk(
       .set({
         chunksDone: sql`${analyses.chunksDone} + 1`,
         pagesDone: sql`${pagesDone}`,
-        percent: sql`5 + (90 * (${pagesDone}) / greatest(${analyses.pagesTotal}, 1))`,
+        percent: chunkPercent(pagesDone, sql`${analyses.pagesTotal}`),
         heartbeatAt: sql`now()`,
         updatedAt: sql`now()`,
       })

@@ -8,3 +8,12 @@ export const PIPELINE_STEP_LABELS: readonly string[] = [
 ];
 
 export const PIPELINE_STEP_COUNT = PIPELINE_STEP_LABELS.length;
+
+/** A chunked analysis (a PDF over `CHUNK_PAGES`): the parent's own steps around its chunks. */
+export const CHUNKED_STEP_LABELS: readonly string[] = [
+  "Reading the first pages",
+  "Analyzing pages",
+  "Writing the memo",
+];
+
+export const CHUNKED_STEP_COUNT = CHUNKED_STEP_LABELS.length;

@@ -13,14 +13,14 @@ import {
   resumeAttempt,
   startAttempt,
 } from "@/lib/jobs/analysis-attempt";
-import {
-  CHUNKED_STEP_LABELS,
-  countPendingChunks,
-  loadChunkResults,
-  saveChunkPlan,
-} from "@/lib/jobs/analysis-chunks";
+import { countPendingChunks, loadChunkResults, saveChunkPlan } from "@/lib/jobs/analysis-chunks";
 import type { AnalysisChunkJobData } from "@/lib/jobs/analysis-queue";
-import { PIPELINE_STEP_COUNT, PIPELINE_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
+import {
+  CHUNKED_STEP_COUNT,
+  CHUNKED_STEP_LABELS,
+  PIPELINE_STEP_COUNT,
+  PIPELINE_STEP_LABELS,
+} from "@/lib/jobs/analysis-steps-plan";
 import { planChunks } from "@/lib/jobs/plan-chunks";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
@@ -144,7 +144,7 @@ async function startChunks(
   engine: AnalysisEngine,
 ): Promise<ProcessOutcome> {
   const { fence } = steps;
-  const stepCount = CHUNKED_STEP_LABELS.length;
+  const stepCount = CHUNKED_STEP_COUNT;
   await steps.step(
     { stepIndex: 1, stepCount, stepName: CHUNKED_STEP_LABELS[0] ?? "", percent: 0 },
     signal,
@@ -190,7 +190,7 @@ async function mergeChunks(
   doc: StoredDocument,
   signal: AbortSignal,
 ): Promise<ProcessOutcome> {
-  const stepCount = CHUNKED_STEP_LABELS.length;
+  const stepCount = CHUNKED_STEP_COUNT;
   await steps.step(
     { stepIndex: stepCount, stepCount, stepName: CHUNKED_STEP_LABELS[2] ?? "", percent: 95 },
     signal,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { holdCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
@@ -13,7 +14,7 @@ import { recordEvent } from "@/lib/jobs/record-event";
 export const retryAnalysisInputSchema = z.object({
   /** False (the default): free of charge to the user. True: charged like a confirm. */
   charge: z.boolean().default(false),
-  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+  reason: auditReasonSchema,
 });
 export type RetryAnalysisInput = z.infer<typeof retryAnalysisInputSchema>;
 

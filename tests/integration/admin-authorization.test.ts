@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
-import { db } from "@/lib/db/client";
-import { documentBlobs } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
+import { rotStoredDocument } from "@/tests/support/stored-bytes";
 
 const { baseUrl } = inject("stack");
 const root = path.resolve(import.meta.dirname, "../..");
@@ -64,10 +62,7 @@ describe("admin pages and APIs: anonymous 401 (pages: to sign-in), user 403, adm
     const done = (await confirm(user, ok.document.id)).body.analysis.id;
     await waitForStatus(user, done, ["succeeded"]);
     const bad = await uploadContract(user, 1);
-    await db
-      .update(documentBlobs)
-      .set({ bytes: Buffer.from("%PDF-1.7\nbroken") })
-      .where(eq(documentBlobs.documentId, bad.document.id));
+    await rotStoredDocument(bad.document.id);
     const failed = (await confirm(user, bad.document.id)).body.analysis.id;
     await waitForStatus(user, failed, ["failed"]);
 

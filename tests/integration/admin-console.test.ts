@@ -1,11 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { AdminActionView } from "@/lib/audit/list-admin-actions";
 import { createUser } from "@/lib/auth/create-user";
 import { checkLedger } from "@/lib/billing/check-ledger";
-import { db } from "@/lib/db/client";
-import { documentBlobs } from "@/lib/db/schema";
 import type { AdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
 import type { QueueHealth } from "@/lib/jobs/get-queue-health";
 import type { AdminAnalysisRow } from "@/lib/jobs/list-admin-analyses";
@@ -13,6 +10,7 @@ import { ApiClient } from "@/tests/support/api-client";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
 import { withPausedQueue } from "@/tests/support/paused-queue";
+import { rotStoredDocument } from "@/tests/support/stored-bytes";
 import { waitFor } from "@/tests/support/wait-for";
 
 const stack = inject("stack");
@@ -25,21 +23,9 @@ const balanceOf = async (client: ApiClient) =>
 /** An analysis that fails because its stored bytes rotted after the quote. */
 async function failedAnalysis(client: ApiClient, contractIndex: number) {
   const upload = await uploadContract(client, contractIndex);
-  const original = await db
-    .select({ bytes: documentBlobs.bytes })
-    .from(documentBlobs)
-    .where(eq(documentBlobs.documentId, upload.document.id));
-  await db
-    .update(documentBlobs)
-    .set({ bytes: Buffer.from("%PDF-1.7\nthis is not a pdf any more") })
-    .where(eq(documentBlobs.documentId, upload.document.id));
+  const restore = await rotStoredDocument(upload.document.id);
   const { body } = await confirm(client, upload.document.id);
   await waitForStatus(client, body.analysis.id, ["failed"]);
-  const restore = () =>
-    db
-      .update(documentBlobs)
-      .set({ bytes: original[0]!.bytes })
-      .where(eq(documentBlobs.documentId, upload.document.id));
   return { upload, analysisId: body.analysis.id, restore };
 }
 

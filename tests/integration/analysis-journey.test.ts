@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
-import { analyses, documentBlobs } from "@/lib/db/schema";
+import { analyses } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, getAnalysis, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
 import { withPausedQueue } from "@/tests/support/paused-queue";
+import { rotStoredDocument } from "@/tests/support/stored-bytes";
 import { waitFor } from "@/tests/support/wait-for";
 
 const { baseUrl, redisUrl, queuePrefix } = inject("stack");
@@ -93,10 +94,7 @@ describe("a user's analysis journey", () => {
     const before = await credits(client);
     const upload = await uploadContract(client, 1);
     // The bytes rot in storage after the quote: the worker must fail permanently and release.
-    await db
-      .update(documentBlobs)
-      .set({ bytes: Buffer.from("%PDF-1.7\nthis is not a pdf any more") })
-      .where(eq(documentBlobs.documentId, upload.document.id));
+    await rotStoredDocument(upload.document.id);
     const { body } = await confirm(client, upload.document.id);
     const { last } = await waitForStatus(client, body.analysis.id, ["succeeded", "failed"]);
     expect(last.status).toBe("failed");

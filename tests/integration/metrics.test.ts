@@ -1,9 +1,9 @@
 import { Queue } from "bullmq";
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { Registry } from "prom-client";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { analyses, documentBlobs } from "@/lib/db/schema";
+import { analyses } from "@/lib/db/schema";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import { ACTIVE_STATUSES } from "@/lib/jobs/analysis-view";
 import { QUEUE_STATES } from "@/lib/jobs/count-queue-jobs";
@@ -12,6 +12,7 @@ import { registerQueueMetrics } from "@/lib/metrics/register-queue-metrics";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { parsePrometheusText, type Sample, sampleValue } from "@/tests/support/prometheus-text";
+import { rotStoredDocument } from "@/tests/support/stored-bytes";
 import { waitFor } from "@/tests/support/wait-for";
 
 const { baseUrl, metricsToken, queuePrefix } = inject("stack");
@@ -85,10 +86,7 @@ describe("Prometheus metrics", () => {
     const good = [await uploadContract(client, 0), await uploadContract(client, 1)];
     const bad = await uploadContract(client, 2);
     // Its bytes rot in storage after the quote: the worker fails it at once and releases.
-    await db
-      .update(documentBlobs)
-      .set({ bytes: Buffer.from("%PDF-1.7\nthis is not a pdf any more") })
-      .where(eq(documentBlobs.documentId, bad.document.id));
+    await rotStoredDocument(bad.document.id);
     const ids: string[] = [];
     for (const upload of [...good, bad]) {
       const confirmed = await confirm(client, upload.document.id);

@@ -7,8 +7,9 @@ import { waitFor } from "@/tests/support/wait-for";
 
 export type UploadResponse = { document: StoredDocument; quote: UploadQuote };
 
-export async function uploadContract(client: ApiClient, index = 0): Promise<UploadResponse> {
-  const contract = contractPdfs()[index]!;
+type SampleContract = ReturnType<typeof contractPdfs>[number];
+
+async function uploadSample(client: ApiClient, contract: SampleContract): Promise<UploadResponse> {
   const response = await client.upload(
     readContract(contract.file),
     contract.name,
@@ -16,6 +17,13 @@ export async function uploadContract(client: ApiClient, index = 0): Promise<Uplo
   );
   expect(response.status).toBe(201);
   return (await response.json()) as UploadResponse;
+}
+
+/** Uploads the sample contract at `index`, smallest first. */
+export async function uploadContract(client: ApiClient, index = 0): Promise<UploadResponse> {
+  const contract = contractPdfs()[index];
+  if (!contract) throw new Error(`no sample contract at index ${index}`);
+  return uploadSample(client, contract);
 }
 
 /** Uploads the sample contract whose file name starts with `prefix` (case-insensitive). */
@@ -27,13 +35,7 @@ export async function uploadContractNamed(
     c.name.toLowerCase().startsWith(prefix.toLowerCase()),
   );
   if (!contract) throw new Error(`no sample contract starts with ${prefix}`);
-  const response = await client.upload(
-    readContract(contract.file),
-    contract.name,
-    "application/pdf",
-  );
-  expect(response.status).toBe(201);
-  return (await response.json()) as UploadResponse;
+  return uploadSample(client, contract);
 }
 
 export async function confirm(client: ApiClient, documentId: string, idempotencyKey?: string) {

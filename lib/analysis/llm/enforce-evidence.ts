@@ -1,16 +1,16 @@
 import { NOT_FOUND_DISPLAY } from "../findings";
+import { collapseWhitespace } from "../text/collapse-whitespace";
 import type { DocumentIndex } from "../text/document-index";
 import { MAX_QUOTE_LENGTH } from "../text/make-evidence";
 
 /** Quotes compare after the same whitespace collapse as the document, ignoring case and quote/dash styles. */
 function comparable(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  return collapseWhitespace(
+    text
+      .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, "-"),
+  ).toLowerCase();
 }
 
 type Evidence = { quote: string; unit: number; unitLabel: string };

@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { withAdmin } from "@/lib/http/json-route";
 import { cancelAnalysisAsAdmin } from "@/lib/jobs/cancel-analysis";
 import { getAdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
 
 const bodySchema = z.object({
-  reason: z.string().trim().min(3, "Give a reason (at least 3 characters).").max(500),
+  reason: auditReasonSchema,
 });
 
 /** Cancel anyone's analysis with a reason (audit-logged); the hold is released. */
