@@ -50,7 +50,12 @@ export async function assertUserEnabled(userId: string): Promise<void> {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) throw notFound("User");
-  if (user.disabledAt) {
+  assertAccountEnabled(user);
+}
+
+/** The same check on an account row the caller has already read. */
+export function assertAccountEnabled(account: { disabledAt: Date | null }): void {
+  if (account.disabledAt) {
     throw new AppError(
       "account_disabled",
       "This account is disabled. Contact support if you think this is a mistake.",

@@ -1,83 +1,78 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
-import { analyses, creditBalances, creditEntries } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 
 export type Settlement = "capture" | "release";
 
 /**
- * Captures or releases an analysis's hold. The amount is always the hold's own amount — no caller
- * can pass one. Idempotent: settling twice the same way is a no-op; the opposite settlement after
- * one exists is refused (the unique index guarantees at most one) and logged.
+ * The one way a hold is settled, as two steps of a `WITH` statement: `settled` appends the capture
+ * or release entry for the analyses `gate` selects (always the hold's own amount — no caller can
+ * pass one; the unique index allows one settlement per analysis, so a second one inserts nothing)
+ * and `settled_balance` moves the credits only when an entry was appended. `settleHold` runs it on
+ * its own; `completeAttempt` runs it inside the statement that marks the analysis succeeded.
+ */
+export function settlementSteps(gate: SQL, settlement: Settlement): SQL {
+  const moveCredits =
+    settlement === "capture"
+      ? sql`spent = b.spent + s.amount`
+      : sql`available = b.available + s.amount`;
+  return sql`settled as (
+      insert into credit_entries (user_id, analysis_id, kind, amount)
+      select h.user_id, h.analysis_id, ${settlement}::credit_entry_kind, h.amount
+      from credit_entries h
+      where h.kind = 'hold' and h.analysis_id in (${gate})
+      on conflict do nothing
+      returning user_id, amount
+    ), settled_balance as (
+      update credit_balances b
+      set held = b.held - s.amount, ${moveCredits}, updated_at = now()
+      from settled s
+      where b.user_id = s.user_id
+    )`;
+}
+
+/** design.md invariant 3: capture only what succeeded, release only what ended unpaid. */
+const allowedStatuses = (settlement: Settlement) =>
+  settlement === "capture" ? sql`('succeeded')` : sql`('failed', 'cancelled')`;
+
+/**
+ * Captures or releases an analysis's hold, in one statement. Callers change the status earlier in
+ * the same transaction. Idempotent: settling twice the same way is a no-op; the opposite settlement
+ * after one exists, or one that does not match the status, is refused and logged.
  */
 export async function settleHold(
   tx: Tx,
   input: { analysisId: string; settlement: Settlement },
 ): Promise<{ applied: boolean; amount: number }> {
-  const [hold] = await tx
-    .select({ userId: creditEntries.userId, amount: creditEntries.amount })
-    .from(creditEntries)
-    .where(and(eq(creditEntries.analysisId, input.analysisId), eq(creditEntries.kind, "hold")));
-  if (!hold) return { applied: false, amount: 0 };
+  const { analysisId, settlement } = input;
+  const gate = sql`select id from analyses where id = ${analysisId} and status in ${allowedStatuses(settlement)}`;
+  // The sub-selects read the snapshot from before this statement: the hold, the status and any
+  // settlement that already existed.
+  const [row] = await tx.execute<{
+    applied: boolean;
+    amount: number | null;
+    status: string | null;
+    existing: string | null;
+  }>(sql`
+    with ${settlementSteps(gate, settlement)}
+    select exists (select 1 from settled) as applied,
+      (select amount from credit_entries where analysis_id = ${analysisId} and kind = 'hold') as amount,
+      (select status::text from analyses where id = ${analysisId}) as status,
+      (select kind::text from credit_entries
+        where analysis_id = ${analysisId} and kind in ('capture', 'release')) as existing`);
+  if (!row || row.amount === null) return { applied: false, amount: 0 };
+  if (row.applied) return { applied: true, amount: row.amount };
 
-  // design.md invariant 3, checked here too: capture only what succeeded, release only what ended
-  // unpaid. Callers change the status earlier in this same transaction.
-  const [analysis] = await tx
-    .select({ status: analyses.status })
-    .from(analyses)
-    .where(eq(analyses.id, input.analysisId));
-  const allowed = input.settlement === "capture" ? ["succeeded"] : ["failed", "cancelled"];
-  if (!analysis || !allowed.includes(analysis.status)) {
+  if (row.existing && row.existing !== settlement) {
     logger.error(
-      { analysisId: input.analysisId, status: analysis?.status, refused: input.settlement },
+      { analysisId, existing: row.existing, refused: settlement },
+      "settlement refused: the hold is already settled the other way",
+    );
+  } else if (!row.existing) {
+    logger.error(
+      { analysisId, status: row.status, refused: settlement },
       "settlement refused: it does not match the analysis status",
     );
-    return { applied: false, amount: hold.amount };
   }
-
-  const inserted = await tx
-    .insert(creditEntries)
-    .values({
-      userId: hold.userId,
-      analysisId: input.analysisId,
-      kind: input.settlement,
-      amount: hold.amount,
-    })
-    .onConflictDoNothing()
-    .returning({ id: creditEntries.id });
-
-  if (inserted.length === 0) {
-    const [existing] = await tx
-      .select({ kind: creditEntries.kind })
-      .from(creditEntries)
-      .where(
-        and(
-          eq(creditEntries.analysisId, input.analysisId),
-          inArray(creditEntries.kind, ["capture", "release"]),
-        ),
-      );
-    if (existing && existing.kind !== input.settlement) {
-      logger.error(
-        { analysisId: input.analysisId, existing: existing.kind, refused: input.settlement },
-        "settlement refused: the hold is already settled the other way",
-      );
-    }
-    return { applied: false, amount: hold.amount };
-  }
-
-  const moved =
-    input.settlement === "capture"
-      ? {
-          held: sql`${creditBalances.held} - ${hold.amount}`,
-          spent: sql`${creditBalances.spent} + ${hold.amount}`,
-        }
-      : {
-          held: sql`${creditBalances.held} - ${hold.amount}`,
-          available: sql`${creditBalances.available} + ${hold.amount}`,
-        };
-  await tx
-    .update(creditBalances)
-    .set({ ...moved, updatedAt: sql`now()` })
-    .where(eq(creditBalances.userId, hold.userId));
-  return { applied: true, amount: hold.amount };
+  return { applied: false, amount: row.amount };
 }

@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { settleHold } from "@/lib/billing/settle-hold";
+import { settleHold, settlementSteps } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
-import { type AnalysisStatus, analyses } from "@/lib/db/schema";
+import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
+import type { StoredDocument } from "@/lib/documents/load-stored-document";
 import { statusesThatCanBecome } from "@/lib/jobs/analysis-lifecycle";
-import { type AnalysisEventInput, recordEvent, recordEvents } from "@/lib/jobs/record-event";
+import { FIRST_STEP_LABEL } from "@/lib/jobs/analysis-steps-plan";
+import { type AnalysisEventInput, insertEventsSql, recordEvent } from "@/lib/jobs/record-event";
 
 /** Thrown when a newer attempt owns the analysis (or it ended): this attempt must stop writing. */
 export class FencedOutError extends Error {
@@ -21,66 +23,80 @@ export type ClaimedAttempt = {
   cancelRequested: boolean;
   /** When the first attempt started (durations in logs span every attempt). */
   startedAt: Date;
+  /** The document with its bytes, read by the claim itself; null when resuming (or missing). */
+  document: StoredDocument | null;
 };
 
 /**
  * design.md "Claiming is fenced": `attempt = attempt + 1` hands this worker a token that every
  * later write must carry. Returns null when there is nothing to do (terminal, quoted, unknown).
+ * One statement: `previous` locks the row and reads it as it is now (after any concurrent claim
+ * committed); the update starts the attempt and writes its first progress (step 1, so the user
+ * sees the start at once); the timeline gets `attempt_started` — preceded by
+ * `attempt_interrupted` when the analysis was still `running`: the previous attempt never
+ * finished (its worker died, froze past its lock or lost Redis); and the document comes back
+ * with the claim.
  */
 export async function startAttempt(
   analysisId: string,
   workerId: string,
 ): Promise<ClaimedAttempt | null> {
-  return db.transaction(async (tx) => {
-    // A claim of an analysis that is still `running` means the previous attempt never finished:
-    // its worker died, froze past its lock or lost Redis. The timeline says so.
-    const [before] = await tx
-      .select({ status: analyses.status, attempt: analyses.attempt, workerId: analyses.workerId })
-      .from(analyses)
-      .where(eq(analyses.id, analysisId))
-      .for("update");
-    if (before?.status === "running") {
-      await recordEvent(tx, {
-        analysisId,
-        type: "attempt_interrupted",
-        attempt: before.attempt,
-        workerId: before.workerId,
-      });
-    }
-    const [row] = await tx
-      .update(analyses)
-      .set({
-        status: "running",
-        attempt: sql`${analyses.attempt} + 1`,
-        startedAt: sql`coalesce(${analyses.startedAt}, now())`,
-        heartbeatAt: sql`now()`,
-        workerId,
-        updatedAt: sql`now()`,
-      })
-      .where(
-        and(
-          eq(analyses.id, analysisId),
-          inArray(analyses.status, statusesThatCanBecome("running")),
-        ),
-      )
-      .returning({
-        attempt: analyses.attempt,
-        userId: analyses.userId,
-        documentId: analyses.documentId,
-        cancelRequestedAt: analyses.cancelRequestedAt,
-        startedAt: analyses.startedAt,
-      });
-    if (!row) return null;
-    await recordEvent(tx, { analysisId, type: "attempt_started", attempt: row.attempt, workerId });
-    return {
-      analysisId,
-      attempt: row.attempt,
-      userId: row.userId,
-      documentId: row.documentId,
-      cancelRequested: row.cancelRequestedAt !== null,
-      startedAt: row.startedAt ?? new Date(),
-    };
-  });
+  const claimable = statusesThatCanBecome("running").map(
+    (status) => sql`${status}::analysis_status`,
+  );
+  const [row] = await db.execute<{
+    attempt: number;
+    user_id: string;
+    document_id: string;
+    cancel_requested: boolean;
+    started_at_ms: number;
+    filename: string | null;
+    kind: DocumentKind | null;
+    page_count: number | null;
+    bytes: Buffer | null;
+  }>(sql`
+    with previous as (
+      select id, status, attempt, worker_id from analyses where id = ${analysisId} for update
+    ), claimed as (
+      update analyses a
+      set status = 'running', attempt = a.attempt + 1, started_at = coalesce(a.started_at, now()),
+        step_index = 1, step_name = ${FIRST_STEP_LABEL}::text, percent = 0,
+        heartbeat_at = now(), worker_id = ${workerId}, updated_at = now()
+      from previous p
+      where a.id = p.id and p.status in (${sql.join(claimable, sql`, `)})
+      returning a.attempt, a.user_id, a.document_id, a.cancel_requested_at, a.started_at,
+        p.status as previous_status, p.attempt as previous_attempt, p.worker_id as previous_worker_id
+    ), timeline as (
+      insert into analysis_events (analysis_id, type, attempt, worker_id)
+      select ${analysisId}::uuid, 'attempt_interrupted', previous_attempt, previous_worker_id
+      from claimed where previous_status = 'running'
+      union all
+      select ${analysisId}::uuid, 'attempt_started', attempt, ${workerId}::text from claimed
+    )
+    select c.attempt, c.user_id, c.document_id, c.cancel_requested_at is not null as cancel_requested,
+      extract(epoch from c.started_at) * 1000 as started_at_ms,
+      d.filename, d.kind, d.page_count, b.bytes
+    from claimed c
+    left join documents d on d.id = c.document_id
+    left join document_blobs b on b.document_id = c.document_id`);
+  if (!row) return null;
+  return {
+    analysisId,
+    attempt: row.attempt,
+    userId: row.user_id,
+    documentId: row.document_id,
+    cancelRequested: row.cancel_requested,
+    startedAt: new Date(Number(row.started_at_ms)),
+    document:
+      row.filename !== null && row.kind !== null && row.page_count !== null && row.bytes !== null
+        ? {
+            filename: row.filename,
+            kind: row.kind,
+            pageCount: row.page_count,
+            bytes: new Uint8Array(row.bytes),
+          }
+        : null,
+  };
 }
 
 /** SQL condition: `a` is the live attempt of a running analysis (every fenced write uses it). */
@@ -121,62 +137,82 @@ export async function resumeAttempt(
       documentId: row.documentId,
       cancelRequested: row.cancelRequestedAt !== null,
       startedAt: row.startedAt ?? new Date(),
+      document: null,
     };
   });
 }
 
 /**
- * Progress and heartbeat in one indexed single-row update. Answers whether a cancel was requested;
- * throws FencedOutError when this attempt is no longer the live one.
+ * Progress and heartbeat in one indexed single-row update, with the timeline entries buffered
+ * since the last write (written only if the update matched). Answers whether a cancel was
+ * requested; throws FencedOutError when this attempt is no longer the live one.
  */
 export async function reportProgress(
   a: { analysisId: string; attempt: number },
   progress?: { stepIndex: number; stepCount: number; stepName: string; percent: number },
+  events: readonly AnalysisEventInput[] = [],
 ): Promise<{ cancelRequested: boolean }> {
-  const [row] = await db
+  const update = db
     .update(analyses)
     .set({ ...(progress ?? {}), heartbeatAt: sql`now()`, updatedAt: sql`now()` })
     .where(whereCurrentAttempt(a))
     .returning({ cancelRequestedAt: analyses.cancelRequestedAt });
+  if (events.length === 0) {
+    const [row] = await update;
+    if (!row) throw new FencedOutError(a.analysisId, a.attempt);
+    return { cancelRequested: row.cancelRequestedAt !== null };
+  }
+  const [row] = await db.execute<{ cancel_requested: boolean }>(sql`
+    with progressed as ${update}, timeline as (
+      ${insertEventsSql(events, sql`exists (select 1 from progressed)`)}
+    )
+    select cancel_requested_at is not null as cancel_requested from progressed`);
   if (!row) throw new FencedOutError(a.analysisId, a.attempt);
-  return { cancelRequested: row.cancelRequestedAt !== null };
+  return { cancelRequested: row.cancel_requested };
 }
 
-/** design.md "Finishing is one transaction": memo + result + capture + `succeeded`. */
+/**
+ * design.md "Finishing is one transaction": memo + result + capture + `succeeded`, as one
+ * statement — the fenced update, the timeline entries (buffered steps and `succeeded`) and the
+ * capture of the hold (settlementSteps), each step only if the fenced update matched.
+ */
 export async function completeAttempt(
   a: { analysisId: string; attempt: number; workerId: string },
   output: { memoMarkdown: string; result: unknown; resultVersion: number; stepCount: number },
   /** Timeline entries still buffered by the worker (its steps), written in the same commit. */
   events: readonly AnalysisEventInput[] = [],
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(analyses)
-      .set({
-        status: "succeeded",
-        memoMarkdown: output.memoMarkdown,
-        result: output.result,
-        resultVersion: output.resultVersion,
-        stepIndex: output.stepCount,
-        percent: 100,
-        stepName: "Done",
-        finishedAt: sql`now()`,
-        heartbeatAt: sql`now()`,
-        updatedAt: sql`now()`,
-      })
-      .where(whereCurrentAttempt(a))
-      .returning({ id: analyses.id });
-    if (!row) return false;
-    await recordEvents(tx, events);
-    await settleHold(tx, { analysisId: a.analysisId, settlement: "capture" });
-    await recordEvent(tx, {
+  const finish = db
+    .update(analyses)
+    .set({
+      status: "succeeded",
+      memoMarkdown: output.memoMarkdown,
+      result: output.result,
+      resultVersion: output.resultVersion,
+      stepIndex: output.stepCount,
+      percent: 100,
+      stepName: "Done",
+      finishedAt: sql`now()`,
+      heartbeatAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(whereCurrentAttempt(a))
+    .returning({ id: analyses.id });
+  const timeline = [
+    ...events,
+    {
       analysisId: a.analysisId,
-      type: "succeeded",
+      type: "succeeded" as const,
       attempt: a.attempt,
       workerId: a.workerId,
-    });
-    return true;
-  });
+    },
+  ];
+  const rows = await db.execute(sql`
+    with finished as ${finish}, timeline as (
+      ${insertEventsSql(timeline, sql`exists (select 1 from finished)`)}
+    ), ${settlementSteps(sql`select id from finished`, "capture")}
+    select id from finished`);
+  return rows.length > 0;
 }
 
 /**

@@ -1,16 +1,17 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
-import { holdCredits } from "@/lib/billing/hold-credits";
+import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
+import { holdSteps, insufficientCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
-import { analyses, documents, idempotencyKeys } from "@/lib/db/schema";
+import { documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 import { getAnalysisView } from "@/lib/jobs/get-analysis";
-import { recordEvent } from "@/lib/jobs/record-event";
+import { insertEventsSql } from "@/lib/jobs/record-event";
 
 export const confirmAnalysisInputSchema = z.object({
   documentId: z.string().uuid(),
@@ -29,82 +30,88 @@ export type ConfirmAnalysisResult = {
  * design.md "Confirm is one transaction": re-price from the stored document, hold the credits,
  * set `queued`. The document row lock serializes concurrent confirms of one document, so ten
  * clicks make one analysis and one hold. Enqueue happens only after commit.
+ * Round trips: BEGIN, the lock, one read of what already exists, one write, COMMIT.
  */
 export async function confirmAnalysis(input: {
   userId: string;
   documentId: string;
   idempotencyKey?: string;
 }): Promise<ConfirmAnalysisResult> {
-  await assertUserEnabled(input.userId);
   const outcome = await db.transaction(async (tx) => {
     const [doc] = await tx
-      .select({ id: documents.id, pageCount: documents.pageCount, filename: documents.filename })
+      .select({ pageCount: documents.pageCount, disabledAt: users.disabledAt })
       .from(documents)
+      .innerJoin(users, eq(users.id, documents.userId))
       .where(and(eq(documents.id, input.documentId), eq(documents.userId, input.userId)))
-      .for("update");
+      .for("update", { of: documents });
     if (!doc) throw notFound("Document");
+    assertAccountEnabled(doc);
 
-    if (input.idempotencyKey) {
-      const [seen] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.userId, input.userId),
-            eq(idempotencyKeys.key, input.idempotencyKey),
-          ),
-        );
-      if (seen && seen.documentId !== input.documentId) {
+    // Read after the lock (its own statement, so its own snapshot): a confirm that held the lock
+    // before us has committed, and its analysis and key are visible here. The quote's row is
+    // locked so a concurrent cancel of it cannot be overwritten by `queued`; lock order everywhere
+    // is analysis row, then balance row, so confirm, cancel and finish never deadlock.
+    const key = input.idempotencyKey ?? null;
+    const [existing] = await tx.execute<{
+      key_document_id: string | null;
+      key_analysis_id: string | null;
+      active_id: string | null;
+      quoted_id: string | null;
+    }>(sql`select
+        (select document_id from idempotency_keys
+          where user_id = ${input.userId} and key = ${key}) as key_document_id,
+        (select analysis_id from idempotency_keys
+          where user_id = ${input.userId} and key = ${key}) as key_analysis_id,
+        (select id from analyses
+          where document_id = ${input.documentId} and status in ('queued', 'running')) as active_id,
+        (select id from analyses
+          where document_id = ${input.documentId} and status = 'quoted'
+          order by created_at desc limit 1 for update) as quoted_id`);
+    if (existing?.key_analysis_id) {
+      if (existing.key_document_id !== input.documentId) {
         throw new AppError(
           "idempotency_mismatch",
           "This idempotency key was already used to confirm a different document.",
         );
       }
-      if (seen) return { analysisId: seen.analysisId, duplicate: true, enqueue: false };
+      return { analysisId: existing.key_analysis_id, duplicate: true, enqueue: false };
     }
-
-    const [active] = await tx
-      .select({ id: analyses.id })
-      .from(analyses)
-      .where(and(eq(analyses.documentId, doc.id), inArray(analyses.status, ["queued", "running"])));
-    if (active) {
-      await rememberKey(tx, input, active.id);
-      return { analysisId: active.id, duplicate: true, enqueue: false };
+    if (existing?.active_id) {
+      await rememberKey(tx, input, existing.active_id);
+      return { analysisId: existing.active_id, duplicate: true, enqueue: false };
     }
 
     const price = priceForPages(doc.pageCount);
-    const [quoted] = await tx
-      .select({ id: analyses.id })
-      .from(analyses)
-      .where(and(eq(analyses.documentId, doc.id), eq(analyses.status, "quoted")))
-      .orderBy(desc(analyses.createdAt))
-      .limit(1)
-      // Locked so a concurrent cancel of this quote cannot be overwritten by `queued`. Lock order
-      // everywhere is analysis row, then balance row, so confirm, cancel and finish never deadlock.
-      .for("update");
-    const analysisId =
-      quoted?.id ??
-      (
-        await tx
-          .insert(analyses)
-          .values({ userId: input.userId, documentId: doc.id, priceCredits: price })
-          .returning({ id: analyses.id })
-      )[0]!.id;
-
-    await holdCredits(tx, { userId: input.userId, analysisId, amount: price });
-    await tx
-      .update(analyses)
-      .set({
-        status: "queued",
-        priceCredits: price,
-        stepCount: PIPELINE_STEP_COUNT,
-        confirmedAt: sql`now()`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(analyses.id, analysisId));
-    await rememberKey(tx, input, analysisId);
-    await recordEvent(tx, { analysisId, type: "confirmed", data: { priceCredits: price } });
-    return { analysisId, duplicate: false, enqueue: true };
+    const hold = {
+      userId: input.userId,
+      analysisId: existing?.quoted_id ?? randomUUID(),
+      amount: price,
+    };
+    // The quote's row becomes `queued` (or a new row is inserted when there is none), only if
+    // the hold went through; the idempotency key and the timeline entry go with it.
+    const [written] = await tx.execute<{ queued: boolean }>(sql`
+      with ${holdSteps(hold)}, queued as (
+        insert into analyses (id, user_id, document_id, price_credits, status, step_count, confirmed_at)
+        select ${hold.analysisId}::uuid, ${input.userId}::uuid, ${input.documentId}::uuid,
+          ${price}::int, 'queued', ${PIPELINE_STEP_COUNT}::int, now()
+        from held
+        on conflict (id) do update set status = 'queued', price_credits = excluded.price_credits,
+          step_count = excluded.step_count, confirmed_at = now(), updated_at = now()
+        returning id
+      ), remembered as (
+        insert into idempotency_keys (user_id, key, document_id, analysis_id, response_status)
+        select ${input.userId}::uuid, ${key}::text, ${input.documentId}::uuid, id, 202
+        from queued where ${key}::text is not null
+        on conflict do nothing
+      ), timeline as (
+        ${insertEventsSql(
+          [{ analysisId: hold.analysisId, type: "confirmed", data: { priceCredits: price } }],
+          sql`exists (select 1 from queued)`,
+        )}
+      )
+      select exists (select 1 from queued) as queued`);
+    if (!written?.queued) throw await insufficientCredits(tx, hold);
+    return { analysisId: hold.analysisId, duplicate: false, enqueue: true };
   });
 
   if (outcome.enqueue) await enqueueAnalysis(outcome.analysisId);

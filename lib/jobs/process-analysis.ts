@@ -85,9 +85,10 @@ export async function processAnalysisJob(
   if (!resume) log.info({ event: "JOB_START" }, "analysis started");
   let pages = 0;
   const engine = selectAnalysisEngine();
-  const steps = new StepReporter(fence);
+  // A fresh claim has just written step 1 to the row; a resumed attempt has not.
+  const steps = new StepReporter(fence, resume ? undefined : Date.now());
   const outcome = await runFencedAttempt({ fence, ctx, log, isLastAttempt }, async (signal) => {
-    const doc = await loadStoredDocument(claim.documentId);
+    const doc = claim.document ?? (await loadStoredDocument(claim.documentId));
     pages = doc.pageCount;
     if (resume) return mergeChunks(steps, doc, signal);
     if (fanOut && doc.kind === "pdf" && doc.pageCount > env.CHUNK_PAGES) {

@@ -10,15 +10,19 @@ export type Progress = { stepIndex: number; stepCount: number; stepName: string;
 /**
  * Progress of one attempt, written at most once per `PROGRESS_WRITE_MS` (design.md: about once a
  * second per job — polling reads one row, and a fast job must not pay a commit per step). The
- * first step is always written, so the user sees the start at once. Every step still lands on
- * the timeline with its own time: step events are buffered and written with the next progress
- * write, in the finishing transaction, or by `flush` when the attempt ends otherwise.
+ * claim writes step 1 (`wroteAt`), so the user sees the start at once; without one the first step
+ * is written at once. Every step still lands on the timeline with its own time: step events are
+ * buffered and written with the next progress write, in the finishing statement, or by `flush`
+ * when the attempt ends otherwise.
  */
 export class StepReporter {
-  private lastWriteAt = Number.NEGATIVE_INFINITY;
   private pending: AnalysisEventInput[] = [];
 
-  constructor(readonly fence: Fence) {}
+  constructor(
+    readonly fence: Fence,
+    /** When progress was last written to the row (ms, `Date.now()`), if it was. */
+    private lastWriteAt = Number.NEGATIVE_INFINITY,
+  ) {}
 
   async step(progress: Progress, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
@@ -33,8 +37,9 @@ export class StepReporter {
     const now = Date.now();
     if (now - this.lastWriteAt >= env.PROGRESS_WRITE_MS) {
       this.lastWriteAt = now;
-      const { cancelRequested } = await reportProgress(this.fence, progress);
-      await this.flush();
+      // The buffered step events go with the progress row, in the same statement.
+      const events = this.takePending();
+      const { cancelRequested } = await reportProgress(this.fence, progress, events);
       if (cancelRequested) throw new StopRequested("cancel");
     }
     if (env.ANALYSIS_STEP_DELAY_MS > 0) {

@@ -85,7 +85,7 @@ describe("the admin console", () => {
     );
     expect(detail.body.events.find((e) => e.type === "step_started")?.data).toMatchObject({
       step: 1,
-      name: "Extracting text",
+      name: "Reading the document",
     });
     expect(detail.body.events.find((e) => e.type === "attempt_started")?.workerId).toBeTruthy();
     expect(detail.body.analysis.errorDetail).toMatch(/DocumentError/);

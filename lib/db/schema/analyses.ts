@@ -71,6 +71,8 @@ export const analyses = pgTable(
   },
   (t) => [
     index("analyses_user_created_idx").on(t.userId, t.createdAt),
+    // Confirm finds a document's open quote: without it, that is a scan of every quoted row.
+    index("analyses_document_idx").on(t.documentId),
     index("analyses_status_created_idx").on(t.status, t.createdAt),
     index("analyses_created_idx").on(t.createdAt),
     // Throughput and durations over the last hour/day (admin queue health, metrics).

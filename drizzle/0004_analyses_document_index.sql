@@ -1,0 +1,1 @@
+CREATE INDEX "analyses_document_idx" ON "analyses" USING btree ("document_id");
