@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
-import type { SessionUser } from "@/lib/auth/session-user";
+import { type SessionUser, sessionUserFromToken } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/errors";
 
 export const authOptions: NextAuthOptions = {
@@ -38,9 +38,10 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") {
-        session.user.id = token.uid;
-        session.user.role = token.role === "admin" ? "admin" : "user";
+      const user = sessionUserFromToken(token);
+      if (session.user && user) {
+        session.user.id = user.id;
+        session.user.role = user.role;
       }
       return session;
     },

@@ -1,6 +1,10 @@
-import { NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { getAdminOrThrow, getUserOrThrow, type SessionUser } from "@/lib/auth/session";
+import {
+  getRequestAdminOrThrow,
+  getRequestUserOrThrow,
+  type SessionUser,
+} from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
@@ -44,12 +48,12 @@ type Handler<P> = (args: { request: Request; user: SessionUser; params: P }) => 
  * `route` is the handler's route template as in `app/` (`/api/analyses/[id]`): the request
  * duration metric is labelled with it, never with the URL and its ids.
  */
-function guarded(getUser: () => Promise<SessionUser>) {
+function guarded(getUser: (request: NextRequest) => Promise<SessionUser>) {
   return <P = Record<string, never>>(route: string, handler: Handler<P>) =>
-    (request: Request, context: RouteContext<P>): Promise<Response> =>
+    (request: NextRequest, context: RouteContext<P>): Promise<Response> =>
       observeRequestDuration({ method: request.method, route }, async () => {
         try {
-          const user = await getUser();
+          const user = await getUser(request);
           return await handler({ request, user, params: await context.params });
         } catch (error) {
           return errorResponse(error);
@@ -58,7 +62,7 @@ function guarded(getUser: () => Promise<SessionUser>) {
 }
 
 /** Route handler glue: injects the signed-in user (401 otherwise), maps errors, times requests. */
-export const withUser = guarded(getUserOrThrow);
+export const withUser = guarded(getRequestUserOrThrow);
 
 /** Same as `withUser`, but 403 unless the user is an admin. */
-export const withAdmin = guarded(getAdminOrThrow);
+export const withAdmin = guarded(getRequestAdminOrThrow);

@@ -47,14 +47,22 @@ export type AnalysisViewRow = Awaited<ReturnType<typeof selectAnalysisViews>>[nu
 
 export const rowToView = (row: AnalysisViewRow): AnalysisView => toAnalysisView(row, row);
 
+// Every status poll runs this: built once, so a poll costs the read and not the query building.
+const analysisViewQuery = selectAnalysisViews()
+  .where(
+    and(
+      eq(analyses.id, sql.placeholder("analysisId")),
+      eq(analyses.userId, sql.placeholder("userId")),
+    ),
+  )
+  .prepare("analysis_view");
+
 /** One analysis of this user; someone else's is reported as not found, never as forbidden. */
 export async function getAnalysisView(input: {
   userId: string;
   analysisId: string;
 }): Promise<AnalysisView> {
-  const [row] = await selectAnalysisViews().where(
-    and(eq(analyses.id, input.analysisId), eq(analyses.userId, input.userId)),
-  );
+  const [row] = await analysisViewQuery.execute(input);
   if (!row) throw notFound("Analysis");
   return rowToView(row);
 }

@@ -52,6 +52,22 @@ describe("everyone sees only their own data", () => {
     }
   });
 
+  it("answers 401 to a session cookie it did not issue", async () => {
+    // API routes decode the session token themselves (not through getServerSession).
+    const stolen = alice.cookieHeader();
+    const forged = stolen.replace(/next-auth\.session-token=([^;]*)/, (_, token: string) => {
+      const last = token.at(-2) === "A" ? "B" : "A";
+      return `next-auth.session-token=${token.slice(0, -2)}${last}${token.at(-1)}`;
+    });
+    expect(forged).not.toBe(stolen);
+    for (const cookie of [forged, "next-auth.session-token=not-a-token"]) {
+      const response = await fetch(`${baseUrl}/api/analyses/${aliceAnalysisId}`, {
+        headers: { cookie },
+      });
+      expect(response.status).toBe(401);
+    }
+  });
+
   it("keeps the admin job history for admins: 401 anonymous, 403 user, 200 admin", async () => {
     expect((await new ApiClient(baseUrl).request("GET", "/api/admin/analyses")).status).toBe(401);
     expect((await bob.request("GET", "/api/admin/analyses")).status).toBe(403);

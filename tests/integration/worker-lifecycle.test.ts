@@ -28,6 +28,10 @@ describe("worker liveness and shutdown", () => {
     }>("GET", "/api/health");
     expect(down.status).toBe(503);
     expect(down.body.workers.alive).toBe(0);
+    // Liveness is the web process alone: a worker outage must not make a probe restart it.
+    const live = await fetch(`${stack.baseUrl}/api/ping`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ ok: true });
     // The live worker beats every 5 s.
     await waitFor(
       async () => (await fetch(`${stack.baseUrl}/api/health`)).status,

@@ -31,6 +31,11 @@ export class ApiClient {
     }
   }
 
+  /** The `cookie` header this client sends (its session), for other HTTP tools. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async request(
     method: string,
     path: string,
@@ -42,8 +47,7 @@ export class ApiClient {
     },
   ): Promise<Response> {
     const headers: Record<string, string> = { ...body?.headers };
-    if (this.cookies.size > 0)
-      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     let payload: BodyInit | undefined;
     if (body?.json !== undefined) {
       headers["content-type"] = "application/json";
