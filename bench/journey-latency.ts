@@ -1,27 +1,37 @@
 /**
- * `npm run bench:journey` — latency of the user-facing journey on a private production stack
- * (its own database and queue prefix, one real worker, no artificial step delay):
- *   1. upload → quote for the largest contract PDFs in ../shared/contracts (by bytes and by pages);
- *   2. confirm → first progress (analysis claimed by the worker) on an idle system, from the
- *      database's own timestamps (confirmed_at → started_at), so polling adds no error.
- * Prints a Markdown table; results are copied into bench/RESULTS.md.
+ * `npm run bench:journey` — the two waits a user feels, on a private production stack (its own
+ * database and queue prefix, `next start`, one real worker, no artificial step delay):
+ *   1. upload → quote for 1, 10 and 25 MB PDFs: the whole HTTP request (streamed multipart, type
+ *      sniffing, full text extraction to count pages and words, sha256, storing the bytes, the
+ *      quote). Baseline: inspecting the same bytes in this process (`inspectDocument`: sniffing,
+ *      extraction, sha256) — the work no upload path can skip.
+ *   2. confirm → first progress on an idle system: `started_at − confirmed_at` (database
+ *      timestamps: commit, enqueue, worker pickup, the claim that writes step 1), one at a time.
+ *      Baseline: raw BullMQ on the same Redis — `Queue.add` → its processor starts, idle.
+ * The PDFs: a real 40-page contract followed by scanned-exhibit pages (random pixels) up to size.
  */
-import os from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
 import postgres from "postgres";
+import { machineLine, percentile } from "@/bench/support/bench-utils";
+import { makeSizedContractPdf } from "@/bench/support/sized-contract-pdf";
+import { inspectDocument } from "@/lib/documents/inspect-document";
 import { ApiClient } from "@/tests/support/api-client";
-import { contractPdfs, readContract } from "@/tests/support/contracts";
-import { startTestStack } from "@/tests/support/test-stack";
+import { contractPdfs } from "@/tests/support/contracts";
+import { confirm } from "@/tests/support/journey";
+import { deleteQueueKeys, startTestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
+const UPLOAD_RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const PROGRESS_RUNS = 20;
+const SIZES_MB = [1, 10, 25];
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const p50p95 = (values: number[]) =>
+  `${ms(percentile(values, 50))} | ${ms(percentile(values, 95))}`;
 
 const stack = await startTestStack({
-  name: "bench",
+  name: "bench_journey",
   port: 30_000 + Math.floor(Math.random() * 1_000),
   workers: 1,
 });
@@ -30,64 +40,97 @@ try {
   const { client } = await ApiClient.signUp(stack.baseUrl);
   await sql`update credit_balances set available = available + 100000, granted = granted + 100000`;
 
-  const pdfs = contractPdfs();
-  const byBytes = pdfs.at(-1)!;
-  const withPages = await Promise.all(
-    pdfs.map(async (p) => {
-      const r = await client.upload(readContract(p.file), p.name, "application/pdf");
-      const body = (await r.json()) as { document: { pageCount: number } };
-      return { ...p, pages: body.document.pageCount };
-    }),
-  );
-  const byPages = withPages.sort((a, b) => b.pages - a.pages)[0]!;
-
-  const rows: string[] = [];
+  // 1. Upload → quote.
+  const contract = contractPdfs().at(-1)!; // the largest by bytes: 40 pages, 603 KB
+  const uploadRows: string[] = [];
   const documentIds: string[] = [];
-  for (const [label, contract] of [
-    ["largest by bytes", byBytes],
-    ["most pages", byPages],
-  ] as const) {
-    const bytes = readContract(contract.file);
-    const times: number[] = [];
+  for (const mb of SIZES_MB) {
+    const pdf = await makeSizedContractPdf(contract.file, mb * 1_000_000);
+    const direct: number[] = [];
+    const http: number[] = [];
     let pages = 0;
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < UPLOAD_RUNS; i++) {
+      const inspected = performance.now();
+      await inspectDocument(pdf);
+      direct.push(performance.now() - inspected);
       const started = performance.now();
-      const response = await client.upload(bytes, contract.name, "application/pdf");
+      const response = await client.upload(pdf, `contract-${mb}mb.pdf`, "application/pdf");
       const body = (await response.json()) as { document: { id: string; pageCount: number } };
-      times.push(performance.now() - started);
+      http.push(performance.now() - started);
+      if (response.status !== 201) throw new Error(`upload failed: ${JSON.stringify(body)}`);
       pages = body.document.pageCount;
       documentIds.push(body.document.id);
     }
-    rows.push(
-      `| upload → quote, ${label}: ${contract.name.slice(0, 40)}… (${(contract.bytes / 1024).toFixed(0)} KB, ${pages} pages) | ${RUNS} | ${ms(pct(times, 50))} | ${ms(pct(times, 95))} |`,
+    uploadRows.push(
+      `| ${(pdf.byteLength / 1e6).toFixed(1)} MB, ${pages} pages | ${UPLOAD_RUNS} | ${p50p95(http)} | ${p50p95(direct)} | ${(percentile(http, 50) / percentile(direct, 50)).toFixed(2)} |`,
     );
   }
 
-  const firstProgress: number[] = [];
-  for (const documentId of documentIds.slice(0, RUNS)) {
-    const { body } = await client.json<{ analysis: { id: string } }>("POST", "/api/analyses", {
-      json: { documentId },
-    });
+  // 2. Confirm → first progress, one at a time on an idle system.
+  const ours: number[] = [];
+  for (const documentId of documentIds.slice(0, PROGRESS_RUNS)) {
+    await sleep(200);
+    const { body } = await confirm(client, documentId);
     const id = body.analysis.id;
     await waitFor(
       async () => (await sql`select status from analyses where id = ${id}`)[0]?.status as string,
       (s) => s === "succeeded" || s === "failed",
-      { intervalMs: 50, what: "analysis to finish" },
+      { intervalMs: 50, timeoutMs: 60_000, what: "analysis to finish" },
     );
-    const [row] =
-      await sql`select extract(epoch from started_at - confirmed_at) * 1000 as ms from analyses where id = ${id}`;
-    firstProgress.push(Number(row!.ms));
+    const [row] = await sql`
+      select extract(epoch from started_at - confirmed_at) * 1000 as ms from analyses where id = ${id}`;
+    ours.push(Number(row!.ms));
   }
-  rows.push(
-    `| confirm → first progress (idle system, sequential) | ${firstProgress.length} | ${ms(pct(firstProgress, 50))} | ${ms(pct(firstProgress, 95))} |`,
-  );
+  const raw = await rawPickupLatencies(stack.redisUrl, `${stack.queuePrefix}-raw`, PROGRESS_RUNS);
 
+  console.log(`\nbench:journey — ${machineLine()}`);
   console.log(
-    `\nbench: journey latency — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, node ${process.version}`,
+    "| upload → quote | runs | p50 | p95 | inspecting in process p50 | p95 | ratio (p50) |\n|---|---|---|---|---|---|---|",
   );
-  console.log("| measurement | runs | p50 | p95 |\n|---|---|---|---|");
-  for (const row of rows) console.log(row);
+  for (const row of uploadRows) console.log(row);
+  console.log("\n| idle system, one at a time | runs | p50 | p95 |\n|---|---|---|---|");
+  console.log(`| confirm → first progress | ${ours.length} | ${p50p95(ours)} |`);
+  console.log(`| raw BullMQ: add → processor starts | ${raw.length} | ${p50p95(raw)} |`);
+  console.log(
+    `bench: first progress p50 ${ms(percentile(ours, 50))} p95 ${ms(percentile(ours, 95))}, raw bullmq pickup p95 ${ms(percentile(raw, 95))}, ratio (p95) ${(percentile(ours, 95) / percentile(raw, 95)).toFixed(1)}`,
+  );
 } finally {
   await sql.end();
   await stack.stop();
+}
+
+/** Raw BullMQ on an idle queue: milliseconds from `Queue.add` to its processor starting. */
+async function rawPickupLatencies(redisUrl: string, prefix: string, runs: number) {
+  const producer = new Redis(redisUrl);
+  const consumer = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue("pickup", { connection: producer, prefix });
+  let started: (at: number) => void = () => {};
+  const worker = new Worker(
+    "pickup",
+    async () => {
+      started(performance.now());
+    },
+    { connection: consumer, prefix },
+  );
+  await worker.waitUntilReady();
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      await sleep(200);
+      const pickedUp = new Promise<number>((resolve) => {
+        started = resolve;
+      });
+      const added = performance.now();
+      await queue.add("pickup", { i });
+      latencies.push((await pickedUp) - added);
+    }
+  } finally {
+    await worker.close();
+    await queue.close();
+    // Connections passed in are the caller's to close.
+    producer.disconnect();
+    consumer.disconnect();
+    await deleteQueueKeys(redisUrl, prefix);
+  }
+  return latencies;
 }

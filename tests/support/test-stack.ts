@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,8 +12,14 @@ import {
   type Service,
   stopChild,
 } from "@/scripts/lib/local-services";
+import { webServerEnv } from "@/scripts/lib/web-server-env";
+import {
+  projectRoot,
+  spawnLogged,
+  startWorkerProcess,
+  waitForHttp,
+} from "@/tests/support/child-processes";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const log = (line: string) => console.log(`[test-stack] ${line}`);
 
 export type TestStack = {
@@ -48,7 +54,7 @@ export async function startTestStack(options: {
 
   const queuePrefix = `cftest-${runId}`;
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const logDir = path.join(root, "test-results", "logs", runId);
+  const logDir = path.join(projectRoot, "test-results", "logs", runId);
   fs.mkdirSync(logDir, { recursive: true });
   const metricsToken = randomBytes(24).toString("hex");
   const env: NodeJS.ProcessEnv = {
@@ -69,14 +75,12 @@ export async function startTestStack(options: {
   let workerCount = 0;
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
     const n = ++workerCount;
-    const child = spawnLogged(
-      process.execPath,
-      ["--import", "tsx", "worker/index.ts"],
-      { ...env, CLAUSEFLOW_SERVICE: "worker", ...options.workerEnv, ...extraEnv },
-      path.join(logDir, `worker-${n}.log`),
-    );
+    const child = await startWorkerProcess({
+      env: { ...env, ...options.workerEnv, ...extraEnv },
+      logFile: path.join(logDir, `worker-${n}.log`),
+      what: `worker ${n}`,
+    });
     children.push(child);
-    await waitForLine(child, /"msg":"ready"/, 30_000, `worker ${n}`);
     return child;
   };
 
@@ -90,9 +94,9 @@ export async function startTestStack(options: {
   try {
     ensureProductionBuild();
     const web = spawnLogged(
-      path.join(root, "node_modules/.bin/next"),
+      path.join(projectRoot, "node_modules/.bin/next"),
       ["start", "-p", String(options.port), "-H", "127.0.0.1"],
-      env,
+      webServerEnv(env),
       path.join(logDir, "web.log"),
     );
     children.push(web);
@@ -104,7 +108,7 @@ export async function startTestStack(options: {
     throw error;
   }
   log(
-    `up: ${baseUrl} db=${database.name} prefix=${queuePrefix} logs=${path.relative(root, logDir)}`,
+    `up: ${baseUrl} db=${database.name} prefix=${queuePrefix} logs=${path.relative(projectRoot, logDir)}`,
   );
 
   return {
@@ -168,7 +172,7 @@ async function resolvePostgresAdminUrl(services: Service[]): Promise<string> {
   if (await portIsOpen(5432)) return "postgres://postgres@127.0.0.1:5432/postgres";
   const saved = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
-  const service = await ensurePostgres(path.join(root, ".data"), log);
+  const service = await ensurePostgres(path.join(projectRoot, ".data"), log);
   if (saved) process.env.DATABASE_URL = saved;
   services.push(service);
   return withDatabase(service.url, "postgres");
@@ -179,7 +183,7 @@ export async function resolveRedisUrl(services: Service[] = []): Promise<string>
   if (await portIsOpen(6379)) return "redis://127.0.0.1:6379";
   const saved = process.env.REDIS_URL;
   delete process.env.REDIS_URL;
-  const service = await ensureRedis(path.join(root, ".data"), log);
+  const service = await ensureRedis(path.join(projectRoot, ".data"), log);
   if (saved) process.env.REDIS_URL = saved;
   services.push(service);
   return service.url;
@@ -192,65 +196,11 @@ function withDatabase(url: string, dbName: string): string {
 }
 
 function ensureProductionBuild() {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  if (fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) return;
   log("no production build found; running `next build`");
-  const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
-    cwd: root,
+  const build = spawnSync(path.join(projectRoot, "node_modules/.bin/next"), ["build"], {
+    cwd: projectRoot,
     stdio: "inherit",
   });
   if (build.status !== 0) throw new Error("next build failed");
-}
-
-function spawnLogged(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  logFile: string,
-): ChildProcess {
-  const out = fs.createWriteStream(logFile);
-  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
-  return child;
-}
-
-function waitForLine(
-  child: ChildProcess,
-  pattern: RegExp,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(
-      () => reject(new Error(`${what} not ready after ${timeoutMs} ms:\n${seen.slice(-2000)}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (pattern.test(seen)) {
-        clearTimeout(timer);
-        child.stdout?.off("data", onData);
-        resolve();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${what} exited with ${code} before it was ready:\n${seen.slice(-2000)}`));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }

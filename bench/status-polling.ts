@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:status` — the status endpoint (`GET /api/analyses/:id`, what every open tab polls)
+ * against a route of the same production server that answers constant JSON (`GET /api/ping`),
+ * load from autocannon in this process (the server is `next start`, its own process):
+ *   1. maximum requests/s of each, same connections, alternating rounds after a warm-up; the
+ *      status polls are real ones: many users' session cookies and analyses, with the ETag the
+ *      browser holds (`If-None-Match`, so an unchanged analysis answers 304), and once without;
+ *   2. latency under the load of 1,000 tabs polling every 2 s: 1,000 keep-alive connections, each
+ *      asking every 2 s, phases spread evenly (500 req/s, open loop: see polling-tabs.ts).
+ * Prints `bench: status X req/s p99 Y ms, constant Z req/s, ratio R`.
+ */
+import autocannon from "autocannon";
+import { machineLine, median } from "@/bench/support/bench-utils";
+import { type Poll, pollLikeTabs } from "@/bench/support/polling-tabs";
+import { ApiClient } from "@/tests/support/api-client";
+import { confirm, waitForStatus } from "@/tests/support/journey";
+import { startTestStack } from "@/tests/support/test-stack";
+
+const USERS = 20;
+const ANALYSES_PER_USER = 5;
+const CONNECTIONS = 32;
+const ROUND_SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = 3;
+const TABS = 1_000;
+const POLL_EVERY_S = 2;
+
+/** One autocannon run; each request takes the next poll target in turn. */
+async function load(options: {
+  url: string;
+  seconds: number;
+  connections: number;
+  polls?: readonly Poll[];
+  conditional?: boolean;
+}) {
+  let next = 0;
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.polls
+      ? {
+          requests: [
+            {
+              setupRequest: (request) => {
+                const poll = options.polls![next++ % options.polls!.length]!;
+                return {
+                  ...request,
+                  path: poll.path,
+                  headers: {
+                    cookie: poll.cookie,
+                    ...(options.conditional ? { "if-none-match": poll.etag } : {}),
+                  },
+                };
+              },
+            },
+          ],
+        }
+      : {}),
+  });
+  const answered = result["2xx"] + result["3xx"];
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx - result["3xx"] > 0) {
+    throw new Error(
+      `${options.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx - result["3xx"]} 4xx/5xx`,
+    );
+  }
+  return {
+    perSecond: answered / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    notModified: result["3xx"],
+    answered,
+  };
+}
+
+const stack = await startTestStack({
+  name: "bench_status",
+  port: 30_000 + Math.floor(Math.random() * 1_000),
+  workers: 1,
+});
+try {
+  // Real polls: users with finished analyses, each poll carrying its user's session cookie.
+  const polls: Poll[] = [];
+  for (let u = 0; u < USERS; u++) {
+    const { client } = await ApiClient.signUp(stack.baseUrl);
+    for (let a = 0; a < ANALYSES_PER_USER; a++) {
+      const upload = await client.upload(
+        new TextEncoder().encode(
+          `Services Agreement ${u}-${a} between Acme Inc. and Beta LLC, governed by the laws of New York. Customer shall pay $${100 + a} within 30 days.`,
+        ),
+        `contract-${a}.txt`,
+        "text/plain",
+      );
+      const { document } = (await upload.json()) as { document: { id: string } };
+      const { body } = await confirm(client, document.id);
+      await waitForStatus(client, body.analysis.id, ["succeeded"]);
+      const path = `/api/analyses/${body.analysis.id}`;
+      const response = await client.request("GET", path);
+      polls.push({ path, cookie: client.cookieHeader(), etag: response.headers.get("etag") ?? "" });
+    }
+  }
+  const status = `${stack.baseUrl}/api/analyses`;
+  const constant = `${stack.baseUrl}/api/ping`;
+
+  // Warm-up (JIT, the route bundles, the pool's prepared statements), not measured.
+  await load({ url: constant, seconds: 2, connections: CONNECTIONS });
+  await load({ url: status, seconds: 2, connections: CONNECTIONS, polls, conditional: true });
+
+  const statusRounds: number[] = [];
+  const constantRounds: number[] = [];
+  let notModified = 0;
+  let answered = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    constantRounds.push(
+      (await load({ url: constant, seconds: ROUND_SECONDS, connections: CONNECTIONS })).perSecond,
+    );
+    const round = await load({
+      url: status,
+      seconds: ROUND_SECONDS,
+      connections: CONNECTIONS,
+      polls,
+      conditional: true,
+    });
+    statusRounds.push(round.perSecond);
+    notModified += round.notModified;
+    answered += round.answered;
+  }
+  const full = await load({ url: status, seconds: ROUND_SECONDS, connections: CONNECTIONS, polls });
+  const tabs = await pollLikeTabs({
+    baseUrl: stack.baseUrl,
+    tabs: TABS,
+    everyMs: POLL_EVERY_S * 1000,
+    seconds: 20,
+    polls,
+  });
+  if (tabs.errors > 0) throw new Error(`${tabs.errors} tab polls failed`);
+
+  const x = median(statusRounds);
+  const z = median(constantRounds);
+  console.log(`\nbench:status — ${machineLine()}`);
+  console.log(
+    `${USERS} users × ${ANALYSES_PER_USER} analyses polled in turn, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${ROUND_SECONDS} s after a warm-up`,
+  );
+  console.log(
+    `constant JSON (GET /api/ping):        ${constantRounds.map((n) => n.toFixed(0)).join(", ")} req/s`,
+  );
+  console.log(
+    `status, unchanged (304 via ETag):     ${statusRounds.map((n) => n.toFixed(0)).join(", ")} req/s (${notModified} of ${answered} answers were 304)`,
+  );
+  console.log(
+    `status, full answer (200, no ETag):   ${full.perSecond.toFixed(0)} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms`,
+  );
+  console.log(
+    `${TABS} tabs polling every ${POLL_EVERY_S} s (own connections, evenly spread, 20 s): ${tabs.perSecond.toFixed(0)} req/s, p50 ${tabs.p50.toFixed(1)} ms, p99 ${tabs.p99.toFixed(1)} ms, max ${tabs.max.toFixed(0)} ms, answers ${JSON.stringify(tabs.statuses)}`,
+  );
+  console.log(
+    `bench: status ${x.toFixed(0)} req/s p99 ${tabs.p99.toFixed(0)} ms, constant ${z.toFixed(0)} req/s, ratio ${(x / z).toFixed(2)}`,
+  );
+} finally {
+  await stack.stop();
+}
