@@ -1,14 +1,15 @@
 /**
  * `npm run bench:journey` — the two waits a user feels, on a private production stack (its own
  * database and queue prefix, `next start`, one real worker, no artificial step delay):
- *   1. upload → quote for 1, 10 and 25 MB PDFs: the whole HTTP request (streamed multipart, type
+ *   1. upload → quote for 1, 10 and 25 MB PDFs, and a real 500-page one: the whole HTTP request (streamed multipart, type
  *      sniffing, full text extraction to count pages and words, sha256, storing the bytes, the
  *      quote). Baseline: inspecting the same bytes in this process (`inspectDocument`: sniffing,
  *      extraction, sha256) — the work no upload path can skip.
  *   2. confirm → first progress on an idle system: `started_at − confirmed_at` (database
  *      timestamps: commit, enqueue, worker pickup, the claim that writes step 1), one at a time.
  *      Baseline: raw BullMQ on the same Redis — `Queue.add` → its processor starts, idle.
- * The PDFs: a real 40-page contract followed by scanned-exhibit pages (random pixels) up to size.
+ * The sized PDFs: a real 40-page contract followed by scanned-exhibit pages (random pixels) up to
+ * size; the 500-page one: the sample contracts' pages copied into one file.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue, Worker } from "bullmq";
@@ -20,6 +21,7 @@ import { inspectDocument } from "@/lib/documents/inspect-document";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs } from "@/tests/support/contracts";
 import { confirm } from "@/tests/support/journey";
+import { makeLargeContractPdf } from "@/tests/support/large-contract-pdf";
 import { deleteQueueKeys, startTestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
@@ -44,26 +46,41 @@ try {
   const contract = contractPdfs().at(-1)!; // the largest by bytes: 40 pages, 603 KB
   const uploadRows: string[] = [];
   const documentIds: string[] = [];
+  const uploads: { label: string; pdf: Uint8Array; runs: number }[] = [];
   for (const mb of SIZES_MB) {
-    const pdf = await makeSizedContractPdf(contract.file, mb * 1_000_000);
+    uploads.push({
+      label: `${mb} MB`,
+      pdf: await makeSizedContractPdf(contract.file, mb * 1_000_000),
+      runs: UPLOAD_RUNS,
+    });
+  }
+  // What the quote's wait grows with is pages (every page's text is read), not bytes.
+  uploads.push({ label: "500 pages", pdf: await makeLargeContractPdf(500), runs: 5 });
+  // One unmeasured upload first: the server's first PDF loads pdf.js and warms its JIT.
+  await client.upload(uploads[0]!.pdf, "warm-up.pdf", "application/pdf");
+  await inspectDocument(uploads[0]!.pdf);
+  let summary = "";
+  for (const { label, pdf, runs } of uploads) {
     const direct: number[] = [];
     const http: number[] = [];
     let pages = 0;
-    for (let i = 0; i < UPLOAD_RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const inspected = performance.now();
       await inspectDocument(pdf);
       direct.push(performance.now() - inspected);
       const started = performance.now();
-      const response = await client.upload(pdf, `contract-${mb}mb.pdf`, "application/pdf");
+      const response = await client.upload(pdf, `contract-${label}.pdf`, "application/pdf");
       const body = (await response.json()) as { document: { id: string; pageCount: number } };
       http.push(performance.now() - started);
       if (response.status !== 201) throw new Error(`upload failed: ${JSON.stringify(body)}`);
       pages = body.document.pageCount;
       documentIds.push(body.document.id);
     }
+    const ratio = (percentile(http, 50) / percentile(direct, 50)).toFixed(2);
     uploadRows.push(
-      `| ${(pdf.byteLength / 1e6).toFixed(1)} MB, ${pages} pages | ${UPLOAD_RUNS} | ${p50p95(http)} | ${p50p95(direct)} | ${(percentile(http, 50) / percentile(direct, 50)).toFixed(2)} |`,
+      `| ${(pdf.byteLength / 1e6).toFixed(1)} MB, ${pages} pages | ${runs} | ${p50p95(http)} | ${p50p95(direct)} | ${ratio} |`,
     );
+    summary += `${summary ? ", " : ""}${label} p50 ${ms(percentile(http, 50))} p95 ${ms(percentile(http, 95))} (${ratio}× inspecting)`;
   }
 
   // 2. Confirm → first progress, one at a time on an idle system.
@@ -91,6 +108,7 @@ try {
   console.log("\n| idle system, one at a time | runs | p50 | p95 |\n|---|---|---|---|");
   console.log(`| confirm → first progress | ${ours.length} | ${p50p95(ours)} |`);
   console.log(`| raw BullMQ: add → processor starts | ${raw.length} | ${p50p95(raw)} |`);
+  console.log(`bench: upload → quote ${summary}`);
   console.log(
     `bench: first progress p50 ${ms(percentile(ours, 50))} p95 ${ms(percentile(ours, 95))}, raw bullmq pickup p95 ${ms(percentile(raw, 95))}, ratio (p95) ${(percentile(ours, 95) / percentile(raw, 95)).toFixed(1)}`,
   );

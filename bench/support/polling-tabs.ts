@@ -7,7 +7,7 @@ export type Poll = { path: string; cookie: string; etag: string };
 /**
  * Open tabs polling a status URL, as browsers do: each tab has its own keep-alive connection and
  * asks every `everyMs`, the tabs' phases spread evenly over the interval (tabs are opened at
- * different moments), each request revalidating with the ETag it holds. Unlike a closed-loop
+ * different moments), revalidating with the ETag it holds or not. Unlike a closed-loop
  * load generator, the rate stays `tabs / everyMs` however slow the server gets, so the latency
  * measured is what a tab sees at that load.
  */
@@ -17,6 +17,8 @@ export async function pollLikeTabs(options: {
   everyMs: number;
   seconds: number;
   polls: readonly Poll[];
+  /** Send the ETag each tab holds (unchanged analyses answer 304); false: every answer is full. */
+  revalidate: boolean;
 }) {
   const url = new URL(options.baseUrl);
   const latencies: number[] = [];
@@ -33,7 +35,10 @@ export async function pollLikeTabs(options: {
           port: url.port,
           path: poll.path,
           agent,
-          headers: { cookie: poll.cookie, "if-none-match": poll.etag },
+          headers: {
+            cookie: poll.cookie,
+            ...(options.revalidate ? { "if-none-match": poll.etag } : {}),
+          },
         },
         (response) => {
           response.resume();
@@ -68,6 +73,7 @@ export async function pollLikeTabs(options: {
     }),
   );
   return {
+    latencies,
     perSecond: latencies.length / options.seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
