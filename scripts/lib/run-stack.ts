@@ -3,7 +3,6 @@ import path from "node:path";
 import { concurrently } from "concurrently";
 import { ensureAuthSecret, ensurePostgres, ensureRedis, type Service } from "./local-services";
 import { DEMO_USERS } from "./seed-demo-users";
-import { webServerEnv } from "./web-server-env";
 
 const say = (line: string) => console.log(`[stack] ${line}`);
 
@@ -51,7 +50,7 @@ export async function runStack(mode: "dev" | "production"): Promise<void> {
         {
           name: "web",
           command: mode === "dev" ? `${next} dev -p ${port}` : `${next} start -p ${port}`,
-          env: mode === "dev" ? childEnv : webServerEnv(childEnv),
+          env: childEnv,
         },
         {
           name: "worker",

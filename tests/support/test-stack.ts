@@ -12,7 +12,6 @@ import {
   type Service,
   stopChild,
 } from "@/scripts/lib/local-services";
-import { webServerEnv } from "@/scripts/lib/web-server-env";
 import {
   projectRoot,
   spawnLogged,
@@ -96,7 +95,7 @@ export async function startTestStack(options: {
     const web = spawnLogged(
       path.join(projectRoot, "node_modules/.bin/next"),
       ["start", "-p", String(options.port), "-H", "127.0.0.1"],
-      webServerEnv(env),
+      env,
       path.join(logDir, "web.log"),
     );
     children.push(web);
