@@ -11,7 +11,7 @@
  * Prints `bench: status X req/s p99 Y ms, constant Z req/s, ratio R`.
  */
 import autocannon from "autocannon";
-import { machineLine, median, percentile } from "@/bench/support/bench-utils";
+import { inParallel, machineLine, median, percentile } from "@/bench/support/bench-utils";
 import { type Poll, pollLikeTabs } from "@/bench/support/polling-tabs";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, waitForStatus } from "@/tests/support/journey";
@@ -83,7 +83,7 @@ const stack = await startTestStack({
 try {
   // Real polls: users with finished analyses, each poll carrying its user's session cookie.
   const polls: Poll[] = [];
-  for (let u = 0; u < USERS; u++) {
+  await inParallel(USERS, 5, async (u) => {
     const { client } = await ApiClient.signUp(stack.baseUrl);
     for (let a = 0; a < ANALYSES_PER_USER; a++) {
       const upload = await client.upload(
@@ -100,7 +100,7 @@ try {
       const response = await client.request("GET", path);
       polls.push({ path, cookie: client.cookieHeader(), etag: response.headers.get("etag") ?? "" });
     }
-  }
+  });
   const status = `${stack.baseUrl}/api/analyses`;
   const constant = `${stack.baseUrl}/api/ping`;
 
