@@ -7,10 +7,10 @@ type Hold = { userId: string; analysisId: string; amount: number };
 
 /**
  * The one way credits are held, as two steps of a `WITH` statement: `held` moves `amount` from
- * available to held only where available ≥ amount — the guard is the update itself, so the check
- * and the move see the same balance and concurrent holds of one user queue on its row lock — and
+ * available to held only where available ≥ amount — the guard is the update itself, which
+ * re-checks the row's latest version if a concurrent change committed meanwhile — and
  * `hold_entry` appends the entry only when it did. The CHECK (available >= 0) backs this up.
- * `holdCredits` runs it on its own; confirm runs it inside the statement that queues the analysis.
+ * Run it through `holdWith`, which also answers a refusal.
  */
 export function holdSteps(hold: Hold): SQL {
   return sql`held as (
@@ -26,29 +26,38 @@ export function holdSteps(hold: Hold): SQL {
 }
 
 /**
- * Why a hold did not happen, with the balance as it is now: the statement whose guard refused it
- * waited for any concurrent change of the balance, so this read sees what the guard saw.
+ * Runs `write` — a statement made with `holdSteps` that answers whether it held — and, when the
+ * balance did not cover the hold, decides under the balance row's lock: still short →
+ * `insufficient_credits` with the very balance it was refused on; credits released in the
+ * meantime → `write` again, which now holds (nothing can change the locked balance).
  */
-export async function insufficientCredits(tx: Tx, hold: Hold): Promise<AppError> {
+export async function holdWith(tx: Tx, hold: Hold, write: () => Promise<boolean>): Promise<void> {
+  if (await write()) return;
   const [balance] = await tx
     .select({ available: creditBalances.available })
     .from(creditBalances)
-    .where(eq(creditBalances.userId, hold.userId));
+    .where(eq(creditBalances.userId, hold.userId))
+    .for("update");
   const available = balance?.available ?? 0;
-  const missing = Math.max(1, hold.amount - available);
-  return new AppError(
-    "insufficient_credits",
-    `This analysis costs ${hold.amount} credits but you have ${available} available: ${missing} more ${missing === 1 ? "credit is" : "credits are"} needed. Nothing was charged.`,
-    { price: hold.amount, available, missing },
-  );
+  if (available < hold.amount) {
+    const missing = hold.amount - available;
+    throw new AppError(
+      "insufficient_credits",
+      `This analysis costs ${hold.amount} credits but you have ${available} available: ${missing} more ${missing === 1 ? "credit is" : "credits are"} needed. Nothing was charged.`,
+      { price: hold.amount, available, missing },
+    );
+  }
+  if (!(await write())) throw new Error("a hold was refused under the balance lock");
 }
 
 /** Moves `amount` from available to held for one analysis, or throws `insufficient_credits`. */
 export async function holdCredits(tx: Tx, hold: Hold): Promise<void> {
   // A free analysis (an admin's free retry, price 0) moves no credits and writes no entry.
   if (hold.amount === 0) return;
-  const [row] = await tx.execute<{ held: boolean }>(
-    sql`with ${holdSteps(hold)} select exists (select 1 from held) as held`,
-  );
-  if (!row?.held) throw await insufficientCredits(tx, hold);
+  await holdWith(tx, hold, async () => {
+    const [row] = await tx.execute<{ held: boolean }>(
+      sql`with ${holdSteps(hold)} select exists (select 1 from held) as held`,
+    );
+    return row?.held === true;
+  });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
-import { holdSteps, insufficientCredits } from "@/lib/billing/hold-credits";
+import { holdSteps, holdWith } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
@@ -89,28 +89,30 @@ export async function confirmAnalysis(input: {
     };
     // The quote's row becomes `queued` (or a new row is inserted when there is none), only if
     // the hold went through; the idempotency key and the timeline entry go with it.
-    const [written] = await tx.execute<{ queued: boolean }>(sql`
-      with ${holdSteps(hold)}, queued as (
-        insert into analyses (id, user_id, document_id, price_credits, status, step_count, confirmed_at)
-        select ${hold.analysisId}::uuid, ${input.userId}::uuid, ${input.documentId}::uuid,
-          ${price}::int, 'queued', ${PIPELINE_STEP_COUNT}::int, now()
-        from held
-        on conflict (id) do update set status = 'queued', price_credits = excluded.price_credits,
-          step_count = excluded.step_count, confirmed_at = now(), updated_at = now()
-        returning id
-      ), remembered as (
-        insert into idempotency_keys (user_id, key, document_id, analysis_id, response_status)
-        select ${input.userId}::uuid, ${key}::text, ${input.documentId}::uuid, id, 202
-        from queued where ${key}::text is not null
-        on conflict do nothing
-      ), timeline as (
-        ${insertEventsSql(
-          [{ analysisId: hold.analysisId, type: "confirmed", data: { priceCredits: price } }],
-          sql`exists (select 1 from queued)`,
-        )}
-      )
-      select exists (select 1 from queued) as queued`);
-    if (!written?.queued) throw await insufficientCredits(tx, hold);
+    await holdWith(tx, hold, async () => {
+      const [written] = await tx.execute<{ held: boolean }>(sql`
+        with ${holdSteps(hold)}, queued as (
+          insert into analyses (id, user_id, document_id, price_credits, status, step_count, confirmed_at)
+          select ${hold.analysisId}::uuid, ${input.userId}::uuid, ${input.documentId}::uuid,
+            ${price}::int, 'queued', ${PIPELINE_STEP_COUNT}::int, now()
+          from held
+          on conflict (id) do update set status = 'queued', price_credits = excluded.price_credits,
+            step_count = excluded.step_count, confirmed_at = now(), updated_at = now()
+          returning id
+        ), remembered as (
+          insert into idempotency_keys (user_id, key, document_id, analysis_id, response_status)
+          select ${input.userId}::uuid, ${key}::text, ${input.documentId}::uuid, id, 202
+          from queued where ${key}::text is not null
+          on conflict do nothing
+        ), timeline as (
+          ${insertEventsSql(
+            [{ analysisId: hold.analysisId, type: "confirmed", data: { priceCredits: price } }],
+            sql`exists (select 1 from queued)`,
+          )}
+        )
+        select exists (select 1 from held) as held`);
+      return written?.held === true;
+    });
     return { analysisId: hold.analysisId, duplicate: false, enqueue: true };
   });
 
