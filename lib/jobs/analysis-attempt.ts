@@ -157,11 +157,6 @@ export async function reportProgress(
     .set({ ...(progress ?? {}), heartbeatAt: sql`now()`, updatedAt: sql`now()` })
     .where(whereCurrentAttempt(a))
     .returning({ cancelRequestedAt: analyses.cancelRequestedAt });
-  if (events.length === 0) {
-    const [row] = await update;
-    if (!row) throw new FencedOutError(a.analysisId, a.attempt);
-    return { cancelRequested: row.cancelRequestedAt !== null };
-  }
   const [row] = await db.execute<{ cancel_requested: boolean }>(sql`
     with progressed as ${update}, timeline as (
       ${insertEventsSql(events, sql`exists (select 1 from progressed)`)}
