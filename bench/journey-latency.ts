@@ -14,15 +14,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import postgres from "postgres";
+import { startBenchStack } from "@/bench/support/bench-stack";
 import { machineLine, percentile } from "@/bench/support/bench-utils";
 import { makeSizedContractPdf } from "@/bench/support/sized-contract-pdf";
 import { inspectDocument } from "@/lib/documents/inspect-document";
-import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs } from "@/tests/support/contracts";
 import { confirm } from "@/tests/support/journey";
 import { makeLargeContractPdf } from "@/tests/support/large-contract-pdf";
-import { deleteQueueKeys, startTestStack } from "@/tests/support/test-stack";
+import { deleteQueueKeys } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
 const UPLOAD_RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -32,15 +31,10 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 const p50p95 = (values: number[]) =>
   `${ms(percentile(values, 50))} | ${ms(percentile(values, 95))}`;
 
-const stack = await startTestStack({
-  name: "bench_journey",
-  port: 30_000 + Math.floor(Math.random() * 1_000),
-  workers: 1,
-});
-const sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
+const bench = await startBenchStack("bench_journey", { workers: 1 });
+const { stack, sql } = bench;
 try {
-  const { client } = await ApiClient.signUp(stack.baseUrl);
-  await sql`update credit_balances set available = available + 100000, granted = granted + 100000`;
+  const client = await bench.signUpWithCredits();
 
   // 1. Upload → quote.
   const contract = contractPdfs().at(-1)!; // the largest by bytes: 40 pages, 603 KB
@@ -113,8 +107,7 @@ try {
     `bench: first progress p50 ${ms(percentile(ours, 50))} p95 ${ms(percentile(ours, 95))}, raw bullmq pickup p95 ${ms(percentile(raw, 95))}, ratio (p95) ${(percentile(ours, 95) / percentile(raw, 95)).toFixed(1)}`,
   );
 } finally {
-  await sql.end();
-  await stack.stop();
+  await bench.stop();
 }
 
 /** Raw BullMQ on an idle queue: milliseconds from `Queue.add` to its processor starting. */

@@ -7,14 +7,10 @@
  * The PDFs are real: pages of the CUAD sample contracts copied into one file (pdf-lib).
  * Prints Markdown tables for bench/RESULTS.md.
  */
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import postgres from "postgres";
-import { stopChild } from "@/scripts/lib/local-services";
-import { ApiClient } from "@/tests/support/api-client";
+import { startBenchStack } from "@/bench/support/bench-stack";
 import { makeLargeContractPdf } from "@/tests/support/large-contract-pdf";
-import { startTestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -31,22 +27,10 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
-const stack = await startTestStack({
-  name: "bench_large",
-  port: 30_000 + Math.floor(Math.random() * 1_000),
-  workers: 0,
-});
-const sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
-let workers: ChildProcess[] = [];
-const startWorkers = async (count: number, env: Record<string, string> = {}) => {
-  await Promise.all(workers.map((w) => stopChild(w, 15_000)));
-  workers = [];
-  for (let i = 0; i < count; i++) workers.push(await stack.startWorker(env));
-};
-
+const bench = await startBenchStack("bench_large", { workers: 0 });
+const { sql } = bench;
 try {
-  const { client } = await ApiClient.signUp(stack.baseUrl);
-  await sql`update credit_balances set available = available + 100000, granted = granted + 100000`;
+  const client = await bench.signUpWithCredits();
 
   /** Upload + confirm + wait; returns the wall time from the database and the page count. */
   const analyze = async (pdf: Uint8Array, name: string, onTick?: () => void) => {
@@ -77,14 +61,14 @@ try {
   const pdf300 = await makeLargeContractPdf(300);
   const rows: string[] = [];
   // Workers are long-lived: each configuration gets one unmeasured run to warm up (JIT, pdf.js).
-  await startWorkers(1, { CHUNK_PAGES: "100000" });
+  await bench.replaceWorkers(1, { CHUNK_PAGES: "100000" });
   await analyze(pdf300, "warm-up.pdf");
   const singlePass: number[] = [];
   for (let i = 0; i < RUNS; i++) singlePass.push((await analyze(pdf300, "300-pages.pdf")).ms);
   const baseline = median(singlePass);
   rows.push(`| one pass, 1 worker (baseline) | 1 | ${seconds(baseline)} | 1.00 |`);
   for (const count of WORKER_COUNTS) {
-    await startWorkers(count);
+    await bench.replaceWorkers(count);
     for (let i = 0; i < count; i++) await analyze(pdf300, "warm-up.pdf");
     const times: number[] = [];
     let chunks = 0;
@@ -106,8 +90,8 @@ try {
     ["chunked (13 × 40 pages)", {}],
     ["one pass", { CHUNK_PAGES: "100000" }],
   ] as const) {
-    await startWorkers(1, env);
-    const pid = workers[0]?.pid ?? 0;
+    const [worker] = await bench.replaceWorkers(1, env);
+    const pid = worker?.pid ?? 0;
     const idle = rssKb(pid);
     const peaks: number[] = [];
     const afters: number[] = [];
@@ -145,6 +129,5 @@ try {
   console.log("|---|---|---|---|---|---|");
   for (const row of memoryRows) console.log(row);
 } finally {
-  await sql.end();
-  await stack.stop();
+  await bench.stop();
 }

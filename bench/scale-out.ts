@@ -6,30 +6,20 @@
  * through the API; throughput = 40 / (last `finished_at` − first `confirmed_at`), from the
  * database. Baseline: one worker process, in the same run.
  */
-import type { ChildProcess } from "node:child_process";
-import postgres from "postgres";
+import { startBenchStack } from "@/bench/support/bench-stack";
 import { inParallel, machineLine } from "@/bench/support/bench-utils";
-import { stopChild } from "@/scripts/lib/local-services";
-import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
 import { confirm } from "@/tests/support/journey";
-import { startTestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
 const WORKER_COUNTS = [1, 2, 4];
 const WARMUP = 6;
 
-const stack = await startTestStack({
-  name: "bench_scale",
-  port: 30_000 + Math.floor(Math.random() * 1_000),
-  workers: 0,
-});
-const sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
-let workers: ChildProcess[] = [];
+const bench = await startBenchStack("bench_scale", { workers: 0 });
+const { sql } = bench;
 
 try {
-  const { client } = await ApiClient.signUp(stack.baseUrl);
-  await sql`update credit_balances set available = available + 100000, granted = granted + 100000`;
+  const client = await bench.signUpWithCredits();
   const contracts = contractPdfs();
   const pages = { total: 0 };
 
@@ -69,9 +59,7 @@ try {
 
   const results: { workers: number; perSecond: number }[] = [];
   for (const count of WORKER_COUNTS) {
-    await Promise.all(workers.map((w) => stopChild(w, 15_000)));
-    workers = [];
-    for (let i = 0; i < count; i++) workers.push(await stack.startWorker());
+    await bench.replaceWorkers(count);
     await analyzeAll(contracts.slice(0, WARMUP * count));
     pages.total = 0;
     results.push({ workers: count, perSecond: await analyzeAll(contracts) });
@@ -92,7 +80,5 @@ try {
     `bench: scale-out ${results.map((r) => `${r.workers}w ${r.perSecond.toFixed(1)}/s`).join(", ")}; ratio 2w/1w ${(results[1]!.perSecond / baseline).toFixed(2)}, 4w/1w ${(results[2]!.perSecond / baseline).toFixed(2)}`,
   );
 } finally {
-  await Promise.all(workers.map((w) => stopChild(w, 15_000)));
-  await sql.end();
-  await stack.stop();
+  await bench.stop();
 }

@@ -57,16 +57,14 @@ export async function confirmAnalysis(input: {
       key_analysis_id: string | null;
       active_id: string | null;
       quoted_id: string | null;
-    }>(sql`select
-        (select document_id from idempotency_keys
-          where user_id = ${input.userId} and key = ${key}) as key_document_id,
-        (select analysis_id from idempotency_keys
-          where user_id = ${input.userId} and key = ${key}) as key_analysis_id,
+    }>(sql`select k.document_id as key_document_id, k.analysis_id as key_analysis_id,
         (select id from analyses
           where document_id = ${input.documentId} and status in ('queued', 'running')) as active_id,
         (select id from analyses
           where document_id = ${input.documentId} and status = 'quoted'
-          order by created_at desc limit 1 for update) as quoted_id`);
+          order by created_at desc limit 1 for update) as quoted_id
+      from (values (1)) as one
+      left join idempotency_keys k on k.user_id = ${input.userId} and k.key = ${key}`);
     if (existing?.key_analysis_id) {
       if (existing.key_document_id !== input.documentId) {
         throw new AppError(
