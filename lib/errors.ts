@@ -14,6 +14,9 @@ export type AppErrorCode =
   | "bad_document"
   | "idempotency_mismatch"
   | "account_disabled"
+  | "cross_origin"
+  | "unsupported_media_type"
+  | "rate_limited"
   | "unavailable"
   | "internal";
 
@@ -29,6 +32,9 @@ const statusByCode: Record<AppErrorCode, number> = {
   bad_document: 422,
   idempotency_mismatch: 422,
   account_disabled: 403,
+  cross_origin: 403,
+  unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -47,6 +53,12 @@ export class AppError extends Error {
 
   get httpStatus(): number {
     return statusByCode[this.code];
+  }
+
+  /** Whole seconds a client should wait before trying again (429 / 503), from `details`. */
+  get retryAfterSeconds(): number | undefined {
+    const value = this.details?.retryAfterSeconds;
+    return typeof value === "number" && value > 0 ? Math.ceil(value) : undefined;
   }
 }
 

@@ -16,6 +16,7 @@ export type ErrorBody = {
 /** Typed errors → their status; zod → 422 with field messages; anything else → 500 hiding internals. */
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
+    const retryAfter = error.retryAfterSeconds;
     return NextResponse.json(
       {
         error: {
@@ -24,7 +25,10 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
           ...(error.details ? { details: error.details } : {}),
         },
       },
-      { status: error.httpStatus },
+      {
+        status: error.httpStatus,
+        ...(retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {}),
+      },
     );
   }
   if (error instanceof ZodError) {
