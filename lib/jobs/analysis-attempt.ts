@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { settleHold, settlementSteps } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
@@ -212,13 +212,18 @@ export async function completeAttempt(
 
 /**
  * Ends an analysis as failed or cancelled and releases its hold, in one transaction. With an
- * attempt it is fenced to that attempt; without one (reaper, hold expiry) it only ends rows
- * still in one of `from` (default: any status that may move to the new one).
+ * attempt it is fenced to that attempt. Without one (maintenance: reaper, hold expiry) it ends
+ * the row only if it is still in one of `from` (default: any status that may move to the new one)
+ * and `stillDue` holds: maintenance selects candidates first and ends them one by one, so the
+ * condition that selected a row must be true again at the moment of the update — a worker may
+ * have claimed the analysis or beaten its heartbeat in between.
  */
 export async function endAnalysisUnpaid(input: {
   analysisId: string;
   attempt: number | null;
   from?: AnalysisStatus[];
+  /** Maintenance only: the selection condition, re-checked in the update's WHERE. */
+  stillDue?: SQL;
   status: "failed" | "cancelled";
   errorCode: string;
   errorMessage: string;
@@ -232,7 +237,8 @@ export async function endAnalysisUnpaid(input: {
       input.attempt === null
         ? and(
             eq(analyses.id, input.analysisId),
-            inArray(analyses.status, statusesThatCanBecome(input.status)),
+            inArray(analyses.status, input.from ?? statusesThatCanBecome(input.status)),
+            input.stillDue,
           )
         : whereCurrentAttempt({ analysisId: input.analysisId, attempt: input.attempt });
     const [row] = await tx

@@ -94,33 +94,35 @@ async function relayChunksOf(
   return missing.length;
 }
 
+/** A running analysis whose heartbeat stopped long ago (selection and re-check at the update). */
+const heartbeatIsStale = () =>
+  lt(analyses.heartbeatAt, sql`now() - make_interval(secs => ${env.ANALYSIS_STALE_MS / 1000})`);
+
+/** Ends one analysis the reaper selected, only if it is still running with a stale heartbeat. */
+export function reapStaleAnalysis(analysisId: string): Promise<boolean> {
+  return endAnalysisUnpaid({
+    analysisId,
+    attempt: null,
+    from: ["running"],
+    stillDue: heartbeatIsStale(),
+    status: "failed",
+    errorCode: "stalled",
+    errorMessage:
+      "The analysis stopped responding and was ended. Nothing was charged; please try again.",
+    eventType: "reaped",
+  });
+}
+
 /** design.md "Stale work": fail and release analyses whose heartbeat stopped long ago. */
 export async function reapStaleAnalyses(log: Logger): Promise<number> {
   const stale = await db
     .select({ id: analyses.id })
     .from(analyses)
-    .where(
-      and(
-        eq(analyses.status, "running"),
-        lt(
-          analyses.heartbeatAt,
-          sql`now() - make_interval(secs => ${env.ANALYSIS_STALE_MS / 1000})`,
-        ),
-      ),
-    )
+    .where(and(eq(analyses.status, "running"), heartbeatIsStale()))
     .limit(100);
   let reaped = 0;
   for (const { id } of stale) {
-    const ended = await endAnalysisUnpaid({
-      analysisId: id,
-      attempt: null,
-      status: "failed",
-      errorCode: "stalled",
-      errorMessage:
-        "The analysis stopped responding and was ended. Nothing was charged; please try again.",
-      eventType: "reaped",
-    });
-    if (ended) reaped++;
+    if (await reapStaleAnalysis(id)) reaped++;
   }
   if (reaped > 0) log.warn({ reaped }, "reaped stale analyses");
   return reaped;
@@ -136,31 +138,35 @@ export async function expireQuotes(): Promise<number> {
   return expired.length;
 }
 
+/** A queued analysis confirmed longer ago than the hold limit (selection and re-check). */
+const holdIsStale = () =>
+  lt(analyses.confirmedAt, sql`now() - make_interval(secs => ${env.HOLD_TIMEOUT_MS / 1000})`);
+
+/** Ends one analysis hold expiry selected, only if it is still queued past the hold limit. */
+export function expireStaleHold(analysisId: string): Promise<boolean> {
+  const minutes = Math.round(env.HOLD_TIMEOUT_MS / 60_000);
+  return endAnalysisUnpaid({
+    analysisId,
+    attempt: null,
+    from: ["queued"],
+    stillDue: holdIsStale(),
+    status: "failed",
+    errorCode: "hold_expired",
+    errorMessage: `No worker could start this analysis within ${minutes} minutes, so it was stopped and your credits were released. Nothing was charged; please try again.`,
+    eventType: "hold_expired",
+  });
+}
+
 /** Holds never stay stuck: a `queued` analysis that no worker started in time is failed and released. */
 export async function expireStaleHolds(log: Logger): Promise<number> {
-  const minutes = Math.round(env.HOLD_TIMEOUT_MS / 60_000);
   const stale = await db
     .select({ id: analyses.id })
     .from(analyses)
-    .where(
-      and(
-        eq(analyses.status, "queued"),
-        lt(analyses.confirmedAt, sql`now() - make_interval(secs => ${env.HOLD_TIMEOUT_MS / 1000})`),
-      ),
-    )
+    .where(and(eq(analyses.status, "queued"), holdIsStale()))
     .limit(100);
   let expired = 0;
   for (const { id } of stale) {
-    const ended = await endAnalysisUnpaid({
-      analysisId: id,
-      attempt: null,
-      from: ["queued"],
-      status: "failed",
-      errorCode: "hold_expired",
-      errorMessage: `No worker could start this analysis within ${minutes} minutes, so it was stopped and your credits were released. Nothing was charged; please try again.`,
-      eventType: "hold_expired",
-    });
-    if (ended) expired++;
+    if (await expireStaleHold(id)) expired++;
   }
   if (expired > 0) log.warn({ expired }, "expired holds of analyses that never started");
   return expired;

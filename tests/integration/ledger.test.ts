@@ -5,7 +5,13 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { analyses, idempotencyKeys } from "@/lib/db/schema";
-import { expireStaleHolds, pruneIdempotencyKeys } from "@/lib/jobs/run-maintenance";
+import { startAttempt } from "@/lib/jobs/analysis-attempt";
+import {
+  expireStaleHold,
+  expireStaleHolds,
+  pruneIdempotencyKeys,
+  reapStaleAnalysis,
+} from "@/lib/jobs/run-maintenance";
 import { logger } from "@/lib/logger";
 import { ApiClient } from "@/tests/support/api-client";
 import { confirm, getAnalysis, uploadContract } from "@/tests/support/journey";
@@ -153,6 +159,45 @@ describe("credit ledger", () => {
       const ended = await getAnalysis(user, body.analysis.id);
       expect(ended.status).toBe("failed");
       expect(ended.error?.message).toMatch(/credits were released/);
+      expect(await entriesForAnalysis(body.analysis.id)).toEqual([
+        { kind: "hold", amount: upload.quote.priceCredits },
+        { kind: "release", amount: upload.quote.priceCredits },
+      ]);
+    });
+  });
+
+  it("does not expire the hold of an analysis a worker started after hold expiry selected it", async () => {
+    await withPausedQueue(stack, async () => {
+      const upload = await uploadContract(user, 7);
+      const { body } = await confirm(user, upload.document.id);
+      await db
+        .update(analyses)
+        .set({ confirmedAt: sql`now() - interval '2 hours'` })
+        .where(eq(analyses.id, body.analysis.id));
+      // Selected as stale, then claimed by a worker (right after an outage) before the update.
+      expect(await startAttempt(body.analysis.id, "test-worker")).not.toBeNull();
+      expect(await expireStaleHold(body.analysis.id)).toBe(false);
+      expect((await getAnalysis(user, body.analysis.id)).status).toBe("running");
+      expect(await entriesForAnalysis(body.analysis.id)).toEqual([
+        { kind: "hold", amount: upload.quote.priceCredits },
+      ]);
+    });
+  });
+
+  it("reaps a running analysis only while its heartbeat is still stale", async () => {
+    await withPausedQueue(stack, async () => {
+      const upload = await uploadContract(user, 7);
+      const { body } = await confirm(user, upload.document.id);
+      expect(await startAttempt(body.analysis.id, "test-worker")).not.toBeNull();
+      // Selected when stale, but the worker beat in between: it must not be failed and fenced out.
+      expect(await reapStaleAnalysis(body.analysis.id)).toBe(false);
+      expect((await getAnalysis(user, body.analysis.id)).status).toBe("running");
+      await db
+        .update(analyses)
+        .set({ heartbeatAt: sql`now() - interval '1 hour'` })
+        .where(eq(analyses.id, body.analysis.id));
+      expect(await reapStaleAnalysis(body.analysis.id)).toBe(true);
+      expect((await getAnalysis(user, body.analysis.id)).status).toBe("failed");
       expect(await entriesForAnalysis(body.analysis.id)).toEqual([
         { kind: "hold", amount: upload.quote.priceCredits },
         { kind: "release", amount: upload.quote.priceCredits },
