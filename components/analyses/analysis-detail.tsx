@@ -84,7 +84,8 @@ function noticeFor(a: AnalysisView): Notice | null {
     case "failed":
       return {
         severity: "error",
-        message: `${a.error?.message ?? "The analysis failed."} Nothing was charged.`,
+        // Every failure message from the server already says that nothing was charged.
+        message: a.error?.message ?? "The analysis failed. Nothing was charged.",
       };
     case "cancelled":
       return { severity: "info", message: `Cancelled — ${released(a.priceCredits)}.` };
