@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { decode, type JWT } from "next-auth/jwt";
+import { cache } from "react";
 import { getLiveSessionUser } from "@/lib/auth/get-live-session-user";
 import { sessionCookie, sessionSecret } from "@/lib/auth/session-cookie";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -30,12 +31,15 @@ export async function getRequestUser(request: NextRequest): Promise<SessionUser 
   return token ? getLiveSessionUser(token) : null;
 }
 
-/** The signed-in user (live, see `getRequestUser`), or null. For server components and actions. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user (live, see `getRequestUser`), or null. For server components and actions.
+ * Read once per request: a page's layouts and the page itself all ask (React `cache`).
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const jar = await cookies();
   const token = await decodeSessionToken(jar.get(sessionCookie().name)?.value);
   return token ? getLiveSessionUser(token) : null;
-}
+});
 
 /** Pages: anonymous visitors are sent to sign-in. */
 export async function requireUser(): Promise<SessionUser> {
