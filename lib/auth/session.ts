@@ -3,9 +3,10 @@ import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { decode, type JWT } from "next-auth/jwt";
 import { cache } from "react";
-import { getLiveSessionUser } from "@/lib/auth/get-live-session-user";
+import { getLiveSession, getLiveSessionUser } from "@/lib/auth/get-live-session-user";
 import { sessionCookie, sessionSecret } from "@/lib/auth/session-cookie";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { accountDisabled } from "@/lib/auth/set-user-disabled";
 import { AppError } from "@/lib/errors";
 
 export type { SessionUser } from "@/lib/auth/session-user";
@@ -64,11 +65,16 @@ export async function getUserOrThrow(): Promise<SessionUser> {
   return user;
 }
 
-/** API routes: the user from the request's session cookie, 401 for anonymous callers. */
+/**
+ * API routes: the user from the request's session cookie (live, see `getRequestUser`); 401 for
+ * anonymous callers and ended sessions, 403 `account_disabled` for a disabled account.
+ */
 export async function getRequestUserOrThrow(request: NextRequest): Promise<SessionUser> {
-  const user = await getRequestUser(request);
-  if (!user) throw unauthenticated();
-  return user;
+  const token = await decodeSessionToken(request.cookies.get(sessionCookie().name)?.value);
+  const session = token ? await getLiveSession(token) : null;
+  if (session?.state === "disabled") throw accountDisabled();
+  if (session?.state !== "live") throw unauthenticated();
+  return session.user;
 }
 
 /** API routes: 401 anonymous, 403 signed in but not an admin (the account's live role). */

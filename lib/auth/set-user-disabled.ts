@@ -58,10 +58,13 @@ export async function assertUserEnabled(userId: string): Promise<void> {
 
 /** The same check on an account row the caller has already read. */
 export function assertAccountEnabled(account: { disabledAt: Date | null }): void {
-  if (account.disabledAt) {
-    throw new AppError(
-      "account_disabled",
-      "This account is disabled. Contact support if you think this is a mistake.",
-    );
-  }
+  if (account.disabledAt) throw accountDisabled();
+}
+
+/** 403 `account_disabled`: also what a disabled account's existing session gets from any API. */
+export function accountDisabled(): AppError {
+  return new AppError(
+    "account_disabled",
+    "This account is disabled. Contact support if you think this is a mistake.",
+  );
 }

@@ -57,21 +57,26 @@ describe("sessions end on the very next request", () => {
     );
     expect(disabled).toEqual({ status: 200, body: { changed: true } });
 
-    // The very next request of each kind, with the cookie the admin still holds.
-    expect((await withCookie(cookie, "/api/admin/users")).status).toBe(401);
-    expect((await withCookie(cookie, "/api/analyses")).status).toBe(401);
+    // The very next request of each kind, with the cookie the admin still holds: APIs say the
+    // account is disabled (403), pages send to sign-in.
+    const next = await withCookie(cookie, "/api/admin/users");
+    expect(next.status).toBe(403);
+    expect(((await next.json()) as { error: { code: string } }).error.code).toBe(
+      "account_disabled",
+    );
+    expect((await withCookie(cookie, "/api/analyses")).status).toBe(403);
     const grant = await withCookie(cookie, `/api/admin/users/${victim.userId}/credits`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ kind: "grant", amount: 500, reason: "to myself" }),
     });
-    expect(grant.status).toBe(401);
+    expect(grant.status).toBe(403);
     const reenable = await withCookie(cookie, `/api/admin/users/${victim.userId}/disable`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ disabled: false, reason: "let me back in" }),
     });
-    expect(reenable.status).toBe(401);
+    expect(reenable.status).toBe(403);
     const page = await withCookie(cookie, "/admin/users");
     expect([307, 308]).toContain(page.status);
     expect(page.headers.get("location")).toContain("/signin");
