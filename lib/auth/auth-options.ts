@@ -1,9 +1,10 @@
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { endSession } from "@/lib/auth/end-user-sessions";
+import { getLiveSessionUser } from "@/lib/auth/get-live-session-user";
 import { SESSION_MAX_AGE_SECONDS, sessionSecret } from "@/lib/auth/session-cookie";
-import { type SessionUser, sessionUserFromToken } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { startUserSession } from "@/lib/auth/start-user-session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -53,12 +54,12 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
-      const user = sessionUserFromToken(token);
-      if (session.user && user) {
-        session.user.id = user.id;
-        session.user.role = user.role;
-      }
+    // `GET /api/auth/session` (the client's SessionProvider) reads the account live too: an ended
+    // session answers `{}`, which next-auth's client reads as signed out.
+    async session({ session, token }) {
+      const user = await getLiveSessionUser(token);
+      if (!user) return {} as Session;
+      session.user = { ...session.user, id: user.id, role: user.role, email: user.email };
       return session;
     },
   },

@@ -141,7 +141,13 @@ describe("sessions end on the very next request", () => {
     const { client } = await newAccount("user");
     const saved = client.cookieHeader();
     expect((await withCookie(saved, "/api/analyses")).status).toBe(200);
+    const before = (await (await withCookie(saved, "/api/auth/session")).json()) as {
+      user?: { email: string };
+    };
+    expect(before.user?.email).toContain("@example.com");
     await signOut(client);
+    // next-auth's own session endpoint (the client's SessionProvider) sees it ended too.
+    expect(await (await withCookie(saved, "/api/auth/session")).json()).toEqual({});
     expect((await withCookie(saved, "/api/analyses")).status).toBe(401);
     expect((await withCookie(saved, "/api/me/credits")).status).toBe(401);
     const page = await withCookie(saved, "/analyses");
