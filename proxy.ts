@@ -1,9 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { getRequestUser } from "@/lib/auth/session";
 
 /**
- * Before any page renders: anonymous visitors of app pages are redirected to sign-in; signed-in
- * non-admins of admin pages get a 403 page. Layouts check again (defence in depth);
+ * Before any page renders: anonymous visitors of app pages (and ended sessions, disabled accounts)
+ * are redirected to sign-in; signed-in non-admins of admin pages (the account's live role) get a
+ * 403 page. Layouts check again (defence in depth);
  * APIs answer 401/403 themselves.
  */
 const ADMINS_ONLY_HTML = `<!doctype html>
@@ -17,14 +18,14 @@ h1{font-size:1.4rem;margin:0 0 .5rem}a{display:inline-block;margin-top:1rem;padd
 <a href="/analyses">Go to my analyses</a></main></body></html>`;
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request });
+  const user = await getRequestUser(request);
   const { pathname, search } = request.nextUrl;
-  if (!token) {
+  if (!user) {
     const signIn = new URL("/signin", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  if (pathname.startsWith("/admin") && token.role !== "admin") {
+  if (pathname.startsWith("/admin") && user.role !== "admin") {
     // A real 403, not a redirect: the URL stays, scripts see the status. (A rewrite to an app
     // page loses the status in Next 16, and the page's own check runs after streaming starts.)
     return new NextResponse(ADMINS_ONLY_HTML, {

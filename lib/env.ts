@@ -2,14 +2,20 @@ import { z } from "zod";
 import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/local-defaults";
 
 // Local defaults match what `npm run dev` starts itself (embedded Postgres, redis-server under
-// .data/), so web, worker and scripts agree without any configuration.
+// .data/), so web, worker and scripts agree without any configuration — in development and tests
+// only. A production process gets no defaults for where its data lives or how sessions are
+// signed: it refuses to start, naming every missing variable (see `parseEnv`).
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().url().default(LOCAL_DATABASE_URL),
-  REDIS_URL: z.string().url().default(LOCAL_REDIS_URL),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  /** Signs and encrypts session tokens (next-auth). Required in production, 32+ characters. */
+  NEXTAUTH_SECRET: z.string().optional(),
+  /** The site's public origin (next-auth: callback URLs; `https://` makes cookies `__Secure-`). */
+  NEXTAUTH_URL: z.string().url().optional(),
   /** Prefix for every BullMQ key, so test runs and environments never share a queue. */
   QUEUE_PREFIX: z
     .string()
@@ -87,20 +93,62 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = ParsedEnv & { DATABASE_URL: string; REDIS_URL: string };
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+/** The environment cannot run the app; `message` lists every problem, one per line. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/**
+ * `next build` runs with NODE_ENV=production and imports modules, but must not need production
+ * secrets; it sets NEXT_PHASE. Everything else that says production is a real start.
+ */
+export function isProductionStart(source: Partial<Record<string, string>>): boolean {
+  return source.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build";
+}
+
+/** What a production start lacks, one line per variable (empty when nothing is missing). */
+function productionProblems(e: Partial<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  if (!e.DATABASE_URL) problems.push("DATABASE_URL is not set (the Postgres URL)");
+  if (!e.REDIS_URL) problems.push("REDIS_URL is not set (the Redis URL)");
+  if (!e.NEXTAUTH_SECRET) {
+    problems.push("NEXTAUTH_SECRET is not set (32+ random characters: openssl rand -base64 32)");
+  } else if (e.NEXTAUTH_SECRET.length < 32) {
+    problems.push(
+      `NEXTAUTH_SECRET is too short (${e.NEXTAUTH_SECRET.length} characters, need 32+)`,
+    );
+  }
+  if (!e.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is not set (the site's public URL)");
+  return problems;
+}
+
+export function parseEnv(raw: NodeJS.ProcessEnv): Env {
+  // An empty assignment (`DATABASE_URL=` in a .env file) means unset, not an invalid URL.
+  const source = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ""));
   const parsed = envSchema
     .refine((e) => e.ANALYSIS_PROVIDER !== "openai" || (e.LLM_BASE_URL && e.LLM_MODEL), {
       message: "ANALYSIS_PROVIDER=openai needs LLM_BASE_URL and LLM_MODEL",
       path: ["ANALYSIS_PROVIDER"],
     })
     .safeParse(source);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid environment: ${fields}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  // Checked even when the schema failed, so one message lists every problem.
+  if (isProductionStart(source)) problems.push(...productionProblems(source));
+  if (!parsed.success || problems.length > 0) {
+    throw new EnvError(
+      `Invalid environment${source.NODE_ENV === "production" ? " for production" : ""}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
   }
-  return parsed.data;
+  return {
+    ...parsed.data,
+    DATABASE_URL: parsed.data.DATABASE_URL ?? LOCAL_DATABASE_URL,
+    REDIS_URL: parsed.data.REDIS_URL ?? LOCAL_REDIS_URL,
+  };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -1,6 +1,9 @@
 // Entry point of the worker process. The service name must be set before the logger module is
-// evaluated, and ESM evaluates static imports first — hence the dynamic import.
+// evaluated, and ESM evaluates static imports first — hence the dynamic imports. The environment
+// is checked first so a misconfigured worker says what is missing instead of crashing on import.
 process.env.CLAUSEFLOW_SERVICE ??= "worker";
+const { checkEnvironmentOrExit } = await import("@/lib/check-environment");
+await checkEnvironmentOrExit("worker");
 await import("./run-worker");
 
 export {};

@@ -1,12 +1,105 @@
 "use server";
 
-import { type ActionResult, runAction } from "@/app/actions/action-result";
+import { redirect } from "next/navigation";
+import { ZodError } from "zod";
+import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { createUser, signUpInputSchema } from "@/lib/auth/create-user";
+import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect-path";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 
-export async function signUpAction(input: {
+/**
+ * The sign-in and sign-up forms post here (`<form action>` + `useActionState`): the credentials
+ * travel in a POST body with or without JavaScript, never in a URL. Success sets the session
+ * cookie and redirects; a failure comes back as state the form shows.
+ */
+export type AuthFormState = {
+  error: { code: string; message: string; fields?: Record<string, string> } | null;
   email: string;
-  password: string;
   name?: string;
-}): Promise<ActionResult<{ userId: string }>> {
-  return runAction(() => createUser(signUpInputSchema.parse(input)));
+};
+
+const field = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === "string" ? value : "";
+};
+
+const unreachable: AuthFormState["error"] = {
+  code: "internal",
+  message: "Something went wrong on our side. Please try again.",
+};
+
+function failure(error: unknown): AuthFormState["error"] {
+  if (error instanceof AppError) {
+    const fieldErrors = error.details?.fieldErrors;
+    return {
+      code: error.code,
+      message: error.message,
+      ...(fieldErrors && typeof fieldErrors === "object"
+        ? { fields: fieldErrors as Record<string, string> }
+        : {}),
+    };
+  }
+  if (error instanceof ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    return {
+      code: "validation",
+      message: error.issues.map((i) => i.message).join(" "),
+      fields,
+    };
+  }
+  logger.error({ err: error }, "unhandled error in an auth form action");
+  return unreachable;
+}
+
+export async function signInFormAction(
+  _previous: AuthFormState,
+  form: FormData,
+): Promise<AuthFormState> {
+  const email = field(form, "email").trim();
+  const password = field(form, "password");
+  if (!email || !password) {
+    return {
+      email,
+      error: { code: "validation", message: "Enter your email and password." },
+    };
+  }
+  try {
+    const user = await authenticateUser(email, password);
+    if (!user) {
+      return { email, error: { code: "unauthenticated", message: "Wrong email or password." } };
+    }
+    await issueSessionCookie(user);
+  } catch (error) {
+    return { email, error: failure(error) };
+  }
+  // Outside the try: redirect() works by throwing.
+  redirect(safeRedirectPath(field(form, "callbackUrl")) ?? "/analyses");
+}
+
+export async function signUpFormAction(
+  _previous: AuthFormState,
+  form: FormData,
+): Promise<AuthFormState> {
+  const email = field(form, "email").trim();
+  const name = field(form, "name").trim();
+  const password = field(form, "password");
+  let signedIn = false;
+  try {
+    const input = signUpInputSchema.parse({ email, password, ...(name ? { name } : {}) });
+    await createUser(input);
+    // Signed in through the same check as the sign-in form: only the password just chosen opens
+    // the account.
+    const user = await authenticateUser(input.email, input.password);
+    if (user) {
+      await issueSessionCookie(user);
+      signedIn = true;
+    }
+  } catch (error) {
+    return { email, name, error: failure(error) };
+  }
+  // Outside the try: redirect() works by throwing. The account exists either way.
+  redirect(signedIn ? "/upload" : "/signin");
 }

@@ -42,6 +42,7 @@ const KIND_LABELS: Record<ActionKind, string> = {
   adjust_credits: "Adjusted credits",
   disable_user: "Disabled user",
   enable_user: "Re-enabled user",
+  change_user_role: "Changed role",
 };
 
 const COLUMNS = 6;

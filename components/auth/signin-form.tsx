@@ -7,20 +7,21 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useActionState, useRef, useState } from "react";
+import { type AuthFormState, signInFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
-import {
-  safeCallbackPath,
-  signInErrorMessage,
-  validateEmail,
-  validatePassword,
-} from "@/components/auth/validation";
+import { signInErrorMessage, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits } from "@/components/format";
 
 type FieldErrors = { email?: string | null; password?: string | null };
 
+const initialState: AuthFormState = { error: null, email: "" };
+
+/**
+ * The form posts to a server action: before hydration (or without JavaScript) the browser sends
+ * a POST and follows the redirect, so the password never reaches a URL. Once hydrated, the same
+ * action runs through React, after the fields are checked here.
+ */
 export function SignInForm({
   callbackUrl,
   initialError,
@@ -30,59 +31,48 @@ export function SignInForm({
   initialError: string | null;
   grantCredits: number;
 }) {
-  const router = useRouter();
-  const [email, setEmail] = useState("");
+  const [state, formAction, pending] = useActionState(signInFormAction, initialState);
+  const [email, setEmail] = useState(state.email);
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(
+  const [clientError, setClientError] = useState<string | null>(
     initialError ? signInErrorMessage(initialError) : null,
   );
-  const [pending, setPending] = useState(false);
+  const [shownState, setShownState] = useState(state);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // A new answer from the action replaces whatever the form showed before.
+  if (shownState !== state) {
+    setShownState(state);
+    setClientError(null);
+  }
+  const formError = clientError ?? state.error?.message ?? null;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const errors: FieldErrors = {
       email: validateEmail(email),
       password: validatePassword(password, "signin"),
     };
     setFieldErrors(errors);
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
-
-    setPending(true);
-    setFormError(null);
-    try {
-      const result = await signIn("credentials", {
-        email: email.trim(),
-        password,
-        redirect: false,
-      });
-      if (!result || result.error || !result.ok) {
-        setFormError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
-        setPending(false);
-        passwordRef.current?.focus();
-        return;
-      }
-      router.push(safeCallbackPath(callbackUrl) ?? "/analyses");
-      router.refresh();
-      // Keep the button disabled while the next page loads.
-    } catch {
-      setFormError("Can't reach Clauseflow right now. Check your connection and try again.");
-      setPending(false);
+    if (errors.email || errors.password) {
+      event.preventDefault();
+      if (errors.email) emailRef.current?.focus();
+      else passwordRef.current?.focus();
+      return;
     }
+    setClientError(null);
   };
 
   return (
     <Stack
       component="form"
       noValidate
+      action={formAction}
       onSubmit={onSubmit}
       spacing={2.5}
       aria-labelledby="signin-title"
     >
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <div>
         <Typography id="signin-title" variant="h4" component="h1">
           Sign in

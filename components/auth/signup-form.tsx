@@ -7,31 +7,17 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { type FormEvent, type ReactNode, useRef, useState } from "react";
-import { signUpAction } from "@/app/actions/auth";
+import { type FormEvent, useActionState, useRef, useState } from "react";
+import { type AuthFormState, signUpFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
 import { MIN_PASSWORD_LENGTH, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits, formatNumber } from "@/components/format";
 
 type FieldErrors = { email?: string | null; password?: string | null; name?: string | null };
 
-/** Pulls a per-field message out of a validation error's details, whatever its exact shape. */
-function fieldMessage(details: Record<string, unknown> | undefined, field: string): string | null {
-  if (!details) return null;
-  for (const key of ["fieldErrors", "fields", "errors"]) {
-    const bag = details[key];
-    if (typeof bag === "object" && bag !== null && field in bag) {
-      const value = (bag as Record<string, unknown>)[field];
-      if (typeof value === "string") return value;
-      if (Array.isArray(value) && typeof value[0] === "string") return value[0];
-    }
-  }
-  if (details.field === field && typeof details.message === "string") return details.message;
-  return null;
-}
+const initialState: AuthFormState = { error: null, email: "" };
 
+/** Posts to a server action like the sign-in form: with or without JavaScript, never a URL. */
 export function SignUpForm({
   grantCredits,
   pagesPerCredit,
@@ -39,76 +25,51 @@ export function SignUpForm({
   grantCredits: number;
   pagesPerCredit: number;
 }) {
-  const router = useRouter();
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
+  const [state, formAction, pending] = useActionState(signUpFormAction, initialState);
+  const [name, setName] = useState(state.name ?? "");
+  const [email, setEmail] = useState(state.email);
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<ReactNode>(null);
-  const [pending, setPending] = useState(false);
+  const [shownState, setShownState] = useState<AuthFormState | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // A new answer from the action: its field messages replace the ones shown.
+  if (shownState !== state && state.error) {
+    setShownState(state);
+    const fields = state.error.fields ?? {};
+    setFieldErrors(
+      state.error.code === "conflict"
+        ? { email: "An account with this email already exists." }
+        : {
+            email: fields.email ?? null,
+            password: fields.password ?? null,
+            name: fields.name ?? null,
+          },
+    );
+  }
+  const formError =
+    state.error?.code === "conflict" ? (
+      <>
+        An account with this email already exists.{" "}
+        <Link component={NextLink} href="/signin" color="inherit" sx={{ fontWeight: 600 }}>
+          Sign in instead
+        </Link>
+        .
+      </>
+    ) : (
+      (state.error?.message ?? null)
+    );
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const errors: FieldErrors = {
       email: validateEmail(email),
       password: validatePassword(password, "signup"),
     };
     setFieldErrors(errors);
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
-
-    setPending(true);
-    setFormError(null);
-    try {
-      const trimmedName = name.trim();
-      const result = await signUpAction({
-        email: email.trim(),
-        password,
-        ...(trimmedName ? { name: trimmedName } : {}),
-      });
-      if (!result.ok) {
-        const { code, message, details } = result.error;
-        if (code === "conflict") {
-          setFieldErrors({ email: "An account with this email already exists." });
-          setFormError(
-            <>
-              An account with this email already exists.{" "}
-              <Link component={NextLink} href="/signin" color="inherit" sx={{ fontWeight: 600 }}>
-                Sign in instead
-              </Link>
-              .
-            </>,
-          );
-        } else {
-          setFieldErrors({
-            email: fieldMessage(details, "email"),
-            password: fieldMessage(details, "password"),
-            name: fieldMessage(details, "name"),
-          });
-          setFormError(message);
-        }
-        setPending(false);
-        return;
-      }
-
-      const signedIn = await signIn("credentials", {
-        email: email.trim(),
-        password,
-        redirect: false,
-      });
-      if (!signedIn || signedIn.error || !signedIn.ok) {
-        // The account exists; only the automatic sign-in failed.
-        router.push("/signin");
-        return;
-      }
-      router.push("/upload");
-      router.refresh();
-    } catch {
-      setFormError("Can't reach Clauseflow right now. Check your connection and try again.");
-      setPending(false);
+    if (errors.email || errors.password) {
+      event.preventDefault();
+      if (errors.email) emailRef.current?.focus();
+      else passwordRef.current?.focus();
     }
   };
 
@@ -116,6 +77,7 @@ export function SignUpForm({
     <Stack
       component="form"
       noValidate
+      action={formAction}
       onSubmit={onSubmit}
       spacing={2.5}
       aria-labelledby="signup-title"

@@ -10,5 +10,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: "user" | "admin";
+    /** The `user_sessions` row this token belongs to; tokens without one are refused. */
+    sid?: string;
   }
 }

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
+import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -12,8 +13,9 @@ export const setUserDisabledInputSchema = z.object({
 });
 
 /**
- * An admin disables or re-enables an account. A disabled user cannot sign in, upload or confirm;
- * analyses already running finish (they are paid for) and stay readable by admins.
+ * An admin disables or re-enables an account. A disabled user cannot sign in, upload or confirm,
+ * and every session it has ends (its next request is refused); analyses already running finish
+ * (they are paid for) and stay readable by admins.
  */
 export async function setUserDisabled(
   input: z.infer<typeof setUserDisabledInputSchema> & { actorId: string; userId: string },
@@ -33,6 +35,7 @@ export async function setUserDisabled(
       .update(users)
       .set({ disabledAt: input.disabled ? sql`now()` : null })
       .where(eq(users.id, input.userId));
+    if (input.disabled) await endUserSessions(tx, { userId: input.userId, reason: "disabled" });
     await recordAdminAction(tx, {
       actorId: input.actorId,
       kind: input.disabled ? "disable_user" : "enable_user",
@@ -55,10 +58,13 @@ export async function assertUserEnabled(userId: string): Promise<void> {
 
 /** The same check on an account row the caller has already read. */
 export function assertAccountEnabled(account: { disabledAt: Date | null }): void {
-  if (account.disabledAt) {
-    throw new AppError(
-      "account_disabled",
-      "This account is disabled. Contact support if you think this is a mistake.",
-    );
-  }
+  if (account.disabledAt) throw accountDisabled();
+}
+
+/** 403 `account_disabled`: also what a disabled account's existing session gets from any API. */
+export function accountDisabled(): AppError {
+  return new AppError(
+    "account_disabled",
+    "This account is disabled. Contact support if you think this is a mistake.",
+  );
 }

@@ -1,16 +1,28 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { concurrently } from "concurrently";
+import { DEMO_USERS } from "./demo-users";
 import { ensureAuthSecret, ensurePostgres, ensureRedis, type Service } from "./local-services";
-import { DEMO_USERS } from "./seed-demo-users";
 
 const say = (line: string) => console.log(`[stack] ${line}`);
 
 /**
- * Brings up everything the app needs and runs web + worker side by side with labelled logs.
- * Services are started here only when their URL is unset; Ctrl-C stops all of it cleanly.
+ * How the stack runs:
+ * - `dev`: `next dev` + a watching worker; local Postgres/Redis unless their URLs are set, a
+ *   generated secret, demo accounts.
+ * - `local`: production mode on this machine (`npm run start:local`): a production build (made if
+ *   missing), the same local services and generated secret, no demo accounts.
+ * - `production`: `npm start` for a deployment: the configured environment only — nothing is
+ *   started, generated or seeded; web and worker refuse to start without what they need.
  */
-export async function runStack(mode: "dev" | "production"): Promise<void> {
+export type StackMode = "dev" | "local" | "production";
+
+/**
+ * Brings up everything the app needs and runs web + worker side by side with labelled logs.
+ * Ctrl-C stops all of it cleanly.
+ */
+export async function runStack(mode: StackMode): Promise<void> {
   const dataDir = path.resolve(process.env.CLAUSEFLOW_DATA_DIR ?? ".data");
   const port = process.env.PORT ?? "3000";
   const started: Service[] = [];
@@ -19,29 +31,39 @@ export async function runStack(mode: "dev" | "production"): Promise<void> {
   };
 
   try {
-    const postgres = await ensurePostgres(dataDir, say);
-    started.push(postgres);
-    const redis = await ensureRedis(dataDir, say);
-    started.push(redis);
-
-    const childEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: mode === "dev" ? "development" : "production",
-      DATABASE_URL: postgres.url,
-      REDIS_URL: redis.url,
-      NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-      PORT: port,
-    };
-    for (const script of ["scripts/migrate.ts", "scripts/seed.ts"]) {
+    let childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port };
+    if (mode !== "production") {
+      const postgres = await ensurePostgres(dataDir, say);
+      started.push(postgres);
+      const redis = await ensureRedis(dataDir, say);
+      started.push(redis);
+      childEnv = {
+        ...childEnv,
+        NODE_ENV: mode === "dev" ? "development" : "production",
+        DATABASE_URL: postgres.url,
+        REDIS_URL: redis.url,
+        NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      };
+    }
+    if (mode === "local") ensureBuild();
+    // Demo accounts exist only in development; the seed itself refuses production too.
+    const scripts =
+      mode === "dev" ? ["scripts/migrate.ts", "scripts/seed.ts"] : ["scripts/migrate.ts"];
+    for (const script of scripts) {
       const run = spawnSync(process.execPath, ["--import", "tsx", script], {
         env: childEnv,
         stdio: "inherit",
       });
       if (run.status !== 0) throw new Error(`${script} failed`);
     }
-    say(`open http://localhost:${port}`);
-    for (const u of DEMO_USERS) say(`sign in as ${u.role}: ${u.email} / ${u.password}`);
+    say(`open ${childEnv.NEXTAUTH_URL ?? `http://localhost:${port}`}`);
+    if (mode === "dev") {
+      for (const u of DEMO_USERS) say(`sign in as ${u.role}: ${u.email} / ${u.password}`);
+    } else {
+      say("no demo accounts in production mode; create an admin with");
+      say("  npm run user:create -- --email you@example.com --role admin");
+    }
 
     const next = path.resolve("node_modules/.bin/next");
     const tsx = path.resolve("node_modules/.bin/tsx");
@@ -73,4 +95,12 @@ export async function runStack(mode: "dev" | "production"): Promise<void> {
   // Everything has stopped, but concurrently's SIGKILL timer (`killTimeout`) would keep this
   // process — and the user's terminal after Ctrl-C — waiting another 35 s.
   process.exit(0);
+}
+
+/** Production mode serves `.next` as built; `npm run start:local` builds once if there is none. */
+function ensureBuild(): void {
+  if (fs.existsSync(path.resolve(".next", "BUILD_ID"))) return;
+  say("no production build found; running `next build` (once)");
+  const build = spawnSync(path.resolve("node_modules/.bin/next"), ["build"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed");
 }

@@ -88,18 +88,9 @@ function createUserWithCli(
 ) {
   const run = spawnSync(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/create-user.ts",
-      "--email",
-      user.email,
-      "--password",
-      user.password,
-      "--role",
-      user.role,
-    ],
-    { env, encoding: "utf8" },
+    ["--import", "tsx", "scripts/create-user.ts", "--email", user.email, "--role", user.role],
+    // The password on stdin, as an operator would pipe it (never an argument).
+    { env, encoding: "utf8", input: `${user.password}\n` },
   );
   if (run.status !== 0) throw new Error(`user:create failed: ${run.stderr}`);
 }

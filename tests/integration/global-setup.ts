@@ -9,6 +9,8 @@ declare module "vitest" {
       redisUrl: string;
       queuePrefix: string;
       metricsToken: string;
+      /** The server's NEXTAUTH_SECRET: tests mint tokens the way an old server did. */
+      sessionSecret: string;
     };
   }
 }
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
     redisUrl: stack.redisUrl,
     queuePrefix: stack.queuePrefix,
     metricsToken: stack.metricsToken,
+    sessionSecret: String(stack.env.NEXTAUTH_SECRET),
   });
   return () => stack.stop();
 }

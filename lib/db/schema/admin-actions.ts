@@ -18,6 +18,7 @@ export const adminActionKind = pgEnum("admin_action_kind", [
   "adjust_credits",
   "disable_user",
   "enable_user",
+  "change_user_role",
 ]);
 
 /** The audit log: who did what to whom, when and why. Append-only (a trigger refuses changes). */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 
@@ -19,3 +19,27 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type UserRole = (typeof userRole.enumValues)[number];
+
+/**
+ * One row per sign-in. The session token carries the row's id (`sid`); every request reads the
+ * row and its account by primary key, so ending a session (sign-out) or all of a user's sessions
+ * (disabled, role or password changed) takes effect on the next request.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Why it ended: `sign_out`, `disabled`, `role_changed`, `password_changed`. */
+    revokedReason: text("revoked_reason"),
+  },
+  // Ending every session of one user finds the live ones without a scan.
+  (t) => [index("user_sessions_live_idx").on(t.userId).where(sql`${t.revokedAt} is null`)],
+);
+
+export type UserSession = typeof userSessions.$inferSelect;
