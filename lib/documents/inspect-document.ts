@@ -11,5 +11,5 @@ export function inspectDocument(
   bytes: Uint8Array,
   options: { signal?: AbortSignal } = {},
 ): Promise<DocumentInspection> {
-  return runInReaderPool({ op: "inspect", bytes }, options);
+  return runInReaderPool({ op: "inspect", bytes }, { ...options, refuseWhenBusy: true });
 }

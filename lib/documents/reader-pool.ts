@@ -69,8 +69,11 @@ class ReaderPool {
     return { running: this.running, waiting: this.waiting.length, peakRssBytes: this.peakRssBytes };
   }
 
-  async run(task: ReaderTask, options: { signal?: AbortSignal; timeoutMs: number }) {
-    await this.acquire(options.signal);
+  async run(
+    task: ReaderTask,
+    options: { signal?: AbortSignal; timeoutMs: number; refuseWhenBusy: boolean },
+  ) {
+    await this.acquire(options.signal, options.refuseWhenBusy);
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
     const signal = options.signal
@@ -93,13 +96,13 @@ class ReaderPool {
   }
 
   /** One of `size` slots, so a task reaches a child at once and its deadline is its own run. */
-  private acquire(signal: AbortSignal | undefined): Promise<void> {
+  private acquire(signal: AbortSignal | undefined, refuseWhenBusy: boolean): Promise<void> {
     signal?.throwIfAborted();
     if (this.running < this.size) {
       this.running++;
       return Promise.resolve();
     }
-    if (this.waiting.length >= this.maxQueue) {
+    if (refuseWhenBusy && this.waiting.length >= this.maxQueue) {
       return Promise.reject(
         new AppError(
           "unavailable",
@@ -204,11 +207,18 @@ export function readerPoolStats(): ReaderPoolStats {
  */
 export async function runInReaderPool<T extends ReaderTask>(
   task: T,
-  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    timeoutMs?: number;
+    /** Uploads are refused (503) beyond INSPECT_QUEUE_MAX waiting reads; the worker's jobs,
+     *  already bounded by WORKER_CONCURRENCY, wait their turn instead. */
+    refuseWhenBusy?: boolean;
+  } = {},
 ): Promise<ReaderResults[T["op"]]> {
   const reply = await readerPool().run(task, {
     signal: options.signal,
     timeoutMs: options.timeoutMs ?? env.INSPECT_TIMEOUT_MS,
+    refuseWhenBusy: options.refuseWhenBusy ?? false,
   });
   if (!reply.ok) {
     const { code, message, details } = reply.error;
