@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import Tinypool from "tinypool";
@@ -19,6 +20,8 @@ import type { ReaderReply, ReaderResults, ReaderTask } from "./reader-task";
  */
 
 const WATCH_EVERY_MS = 50;
+/** Readers run below the server's CPU priority: a busy reader must not slow anyone's requests. */
+const READER_NICENESS = 10;
 const PAGE_SIZE = 4096;
 
 export type ReaderPoolStats = { running: number; waiting: number; peakRssBytes: number };
@@ -30,6 +33,7 @@ class ReaderPool {
   private running = 0;
   private readonly waiting: Waiter[] = [];
   private readonly killedForMemory = new Set<number>();
+  private readonly reniced = new Set<number>();
   private watchdog: NodeJS.Timeout | undefined;
   peakRssBytes = 0;
 
@@ -63,6 +67,7 @@ class ReaderPool {
       execArgv: ["--import", tsx, `--max-old-space-size=${Math.floor(maxRssBytes / 2 ** 20)}`],
       env: childEnv,
     });
+    this.reniceChildren();
   }
 
   stats(): ReaderPoolStats {
@@ -91,7 +96,12 @@ class ReaderPool {
       throw error;
     } finally {
       clearTimeout(timer);
+      if (deadline.signal.aborted) {
+        logger.warn({ timeoutMs: options.timeoutMs }, "document reader over its deadline; killed");
+      }
       this.release();
+      // A killed child has just been replaced.
+      this.reniceChildren();
     }
   }
 
@@ -144,7 +154,21 @@ class ReaderPool {
     this.watchdog = undefined;
   }
 
+  private reniceChildren(): void {
+    for (const child of this.pool.threads) {
+      const pid = child.threadId;
+      if (this.reniced.has(pid)) continue;
+      this.reniced.add(pid);
+      try {
+        os.setPriority(pid, READER_NICENESS);
+      } catch {
+        // Gone already, or not permitted: the reader still works, only at normal priority.
+      }
+    }
+  }
+
   private checkMemory(): void {
+    this.reniceChildren();
     for (const child of this.pool.threads) {
       const pid = child.threadId;
       const rss = readRssBytes(pid);
