@@ -41,7 +41,7 @@ const envSchema = z.object({
   INSPECT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   /** Resident memory (RSS, so inflated buffers count too) a child may reach before it is killed;
    *  also its V8 heap limit. */
-  INSPECT_MAX_MEMORY_MB: z.coerce.number().int().min(128).default(512),
+  INSPECT_MAX_MEMORY_MB: z.coerce.number().int().min(128).default(384),
   /** Uploads one user may have in flight at once (reading the body + inspecting); more → 429. */
   INSPECT_MAX_PER_USER: z.coerce.number().int().positive().default(2),
 

@@ -21,7 +21,7 @@ import type { ReaderReply, ReaderResults, ReaderTask } from "./reader-task";
 
 const WATCH_EVERY_MS = 50;
 /** Readers run below the server's CPU priority: a busy reader must not slow anyone's requests. */
-const READER_NICENESS = 10;
+const READER_NICENESS = 5;
 const PAGE_SIZE = 4096;
 
 export type ReaderPoolStats = { running: number; waiting: number; peakRssBytes: number };

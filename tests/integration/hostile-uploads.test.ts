@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs } from "@/tests/support/contracts";
@@ -273,7 +274,11 @@ describe("hostile uploads through the real API", () => {
 
   for (const c of cases) {
     it(`refuses ${c.kind} with a clear ${c.status}`, async () => {
-      const response = await client.upload(await c.bytes(), c.name);
+      const bytes = await c.bytes();
+      // Building the larger bombs blocks this process for seconds, long enough for the server to
+      // close an idle keep-alive socket; let the client see that before it sends (else EPIPE).
+      await sleep(100);
+      const response = await client.upload(bytes, c.name);
       const body = (await response.json()) as ErrorBody;
       expect(response.status, JSON.stringify(body)).toBe(c.status);
       expect(body.error.code).toBe(c.code);
