@@ -1,6 +1,6 @@
 /**
  * `npm run bench:uploads` — what heavy uploads cost everyone else. Status polls (`GET
- * /api/analyses/:id`, what every open tab asks every 2 s) from 100 tabs polling every second,
+ * /api/analyses/:id`, what every open tab asks every 2 s) from 20 tabs polling every second,
  * first on an idle server, then while 4 clients upload continuously, one upload each in flight,
  * alternating a 25 MB PDF (a contract plus scanned pages) and a 500-page PDF — the largest
  * uploads the limits allow. Documents are read in the reader pool's child processes; the web's
@@ -16,7 +16,7 @@ import { contractPdfs } from "@/tests/support/contracts";
 import { makeLargeContractPdf } from "@/tests/support/large-contract-pdf";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const TABS = 100;
+const TABS = 20;
 const POLL_EVERY_MS = 1_000;
 const UPLOADERS = 4;
 

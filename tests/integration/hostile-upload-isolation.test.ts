@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
-import { makeInflatedContentPdf } from "@/tests/unit/documents/fixtures";
+import { confirm, waitForStatus } from "@/tests/support/journey";
+import { makeInflatedContentPdf, makeMinimalPdf } from "@/tests/unit/documents/fixtures";
 
 const { baseUrl, databaseUrl } = inject("stack");
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -176,4 +177,32 @@ describe("a document bomb cannot stall the server", () => {
     expect(response.status).toBe(413);
     expect(((await response.json()) as ErrorBody).error.message).toMatch(/Nothing was charged/);
   });
+
+  it("fails an analysis whose stored bytes are a bomb as a bad document, released, not retried", async () => {
+    const { client } = await ApiClient.signUp(baseUrl);
+    const upload = await client.upload(
+      makeMinimalPdf({ pages: 1, text: "The Licensee shall pay the Licensor." }),
+      "fine.pdf",
+      "application/pdf",
+    );
+    expect(upload.status).toBe(201);
+    const { document } = (await upload.json()) as { document: { id: string } };
+    // As if it had been stored under older limits: the worker must still survive reading it.
+    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await sql`update document_blobs set bytes = ${Buffer.from(bomb)} where document_id = ${document.id}`;
+    } finally {
+      await sql.end();
+    }
+    const { body } = await confirm(client, document.id);
+    const { last } = await waitForStatus(client, body.analysis.id, ["failed", "succeeded"], 90_000);
+    expect(last.status).toBe("failed");
+    expect(last.error?.message).toMatch(/too complex/);
+    expect(last.error?.message).toMatch(/Nothing was charged/);
+    const credits = await client.json<{ balance: { held: number; spent: number } }>(
+      "GET",
+      "/api/me/credits",
+    );
+    expect(credits.body.balance).toMatchObject({ held: 0, spent: 0 });
+  }, 120_000);
 });
