@@ -13,6 +13,8 @@ const nextConfig = {
     "file-type",
     "jszip",
     "prom-client",
+    // Forks its child processes from its own files (entry/process.js next to its dist).
+    "tinypool",
     // Memo exports: pdfmake/PDFKit read their data files from their own folders at run time.
     "pdfmake",
     "pdfkit",

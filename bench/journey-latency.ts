@@ -17,7 +17,7 @@ import { Redis } from "ioredis";
 import { startBenchStack } from "@/bench/support/bench-stack";
 import { machineLine, percentile } from "@/bench/support/bench-utils";
 import { makeSizedContractPdf } from "@/bench/support/sized-contract-pdf";
-import { inspectDocument } from "@/lib/documents/inspect-document";
+import { inspectDocumentInProcess } from "@/lib/documents/inspect-document-in-process";
 import { contractPdfs } from "@/tests/support/contracts";
 import { confirm } from "@/tests/support/journey";
 import { makeLargeContractPdf } from "@/tests/support/large-contract-pdf";
@@ -52,7 +52,7 @@ try {
   uploads.push({ label: "500 pages", pdf: await makeLargeContractPdf(500), runs: 5 });
   // One unmeasured upload first: the server's first PDF loads pdf.js and warms its JIT.
   await client.upload(uploads[0]!.pdf, "warm-up.pdf", "application/pdf");
-  await inspectDocument(uploads[0]!.pdf);
+  await inspectDocumentInProcess(uploads[0]!.pdf);
   let summary = "";
   for (const { label, pdf, runs } of uploads) {
     const direct: number[] = [];
@@ -60,7 +60,7 @@ try {
     let pages = 0;
     for (let i = 0; i < runs; i++) {
       const inspected = performance.now();
-      await inspectDocument(pdf);
+      await inspectDocumentInProcess(pdf);
       direct.push(performance.now() - inspected);
       const started = performance.now();
       const response = await client.upload(pdf, `contract-${label}.pdf`, "application/pdf");

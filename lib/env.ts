@@ -37,6 +37,20 @@ const envSchema = z.object({
   MAX_PAGES: z.coerce.number().int().positive().default(500),
   MAX_TEXT_CHARS: z.coerce.number().int().positive().default(5_000_000),
 
+  // Reading untrusted documents (type sniffing, page counting, text extraction) runs in a pool of
+  // child processes, never on a server's event loop (docs/decisions/0008).
+  /** Child processes reading documents, per web or worker process. */
+  INSPECT_POOL_SIZE: z.coerce.number().int().positive().default(2),
+  /** Reads waiting for a child beyond those running; more are refused with 503 + Retry-After. */
+  INSPECT_QUEUE_MAX: intFromEnv(8),
+  /** Wall-clock limit of one read; a child over it is killed and the document refused (422). */
+  INSPECT_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** Resident memory (RSS, so inflated buffers count too) a child may reach before it is killed;
+   *  also its V8 heap limit. */
+  INSPECT_MAX_MEMORY_MB: z.coerce.number().int().min(128).default(384),
+  /** Uploads one user may have in flight at once (reading the body + inspecting); more → 429. */
+  INSPECT_MAX_PER_USER: z.coerce.number().int().positive().default(2),
+
   /** PDFs with more pages are analyzed in chunks of this many pages, in parallel (design.md). */
   CHUNK_PAGES: z.coerce.number().int().positive().default(40),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),

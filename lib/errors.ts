@@ -68,7 +68,12 @@ export class DocumentError extends AppError {
     readonly reason: string,
     message: string,
   ) {
-    super("bad_document", message, { reason });
+    // A refused document never costs anything, and the user is told so (design.md).
+    super(
+      "bad_document",
+      /nothing was charged/i.test(message) ? message : `${message} Nothing was charged.`,
+      { reason },
+    );
     this.name = "DocumentError";
   }
 }

@@ -11,6 +11,7 @@ const benches = [
   { name: "status", script: "bench/status-polling.ts" },
   { name: "journey", script: "bench/journey-latency.ts" },
   { name: "scale", script: "bench/scale-out.ts" },
+  { name: "uploads", script: "bench/upload-isolation.ts" },
 ];
 const only = process.argv.slice(2);
 const started = Date.now();

@@ -2,6 +2,11 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { getResolvedPDFJS } from "unpdf";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "unpdf/pdfjs";
 import { DocumentError } from "@/lib/errors";
+import {
+  type CollectedPageText,
+  collectPageText,
+  type TextContentChunk,
+} from "./collect-page-text";
 import { countWords } from "./count-words";
 import { normalizePageText } from "./normalize-page-text";
 import { textTooLargeError } from "./text-too-large-error";
@@ -50,19 +55,51 @@ async function loadPdf(task: PDFDocumentLoadingTask): Promise<PDFDocumentProxy> 
   }
 }
 
-async function readPageText(pdf: PDFDocumentProxy, pageNumber: number): Promise<string> {
+/**
+ * Text items one page may hold. A dense real page has a few thousand; a page built from millions
+ * of one-glyph operators is an attack on the extractor, not a contract.
+ */
+export const MAX_TEXT_ITEMS_PER_PAGE = 200_000;
+
+function tooManyTextItems(pageNumber: number): DocumentError {
+  return new DocumentError(
+    "too_complex",
+    `This PDF is too complex to read: page ${pageNumber} is built from more than ${MAX_TEXT_ITEMS_PER_PAGE.toLocaleString("en-US")} separate pieces of text. Re-export it (for example "Print to PDF") and upload it again. Nothing was charged.`,
+  );
+}
+
+/**
+ * One page's text, read chunk by chunk so the limits apply while pdf.js parses the page rather
+ * than after. `remainingChars` is what the document may still hold; raw text is whitespace-heavy
+ * before normalization, so the stream is cut at twice that and the exact check follows.
+ */
+async function readPageText(
+  pdf: PDFDocumentProxy,
+  pageNumber: number,
+  remainingChars: number,
+  maxChars: number,
+): Promise<string> {
+  let collected: CollectedPageText;
   try {
     const page = await pdf.getPage(pageNumber);
-    const content = await page.getTextContent();
-    page.cleanup();
-    let text = "";
-    for (const item of content.items) {
-      if ("str" in item) text += item.hasEOL ? `${item.str}\n` : item.str;
+    try {
+      const reader = page
+        .streamTextContent()
+        .getReader() as ReadableStreamDefaultReader<TextContentChunk>;
+      collected = await collectPageText(reader, {
+        maxChars: remainingChars * 2 + 1_000,
+        maxItems: MAX_TEXT_ITEMS_PER_PAGE,
+      });
+    } finally {
+      page.cleanup();
     }
-    return normalizePageText(text);
   } catch {
     throw corrupt(`page ${pageNumber} cannot be read`);
   }
+  if (!collected.ok) {
+    throw collected.over === "items" ? tooManyTextItems(pageNumber) : textTooLargeError(maxChars);
+  }
+  return normalizePageText(collected.text);
 }
 
 /**
@@ -99,7 +136,12 @@ export async function extractPdfText(
     for (let pageNumber = first; pageNumber <= last; pageNumber++) {
       await yieldToEventLoop();
       limits.signal?.throwIfAborted();
-      const text = await readPageText(pdf, pageNumber);
+      const text = await readPageText(
+        pdf,
+        pageNumber,
+        limits.maxChars - charCount,
+        limits.maxChars,
+      );
       charCount += text.length;
       if (charCount > limits.maxChars) throw textTooLargeError(limits.maxChars);
       wordCount += countWords(text);

@@ -1,33 +1,26 @@
-import { createHash } from "node:crypto";
-import type { DocumentKind } from "@/lib/db/schema/documents";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { extractDocumentText } from "./extract-document-text";
-import { sniffDocumentType } from "./sniff-document-type";
+import type { DocumentInspection } from "./inspect-document-in-process";
+import { runInReaderPool } from "./reader-pool";
 
-export type DocumentInspection = {
-  kind: DocumentKind;
-  mimeType: string;
-  pageCount: number;
-  wordCount: number;
-  /** Lowercase hex SHA-256 of the exact bytes uploaded. */
-  sha256: string;
-};
+export type { DocumentInspection } from "./inspect-document-in-process";
 
 /**
- * Everything the upload needs to know before storing a document: what it really is, that we
- * can read it (a full extraction, so bad files fail at upload rather than in the worker), and
- * the counts billing is based on.
+ * What an upload is, whether we can read it, and its pages and words (`inspectDocumentInProcess`),
+ * worked out in the reader pool under a deadline and a memory cap, off this event loop.
  */
-export async function inspectDocument(bytes: Uint8Array): Promise<DocumentInspection> {
+export function inspectDocument(
+  bytes: Uint8Array,
+  options: { signal?: AbortSignal } = {},
+): Promise<DocumentInspection> {
+  // Refused here too, so an oversized buffer is never copied to a child just to be refused there.
   if (bytes.byteLength > env.MAX_UPLOAD_BYTES) {
-    throw new AppError(
-      "payload_too_large",
-      `This file is larger than the ${Math.floor(env.MAX_UPLOAD_BYTES / 1024 / 1024)} MB upload limit.`,
+    return Promise.reject(
+      new AppError(
+        "payload_too_large",
+        `This file is larger than the ${Math.floor(env.MAX_UPLOAD_BYTES / 1024 / 1024)} MB upload limit. Nothing was charged.`,
+      ),
     );
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const { kind, mimeType } = await sniffDocumentType(bytes);
-  const { pageCount, wordCount } = await extractDocumentText(bytes, kind);
-  return { kind, mimeType, pageCount, wordCount, sha256 };
+  return runInReaderPool({ op: "inspect", bytes }, { ...options, refuseWhenBusy: true });
 }

@@ -1,5 +1,5 @@
 import { notFound } from "@/lib/errors";
-import { extractDocumentText } from "./extract-document-text";
+import { extractDocumentTextInPool } from "./extract-document-text-in-pool";
 import { loadStoredDocument } from "./load-stored-document";
 
 export type DocumentUnit = { unit: number; unitLabel: "page" | "paragraph"; text: string };
@@ -14,7 +14,7 @@ export async function readDocumentUnit(input: {
   unit: number;
 }): Promise<DocumentUnit> {
   const doc = await loadStoredDocument(input.documentId, input.userId);
-  const text = await extractDocumentText(
+  const text = await extractDocumentTextInPool(
     doc.bytes,
     doc.kind,
     doc.kind === "pdf" ? { pages: { first: input.unit, last: input.unit } } : {},

@@ -2,6 +2,9 @@ import { Readable } from "node:stream";
 import Busboy from "busboy";
 import { AppError } from "@/lib/errors";
 
+/** Multipart framing (boundaries, part headers, a few small fields) beyond the file itself. */
+const FRAMING_SLACK_BYTES = 64 * 1024;
+
 const tooLarge = (maxBytes: number) =>
   new AppError(
     "payload_too_large",
@@ -26,7 +29,8 @@ export async function readSingleUpload(
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   // Multipart framing adds a little; 64 KiB of slack covers boundaries and headers.
-  if (declared > options.maxBytes + 64 * 1024) throw tooLarge(options.maxBytes);
+  const maxBodyBytes = options.maxBytes + FRAMING_SLACK_BYTES;
+  if (declared > maxBodyBytes) throw tooLarge(options.maxBytes);
   if (!request.body) throw new AppError("validation", "The request has no body.");
 
   return new Promise((resolve, reject) => {
@@ -34,7 +38,7 @@ export async function readSingleUpload(
     try {
       parser = Busboy({
         headers: { "content-type": contentType },
-        limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 1024 },
+        limits: { files: 1, fileSize: options.maxBytes, fields: 10, fieldSize: 1024, parts: 20 },
         defParamCharset: "utf8",
       });
     } catch {
@@ -83,6 +87,17 @@ export async function readSingleUpload(
       found.then(resolve, reject);
     });
     source.on("error", () => {});
+    // The whole body counts, not only the file: without a Content-Length (chunked) a client
+    // could otherwise stream endless extra parts or preamble, each under busboy's own limits.
+    let received = 0;
+    source.on("data", (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received > maxBodyBytes) {
+        source.unpipe(parser);
+        source.destroy();
+        reject(tooLarge(options.maxBytes));
+      }
+    });
     source.pipe(parser);
   });
 }

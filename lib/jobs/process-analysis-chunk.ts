@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import { analyzeChunk } from "@/lib/analysis/run-analysis";
 import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
-import { extractDocumentText } from "@/lib/documents/extract-document-text";
+import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
 import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
@@ -66,7 +66,7 @@ export async function processAnalysisChunkJob(
       await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
     }
     const doc = await loadStoredDocument(claim.documentId);
-    const text = await extractDocumentText(doc.bytes, "pdf", {
+    const text = await extractDocumentTextInPool(doc.bytes, "pdf", {
       signal,
       maxPages: env.MAX_PAGES,
       maxChars: env.MAX_TEXT_CHARS,

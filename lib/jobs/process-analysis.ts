@@ -4,7 +4,7 @@ import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
 import { analyzeChunk, identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
 import { type AnalysisEngine, selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
-import { extractDocumentText } from "@/lib/documents/extract-document-text";
+import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
 import {
@@ -122,7 +122,7 @@ async function runSinglePass(
       signal,
     );
   await step(0);
-  const text = await extractDocumentText(doc.bytes, doc.kind, {
+  const text = await extractDocumentTextInPool(doc.bytes, doc.kind, {
     signal,
     maxPages: env.MAX_PAGES,
     maxChars: env.MAX_TEXT_CHARS,
@@ -155,7 +155,7 @@ async function startChunks(
   const plan = planChunks(doc.pageCount, env.CHUNK_PAGES);
   const firstChunk = plan[0];
   if (!firstChunk) throw new Error("a chunk plan has at least one chunk");
-  const firstPages = await extractDocumentText(doc.bytes, "pdf", {
+  const firstPages = await extractDocumentTextInPool(doc.bytes, "pdf", {
     signal,
     maxPages: env.MAX_PAGES,
     maxChars: env.MAX_TEXT_CHARS,

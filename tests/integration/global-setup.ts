@@ -23,6 +23,8 @@ export default async function setup(project: TestProject) {
     port,
     workers: 1,
     workerEnv: { ANALYSIS_STEP_DELAY_MS: "400", WORKER_CONCURRENCY: "4" },
+    // Hostile-upload tests wait for the reader deadline; 15 s is far above any test document.
+    env: { INSPECT_TIMEOUT_MS: "15000" },
   });
   project.provide("stack", {
     baseUrl: stack.baseUrl,

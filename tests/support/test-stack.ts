@@ -43,6 +43,8 @@ export async function startTestStack(options: {
   name: string;
   port: number;
   workerEnv?: Record<string, string>;
+  /** Extra environment of every process of the stack (web and workers). */
+  env?: Record<string, string>;
   workers?: number;
 }): Promise<TestStack> {
   const runId = newRunId(options.name);
@@ -68,6 +70,7 @@ export async function startTestStack(options: {
     PORT: String(options.port),
     NEXT_TELEMETRY_DISABLED: "1",
     METRICS_TOKEN: metricsToken,
+    ...options.env,
   };
 
   const children: ChildProcess[] = [];

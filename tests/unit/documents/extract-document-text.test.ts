@@ -130,7 +130,7 @@ describe("extractDocumentText — hand-built PDFs", () => {
     const error = await documentErrorOf(extractDocumentText(makeMinimalPdf({ pages: 1 }), "pdf"));
     expect(error.reason).toBe("no_text");
     expect(error.message).toBe(
-      "This PDF has no text layer (it looks scanned). Scanned PDFs are not supported yet; upload a PDF with selectable text.",
+      "This PDF has no text layer (it looks scanned). Scanned PDFs are not supported yet; upload a PDF with selectable text. Nothing was charged.",
     );
   });
 
@@ -162,7 +162,7 @@ describe("extractDocumentText — hand-built PDFs", () => {
     const error = await documentErrorOf(extractDocumentText(makeEncryptedPdf(), "pdf"));
     expect(error.reason).toBe("encrypted");
     expect(error.message).toBe(
-      "This PDF is password-protected. Remove the password and upload it again.",
+      "This PDF is password-protected. Remove the password and upload it again. Nothing was charged.",
     );
   });
 

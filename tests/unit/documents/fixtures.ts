@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { crc32, createDeflate, createDeflateRaw, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 
 // ---------------------------------------------------------------------------------------------
@@ -502,5 +502,136 @@ export async function makeZipBomb(options: ZipBombOptions = {}): Promise<Uint8Ar
       crc32: payload.crc32,
       declaredSize: options.declaredSize ?? size,
     },
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource bombs: small files that cost a reader far more than their size
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * zlib-deflates `size` bytes made of `unit` repeated, without ever holding them: the same ~1 MB
+ * block is fed to a streaming deflater again and again (FlateDecode in a PDF is zlib format).
+ */
+async function deflateRepeated(unit: string, size: number): Promise<Uint8Array> {
+  const block = Buffer.from(unit.repeat(Math.max(1, Math.floor((1024 * 1024) / unit.length))));
+  const deflate = createDeflate({ level: 9 });
+  const output: Buffer[] = [];
+  deflate.on("data", (part: Buffer) => output.push(part));
+  const finished = new Promise<void>((resolve, reject) => {
+    deflate.on("end", resolve);
+    deflate.on("error", reject);
+  });
+  for (let written = 0; written < size; written += block.byteLength) {
+    const part = block.subarray(0, Math.min(block.byteLength, size - written));
+    if (!deflate.write(part)) await new Promise((resolve) => deflate.once("drain", resolve));
+  }
+  deflate.end();
+  await finished;
+  return new Uint8Array(Buffer.concat(output));
+}
+
+/** A one-page PDF whose content stream is `prologue` + `unit` repeated to `size` bytes, deflated. */
+async function makePdfWithDeflatedContent(
+  prologue: string,
+  unit: string,
+  size: number,
+): Promise<Uint8Array> {
+  const body = await deflateRepeated(unit, size);
+  const head = await deflateRepeated(prologue, prologue.length);
+  // Two content streams (PDF allows an array): a short prologue, then the repeated body.
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    FONT_OBJECT,
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents [5 0 R 6 0 R] >>",
+    `<< /Length ${head.byteLength} /Filter /FlateDecode >>\nstream\n${fromLatin1(head)}\nendstream`,
+    `<< /Length ${body.byteLength} /Filter /FlateDecode >>\nstream\n${fromLatin1(body)}\nendstream`,
+  ];
+  return buildPdf(objects);
+}
+
+/**
+ * The "inflation bomb": one page whose content stream is ~1 MB compressed and `inflatedBytes`
+ * (default 400 MB) of text-showing operators once inflated. On a reader that checks the text
+ * limit only after a whole page, this costs minutes and gigabytes. With `visible: false` every
+ * line is drawn below the page, where pdf.js parses it but keeps no text: no text limit ever
+ * trips, only a deadline or a memory cap stops it.
+ */
+export function makeInflatedContentPdf(
+  options: { inflatedBytes?: number; visible?: boolean } = {},
+): Promise<Uint8Array> {
+  const line = "(The Licensee shall pay the Licensor the fees set out in Schedule A.) Tj";
+  return makePdfWithDeflatedContent(
+    "BT\n/F1 12 Tf\n14 TL\n72 720 Td\n",
+    options.visible === false ? `${line} T*\n` : `1 0 0 1 72 400 Tm ${line}\n`,
+    options.inflatedBytes ?? 400 * 1024 * 1024,
+  );
+}
+
+/**
+ * A page with millions of text operators, each showing one character somewhere else on the page,
+ * so no two merge into one text item: little text, but millions of items for the extractor.
+ */
+export function makeManyTextOperatorsPdf(operators = 3_000_000): Promise<Uint8Array> {
+  const unit = "1 0 0 1 72 700 Tm (a) Tj 1 0 0 1 300 100 Tm (b) Tj\n";
+  return makePdfWithDeflatedContent("BT\n/F1 12 Tf\n", unit, (operators / 4) * unit.length);
+}
+
+/**
+ * Arrays or dictionaries nested `depth` deep (100,000 by default) where the reader must parse
+ * them: in the page dictionary (read when the page is opened) and as a content-stream operand.
+ */
+export function makeDeeplyNestedPdf(
+  options: { depth?: number; kind?: "array" | "dict" } = {},
+): Uint8Array {
+  const depth = options.depth ?? 100_000;
+  const nested =
+    options.kind === "dict"
+      ? `${"<< /A ".repeat(depth)}1${" >>".repeat(depth)}`
+      : `${"[".repeat(depth)}1${"]".repeat(depth)}`;
+  const content = `BT /F1 12 Tf 72 720 Td (Agreement) Tj ET\n${nested} pop\n`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    FONT_OBJECT,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R /Nested ${nested} >>`,
+    streamObject(content),
+  ];
+  return buildPdf(objects);
+}
+
+/**
+ * A DOCX whose document.xml is small compressed but pathological to parse into a DOM:
+ * - `runs`: `count` paragraphs of one tiny run each (millions of XML elements, varied letters so
+ *   the ratio stays under the ZIP bomb guard's 100:1);
+ * - `nesting`: elements nested `count` deep;
+ * - `entities`: an internal DTD doing "billion laughs" entity expansion.
+ */
+export async function makePathologicalDocx(
+  kind: "runs" | "nesting" | "entities",
+  count = kind === "runs" ? 2_000_000 : 100_000,
+): Promise<Uint8Array> {
+  const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  let xml: string;
+  if (kind === "runs") {
+    const parts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      parts.push(`<w:p><w:r><w:t>${(i * 7919).toString(36)}</w:t></w:r></w:p>`);
+    }
+    xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${ns}><w:body>${parts.join("")}</w:body></w:document>`;
+  } else if (kind === "nesting") {
+    xml = `<?xml version="1.0" encoding="UTF-8"?><w:document ${ns}><w:body><w:p><w:r><w:t>Agreement</w:t></w:r></w:p>${"<w:sdt><w:sdtContent>".repeat(count)}<w:p><w:r><w:t>deep</w:t></w:r></w:p>${"</w:sdtContent></w:sdt>".repeat(count)}</w:body></w:document>`;
+  } else {
+    const levels = Array.from(
+      { length: 9 },
+      (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`,
+    ).join("");
+    xml = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY l0 "lol">${levels}]><w:document ${ns}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>`;
+  }
+  return writeZip([
+    deflatedEntry("[Content_Types].xml", contentTypesXml(WORD_MAIN_CONTENT_TYPE)),
+    deflatedEntry("_rels/.rels", PACKAGE_RELS),
+    deflatedEntry("word/document.xml", xml),
   ]);
 }

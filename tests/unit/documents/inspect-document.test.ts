@@ -14,7 +14,8 @@ import {
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-describe("inspectDocument", () => {
+// Through the reader pool: the first test also waits for a child process to start.
+describe("inspectDocument", { timeout: 60_000 }, () => {
   it("sniffs, counts and hashes a real contract PDF", async () => {
     const file = "BIOPURECORP_06_30_1999-EX-10.13-AGENCY AGREEMENT.PDF";
     const bytes = readContractPdf(file);
