@@ -12,8 +12,14 @@ import { signIn } from "next-auth/react";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { signUpAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
-import { MIN_PASSWORD_LENGTH, validateEmail, validatePassword } from "@/components/auth/validation";
+import {
+  MIN_PASSWORD_LENGTH,
+  signInErrorMessage,
+  validateEmail,
+  validatePassword,
+} from "@/components/auth/validation";
 import { formatCredits, formatNumber } from "@/components/format";
+import { parseSignInRateLimit } from "@/lib/rate-limit/sign-in-rate-limit";
 
 type FieldErrors = { email?: string | null; password?: string | null; name?: string | null };
 
@@ -70,38 +76,43 @@ export function SignUpForm({
         ...(trimmedName ? { name: trimmedName } : {}),
       });
       if (!result.ok) {
-        const { code, message, details } = result.error;
-        if (code === "conflict") {
-          setFieldErrors({ email: "An account with this email already exists." });
-          setFormError(
-            <>
-              An account with this email already exists.{" "}
-              <Link component={NextLink} href="/signin" color="inherit" sx={{ fontWeight: 600 }}>
-                Sign in instead
-              </Link>
-              .
-            </>,
-          );
-        } else {
-          setFieldErrors({
-            email: fieldMessage(details, "email"),
-            password: fieldMessage(details, "password"),
-            name: fieldMessage(details, "name"),
-          });
-          setFormError(message);
-        }
+        const { message, details } = result.error;
+        // A rate limit's message says how long to wait; validation messages go to their fields.
+        setFieldErrors({
+          email: fieldMessage(details, "email"),
+          password: fieldMessage(details, "password"),
+          name: fieldMessage(details, "name"),
+        });
+        setFormError(message);
         setPending(false);
         return;
       }
 
+      // Sign-up answers the same for a new e-mail and one that already has an account (so it
+      // cannot be used to find out who has one); signing in tells the two apart for the owner.
       const signedIn = await signIn("credentials", {
         email: email.trim(),
         password,
         redirect: false,
       });
       if (!signedIn || signedIn.error || !signedIn.ok) {
-        // The account exists; only the automatic sign-in failed.
-        router.push("/signin");
+        const wait = parseSignInRateLimit(signedIn?.error);
+        setFormError(
+          wait !== null ? (
+            signInErrorMessage(signedIn?.error ?? "")
+          ) : (
+            <>
+              We couldn't sign you in with this password. If you already have an account with this
+              e-mail,{" "}
+              <Link component={NextLink} href="/signin" color="inherit" sx={{ fontWeight: 600 }}>
+                sign in
+              </Link>{" "}
+              with its password.
+            </>
+          ),
+        );
+        setPending(false);
+        passwordRef.current?.focus();
         return;
       }
       router.push("/upload");
