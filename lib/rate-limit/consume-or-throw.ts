@@ -1,5 +1,5 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { getRateLimiter, type RateLimiterName } from "@/lib/rate-limit/limiters";
+import { getReadyRateLimiter, type RateLimiterName } from "@/lib/rate-limit/limiters";
 import { rateLimitedError } from "@/lib/rate-limit/rate-limited-error";
 
 const messages: Partial<Record<RateLimiterName, string>> = {
@@ -22,7 +22,7 @@ export async function consumeOrThrow(
   options: { message?: string; points?: number } = {},
 ): Promise<RateLimiterRes> {
   try {
-    return await getRateLimiter(name).consume(key, options.points ?? 1);
+    return await (await getReadyRateLimiter(name)).consume(key, options.points ?? 1);
   } catch (rejection) {
     // Only a RateLimiterRes means "over the limit"; both Redis and the insurance failing is a bug.
     if (!(rejection instanceof RateLimiterRes)) throw rejection;

@@ -23,7 +23,11 @@ const limits = {
 
 export type RateLimiterName = keyof typeof limits;
 
-type Holder = { redis: Redis; limiters: Map<RateLimiterName, RateLimiterRedis> };
+type Holder = {
+  redis: Redis;
+  firstConnection: Promise<void>;
+  limiters: Map<RateLimiterName, RateLimiterRedis>;
+};
 const globalForLimits = globalThis as unknown as { __clauseflowRateLimits?: Holder };
 
 /**
@@ -33,10 +37,14 @@ const globalForLimits = globalThis as unknown as { __clauseflowRateLimits?: Hold
  * limits to per-instance, it never lifts them and never makes a request wait.
  */
 export function getRateLimiter(name: RateLimiterName): RateLimiterRedis {
-  globalForLimits.__clauseflowRateLimits ??= {
-    redis: createRedisConnection("producer"),
-    limiters: new Map(),
-  };
+  if (!globalForLimits.__clauseflowRateLimits) {
+    const redis = createRedisConnection("producer");
+    globalForLimits.__clauseflowRateLimits = {
+      redis,
+      firstConnection: firstOutcome(redis),
+      limiters: new Map(),
+    };
+  }
   const holder = globalForLimits.__clauseflowRateLimits;
   let limiter = holder.limiters.get(name);
   if (!limiter) {
@@ -57,6 +65,31 @@ export function getRateLimiter(name: RateLimiterName): RateLimiterRedis {
     holder.limiters.set(name, limiter);
   }
   return limiter;
+}
+
+/**
+ * `getRateLimiter`, but a process's first requests wait (≤ 1 s) for the new connection's first
+ * outcome: counting them in memory while Redis is merely connecting would let them escape the
+ * shared count. Later (an outage included) it never waits.
+ */
+export async function getReadyRateLimiter(name: RateLimiterName): Promise<RateLimiterRedis> {
+  const limiter = getRateLimiter(name);
+  const holder = globalForLimits.__clauseflowRateLimits!;
+  await holder.firstConnection;
+  return limiter;
+}
+
+/** Settles at the connection's first "ready" or "error", or after a second at most. */
+function firstOutcome(redis: Redis): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done).off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1_000);
+    redis.once("ready", done).once("error", done);
+  });
 }
 
 /** For tests and scripts that end: close the limiters' Redis connection. */
