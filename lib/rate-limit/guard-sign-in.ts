@@ -26,8 +26,10 @@ export async function guardSignIn<T>(
   const accountKey = `${attempt.email.trim().toLowerCase()}|${attempt.ip}`;
   await consumeOrThrow("signInIp", attempt.ip, { message: LOCKED });
   const failures = await consumeOrThrow("signInFailures", accountKey, { message: LOCKED }).catch(
-    (error: unknown) => {
-      throw capLockoutWait(error);
+    async (error: unknown) => {
+      // A locked pair checks no password: that attempt guessed nothing, so the IP keeps its point.
+      await getRateLimiter("signInIp").reward(attempt.ip);
+      throw await capLockoutWait(accountKey, error);
     },
   );
 
@@ -51,10 +53,7 @@ export async function guardSignIn<T>(
 /** Locks the pair out, each lockout twice as long as the one before; returns its seconds. */
 async function lockOut(accountKey: string): Promise<number> {
   const lockouts = await getRateLimiter("signInLockouts").consume(accountKey);
-  const seconds = Math.min(
-    env.SIGNIN_LOCKOUT_SECONDS * 2 ** Math.min(lockouts.consumedPoints - 1, 30),
-    env.SIGNIN_LOCKOUT_MAX_SECONDS,
-  );
+  const seconds = lockoutSeconds(lockouts.consumedPoints);
   // The failure count itself becomes the lock: over its limit, expiring with the lockout, after
   // which the pair gets `SIGNIN_LOCKOUT_AFTER` fresh tries.
   await getRateLimiter("signInFailures").block(accountKey, seconds);
@@ -70,11 +69,21 @@ async function recordSuccess(ip: string, accountKey: string): Promise<void> {
 }
 
 /**
- * A guess racing the one that triggered a lockout is refused by the failure count before the
- * lock replaces that count's day-long expiry: never tell it to wait longer than a lockout can.
+ * A guess racing the one that triggers a lockout is refused by the failure count before the lock
+ * has replaced that count's day-long expiry: never tell it to wait longer than the lockout.
  */
-function capLockoutWait(error: unknown): unknown {
+async function capLockoutWait(accountKey: string, error: unknown): Promise<unknown> {
   const seconds = error instanceof AppError ? error.retryAfterSeconds : undefined;
-  if (seconds === undefined || seconds <= env.SIGNIN_LOCKOUT_MAX_SECONDS) return error;
-  return rateLimitedError(LOCKED, env.SIGNIN_LOCKOUT_MAX_SECONDS * 1000);
+  if (seconds === undefined) return error;
+  const lockouts = await getRateLimiter("signInLockouts").get(accountKey);
+  const longest = lockoutSeconds(Math.max(1, lockouts?.consumedPoints ?? 0));
+  return seconds <= longest ? error : rateLimitedError(LOCKED, longest * 1000);
+}
+
+/** The `n`th lockout's length: doubling from SIGNIN_LOCKOUT_SECONDS, capped. */
+function lockoutSeconds(n: number): number {
+  return Math.min(
+    env.SIGNIN_LOCKOUT_SECONDS * 2 ** Math.min(n - 1, 30),
+    env.SIGNIN_LOCKOUT_MAX_SECONDS,
+  );
 }

@@ -75,6 +75,26 @@ describe("rate limits while Redis is unreachable", () => {
     expect(await guardSignIn({ ...attempt, ip: "198.51.100.4" }, right)).toEqual({ id: "u1" });
   });
 
+  it("check only as many concurrent guesses as the lockout allows, and say the lockout's wait", async () => {
+    const attempt = { email: "burst@example.com", ip: "198.51.100.6" };
+    let checks = 0;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        guardSignIn(attempt, async () => {
+          checks += 1;
+          return null;
+        }),
+      ),
+    );
+    expect(checks).toBe(3);
+    const waits = outcomes.flatMap((o) =>
+      o.status === "rejected" ? [(o.reason as AppError).retryAfterSeconds] : [],
+    );
+    expect(waits).toHaveLength(8);
+    // Guesses refused before the lock was set would otherwise read the count's day-long expiry.
+    for (const wait of waits) expect(wait).toBeLessThanOrEqual(60);
+  });
+
   it("reset the failure count on a success", async () => {
     const attempt = { email: "reset@example.com", ip: "198.51.100.5" };
     const wrong = async () => null;
