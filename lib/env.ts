@@ -8,6 +8,26 @@ import { LOCAL_DATABASE_URL, LOCAL_REDIS_URL } from "@/lib/local-defaults";
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
+const windowUnits = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
+
+/** A rate limit written "points/window", the window in s, m, h or d: "10/1h" = 10 an hour. */
+export type RateLimit = { points: number; durationSeconds: number };
+
+const rateLimitFromEnv = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+\/\d+[smhd]$/, 'write it as "points/window", e.g. "10/1h" (s, m, h or d)')
+    .default(fallback)
+    .transform((spec): RateLimit => {
+      const [points, window] = spec.split("/") as [string, string];
+      const unit = window.slice(-1) as keyof typeof windowUnits;
+      return {
+        points: Number(points),
+        durationSeconds: Math.max(1, Number(window.slice(0, -1)) * windowUnits[unit]),
+      };
+    });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -98,6 +118,29 @@ const envSchema = z.object({
   /** Per request; the SDK retries timeouts, 429 and 5xx with backoff `LLM_MAX_RETRIES` times. */
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   LLM_MAX_RETRIES: intFromEnv(2),
+
+  /** Client IP = the X-Forwarded-For entry this many places left of the socket address that Next
+   *  appends (patches/next+*.patch). 0: no proxy, the socket address itself; 1: one reverse proxy
+   *  (nginx, a load balancer) that appends the client's address; never more than really exist,
+   *  or clients choose their own IP. */
+  TRUSTED_PROXY_COUNT: intFromEnv(0),
+  /** Sign-in attempts from one client IP (a success gives its point back). */
+  RATE_LIMIT_SIGNIN_IP: rateLimitFromEnv("50/1h"),
+  /** This many failed sign-ins in a row for one e-mail from one IP lock that pair out… */
+  SIGNIN_LOCKOUT_AFTER: z.coerce.number().int().positive().default(5),
+  /** …for this long the first time, twice as long each time after (a success resets both)… */
+  SIGNIN_LOCKOUT_SECONDS: z.coerce.number().int().positive().default(60),
+  /** …never longer than this. */
+  SIGNIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /** Sign-ups from one client IP (API and form alike). */
+  RATE_LIMIT_SIGNUP_IP: rateLimitFromEnv("10/1h"),
+  /** Uploads (`POST /api/documents`) per user. */
+  RATE_LIMIT_UPLOAD_USER: rateLimitFromEnv("60/1h"),
+  /** Confirms (`POST /api/analyses`, the confirm button) per user. */
+  RATE_LIMIT_CONFIRM_USER: rateLimitFromEnv("60/1h"),
+  /** Password-reset requests, per e-mail and per IP (for the reset endpoint still to come). */
+  RATE_LIMIT_PASSWORD_RESET: rateLimitFromEnv("5/1h"),
+
   /** Test hook: slows every analysis step so progress and cancel can be observed. */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
   /** Test hook, "index:times,…": chunk `index` fails its first `times` claims (transient error). */

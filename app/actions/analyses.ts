@@ -6,6 +6,7 @@ import { getUserOrThrow } from "@/lib/auth/session";
 import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import { cancelAnalysis } from "@/lib/jobs/cancel-analysis";
 import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/jobs/confirm-analysis";
+import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 export async function confirmAnalysisAction(input: {
   documentId: string;
@@ -13,6 +14,7 @@ export async function confirmAnalysisAction(input: {
 }): Promise<ActionResult<{ analysis: AnalysisView }>> {
   return runAction(async () => {
     const user = await getUserOrThrow();
+    await consumeOrThrow("confirmUser", user.id);
     const parsed = confirmAnalysisInputSchema.parse(input);
     const { analysis } = await confirmAnalysis({ userId: user.id, ...parsed });
     return { analysis };

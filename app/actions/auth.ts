@@ -1,13 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
-import { authenticateUser } from "@/lib/auth/authenticate-user";
-import { createUser, signUpInputSchema } from "@/lib/auth/create-user";
+import { signUpInputSchema } from "@/lib/auth/create-user";
 import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect-path";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { signUpUser } from "@/lib/auth/sign-up-user";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { clientIp } from "@/lib/rate-limit/client-ip";
 
 /**
  * The sign-in and sign-up forms post here (`<form action>` + `useActionState`): the credentials
@@ -67,7 +70,7 @@ export async function signInFormAction(
     };
   }
   try {
-    const user = await authenticateUser(email, password);
+    const user = await signInWithPassword({ email, password, ip: clientIp(await headers()) });
     if (!user) {
       return { email, error: { code: "unauthenticated", message: "Wrong email or password." } };
     }
@@ -86,20 +89,28 @@ export async function signUpFormAction(
   const email = field(form, "email").trim();
   const name = field(form, "name").trim();
   const password = field(form, "password");
-  let signedIn = false;
   try {
     const input = signUpInputSchema.parse({ email, password, ...(name ? { name } : {}) });
-    await createUser(input);
-    // Signed in through the same check as the sign-in form: only the password just chosen opens
-    // the account.
-    const user = await authenticateUser(input.email, input.password);
-    if (user) {
-      await issueSessionCookie(user);
-      signedIn = true;
+    const ip = clientIp(await headers());
+    // The same answer whether or not the e-mail is taken (lib/auth/sign-up-user.ts) …
+    await signUpUser({ ...input, ip });
+    // … and then the same check as the sign-in form: only the account's own password opens it.
+    const user = await signInWithPassword({ email: input.email, password: input.password, ip });
+    if (!user) {
+      return {
+        email,
+        name,
+        error: {
+          code: "unauthenticated",
+          message:
+            "We couldn't sign you in with this password. If you already have an account with this e-mail, sign in with its password.",
+        },
+      };
     }
+    await issueSessionCookie(user);
   } catch (error) {
     return { email, name, error: failure(error) };
   }
-  // Outside the try: redirect() works by throwing. The account exists either way.
-  redirect(signedIn ? "/upload" : "/signin");
+  // Outside the try: redirect() works by throwing.
+  redirect("/upload");
 }

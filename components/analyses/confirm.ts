@@ -16,6 +16,8 @@ export type ConfirmFailure =
       message: string;
     }
   | { kind: "rejected"; code: string; message: string }
+  /** Too many confirms in a short time: the message says how long to wait; nothing was charged. */
+  | { kind: "rate_limited"; message: string; retryAfterSeconds: number | null }
   /** We don't know whether the server got it: retry with the same idempotency key. */
   | { kind: "network"; message: string };
 
@@ -56,6 +58,10 @@ export async function confirmAnalysis(
           message: gap !== null ? insufficientMessage(gap) : message,
         },
       };
+    }
+    if (code === "rate_limited") {
+      const retryAfterSeconds = num(details?.retryAfterSeconds);
+      return { ok: false, failure: { kind: "rate_limited", message, retryAfterSeconds } };
     }
     return { ok: false, failure: { kind: "rejected", code, message } };
   } catch {

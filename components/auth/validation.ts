@@ -1,3 +1,6 @@
+import { formatWait } from "@/lib/rate-limit/format-wait";
+import { parseSignInRateLimit } from "@/lib/rate-limit/sign-in-rate-limit";
+
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -38,6 +41,8 @@ export function safeCallbackPath(raw: string | null | undefined): string | null 
 
 /** next-auth puts the authorize() failure in `error`; map it to words a person understands. */
 export function signInErrorMessage(error: string): string {
+  const wait = parseSignInRateLimit(error);
+  if (wait !== null) return `Too many attempts — try again in ${formatWait(wait)}.`;
   if (/disabled/i.test(error))
     return "This account is disabled. Contact support if you think this is a mistake.";
   if (/credentials|password|invalid|CredentialsSignin/i.test(error))

@@ -95,8 +95,12 @@ export function UploadWorkspace({
           );
           refresh();
         } catch (error) {
+          // A rate limit (429, its message says how long to wait) passes like a network error.
           const retryable =
-            !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+            !(error instanceof ApiError) ||
+            error.status === 0 ||
+            error.status === 429 ||
+            error.status >= 500;
           dispatch({ type: "upload-failed", id, message: errorMessage(error), retryable });
           setAnnouncement(`Upload failed for ${file.name}: ${errorMessage(error)}`);
         }

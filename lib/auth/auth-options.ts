@@ -1,21 +1,25 @@
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { endSession } from "@/lib/auth/end-user-sessions";
 import { getLiveSessionUser } from "@/lib/auth/get-live-session-user";
 import { SESSION_MAX_AGE_SECONDS, sessionSecret } from "@/lib/auth/session-cookie";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { startUserSession } from "@/lib/auth/start-user-session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { signInRateLimitError } from "@/lib/rate-limit/sign-in-rate-limit";
 
 type AuthorizedUser = SessionUser & { sessionId: string };
 
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/signin" },
+  // Errors too: a locked or disabled sign-in lands on the form, which says what happened
+  // (components/auth/validation.ts).
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -25,8 +29,13 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req): Promise<AuthorizedUser | null> {
         if (!credentials?.email || !credentials.password) return null;
+        const { email, password } = credentials;
         try {
-          const user = await authenticateUser(credentials.email, credentials.password);
+          const user = await signInWithPassword({
+            email,
+            password,
+            ip: clientIp(req.headers ?? {}),
+          });
           if (!user) return null;
           const userAgent = req.headers?.["user-agent"];
           const { sessionId } = await startUserSession(db, {
@@ -38,6 +47,11 @@ export const authOptions: NextAuthOptions = {
           // next-auth turns a thrown message into `?error=<message>` for the sign-in page.
           if (error instanceof AppError && error.code === "account_disabled") {
             throw new Error("AccountDisabled");
+          }
+          // "RateLimited:<seconds>": the route turns it into a 429 + Retry-After, the form into
+          // "try again in N minutes" (lib/rate-limit/sign-in-rate-limit.ts).
+          if (error instanceof AppError && error.code === "rate_limited") {
+            throw new Error(signInRateLimitError(error.retryAfterSeconds ?? 1));
           }
           throw error;
         }

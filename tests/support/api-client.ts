@@ -7,10 +7,17 @@ import { randomUUID } from "node:crypto";
 export class ApiClient {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. an X-Forwarded-For naming this client's IP). */
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
-  static async signUp(baseUrl: string, overrides: { email?: string; password?: string } = {}) {
-    const client = new ApiClient(baseUrl);
+  static async signUp(
+    baseUrl: string,
+    overrides: { email?: string; password?: string; headers?: Record<string, string> } = {},
+  ) {
+    const client = new ApiClient(baseUrl, overrides.headers);
     const email = overrides.email ?? `user-${randomUUID()}@example.com`;
     const password = overrides.password ?? "correct horse battery";
     const created = await client.request("POST", "/api/users", { json: { email, password } });
@@ -46,7 +53,7 @@ export class ApiClient {
       headers?: Record<string, string>;
     },
   ): Promise<Response> {
-    const headers: Record<string, string> = { ...body?.headers };
+    const headers: Record<string, string> = { ...this.headers, ...body?.headers };
     if (this.cookies.size > 0) headers.cookie = this.cookieHeader();
     let payload: BodyInit | undefined;
     if (body?.json !== undefined) {

@@ -31,7 +31,22 @@ export type TestStack = {
   env: NodeJS.ProcessEnv;
   logDir: string;
   startWorker: (extraEnv?: Record<string, string>) => Promise<ChildProcess>;
+  /** Another web server on the same database and prefix, e.g. with other limits; stopped with
+   *  the stack. */
+  startWeb: (options: { port: number; env?: Record<string, string> }) => Promise<string>;
   stop: () => Promise<void>;
+};
+
+/**
+ * Every test run signs up many users from 127.0.0.1 within seconds: the stack's servers get
+ * limits no suite reaches. Tests of the limits themselves start a server with strict ones
+ * (`webEnv` or `startWeb`).
+ */
+export const TEST_RATE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_SIGNIN_IP: "1000000/1m",
+  RATE_LIMIT_SIGNUP_IP: "1000000/1m",
+  RATE_LIMIT_UPLOAD_USER: "1000000/1m",
+  RATE_LIMIT_CONFIRM_USER: "1000000/1m",
 };
 
 /**
@@ -45,6 +60,8 @@ export async function startTestStack(options: {
   workerEnv?: Record<string, string>;
   /** Extra environment of every process of the stack (web and workers). */
   env?: Record<string, string>;
+  /** Extra environment of the web server only (after the test rate limits). */
+  webEnv?: Record<string, string>;
   workers?: number;
 }): Promise<TestStack> {
   const runId = newRunId(options.name);
@@ -70,6 +87,7 @@ export async function startTestStack(options: {
     PORT: String(options.port),
     NEXT_TELEMETRY_DISABLED: "1",
     METRICS_TOKEN: metricsToken,
+    ...TEST_RATE_LIMITS,
     ...options.env,
   };
 
@@ -93,16 +111,24 @@ export async function startTestStack(options: {
     for (const s of services.reverse()) await s.stop();
   };
 
+  let webCount = 0;
+  const startWeb = async (web: { port: number; env?: Record<string, string> }) => {
+    const n = ++webCount;
+    const url = `http://127.0.0.1:${web.port}`;
+    const child = spawnLogged(
+      path.join(projectRoot, "node_modules/.bin/next"),
+      ["start", "-p", String(web.port), "-H", "127.0.0.1"],
+      { ...env, NEXTAUTH_URL: url, PORT: String(web.port), ...web.env },
+      path.join(logDir, n === 1 ? "web.log" : `web-${n}.log`),
+    );
+    children.push(child);
+    await waitForHttp(`${url}/api/health`, 60_000);
+    return url;
+  };
+
   try {
     ensureProductionBuild();
-    const web = spawnLogged(
-      path.join(projectRoot, "node_modules/.bin/next"),
-      ["start", "-p", String(options.port), "-H", "127.0.0.1"],
-      env,
-      path.join(logDir, "web.log"),
-    );
-    children.push(web);
-    await waitForHttp(`${baseUrl}/api/health`, 60_000);
+    await startWeb({ port: options.port, env: options.webEnv });
     for (let i = 0; i < (options.workers ?? 1); i++) await startWorker();
   } catch (error) {
     // A half-started stack must not leave servers, workers or databases behind.
@@ -122,6 +148,7 @@ export async function startTestStack(options: {
     env,
     logDir,
     startWorker,
+    startWeb,
     stop,
   };
 }

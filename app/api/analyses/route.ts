@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withUser } from "@/lib/http/json-route";
 import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/jobs/confirm-analysis";
 import { listAnalysisViews } from "@/lib/jobs/get-analysis";
+import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -18,6 +19,7 @@ export const GET = withUser("/api/analyses", async ({ request, user }) => {
 
 /** Confirm: hold the credits and queue the analysis. `Idempotency-Key` header or body field. */
 export const POST = withUser("/api/analyses", async ({ request, user }) => {
+  await consumeOrThrow("confirmUser", user.id);
   const body: unknown = await request.json().catch(() => ({}));
   const input = confirmAnalysisInputSchema.parse({
     ...(typeof body === "object" && body ? body : {}),

@@ -1,12 +1,18 @@
 import { NextResponse } from "next/server";
-import { createUser, signUpInputSchema } from "@/lib/auth/create-user";
+import { signUpInputSchema } from "@/lib/auth/create-user";
+import { signUpUser } from "@/lib/auth/sign-up-user";
 import { errorResponse } from "@/lib/http/json-route";
+import { clientIp } from "@/lib/rate-limit/client-ip";
 
-/** Sign up: `{ email, password, name? }` → 201 `{ userId }`. Then sign in via next-auth. */
+/**
+ * Sign up: `{ email, password, name? }` → 201 `{ email }`, the same whether or not the e-mail
+ * already had an account. Then sign in via next-auth.
+ */
 export async function POST(request: Request): Promise<Response> {
   try {
     const input = signUpInputSchema.parse(await request.json().catch(() => ({})));
-    return NextResponse.json(await createUser(input), { status: 201 });
+    const answer = await signUpUser({ ...input, ip: clientIp(request.headers) });
+    return NextResponse.json(answer, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

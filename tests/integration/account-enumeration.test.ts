@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { ApiClient } from "@/tests/support/api-client";
+
+// The real argon2 verify, watched: which hash did sign-in check?
+const verified = vi.hoisted(() => [] as string[]);
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: async (hash: string, password: string) => {
+      verified.push(hash);
+      return real.verifyPassword(hash, password);
+    },
+  };
+});
+
+const { authenticateUser, getDummyPasswordHash } = await import("@/lib/auth/authenticate-user");
+const { createUser } = await import("@/lib/auth/create-user");
+
+const stack = inject("stack");
+const sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
+
+afterAll(async () => {
+  await sql.end();
+});
+
+describe("accounts do not reveal which e-mails exist", () => {
+  it("sign-up of a taken e-mail answers exactly like a new one and creates nothing", async () => {
+    const email = `taken-${randomUUID()}@example.com`;
+    const post = (password: string) =>
+      new ApiClient(stack.baseUrl).request("POST", "/api/users", { json: { email, password } });
+
+    const fresh = await post("first password 1");
+    const taken = await post("second password 2");
+    expect(taken.status).toBe(fresh.status);
+    expect(fresh.status).toBe(201);
+    const [freshBody, takenBody] = [await fresh.json(), await taken.json()];
+    expect(Object.keys(takenBody as object).sort()).toEqual(
+      Object.keys(freshBody as object).sort(),
+    );
+    expect(takenBody).toEqual(freshBody);
+
+    // One account, one welcome grant, and its password is still the first one.
+    const accounts = await sql`select id from users where lower(email) = ${email}`;
+    expect(accounts).toHaveLength(1);
+    const grants = await sql`select count(*)::int as n from credit_entries
+      where user_id = ${accounts[0]!.id} and kind = 'grant'`;
+    expect(grants[0]!.n).toBe(1);
+    await new ApiClient(stack.baseUrl).signIn(email, "first password 1");
+    await expect(new ApiClient(stack.baseUrl).signIn(email, "second password 2")).rejects.toThrow(
+      /sign-in failed/,
+    );
+  });
+
+  it("sign-in of an unknown e-mail verifies a hash, as long as a wrong password takes", async () => {
+    const email = `timing-${randomUUID()}@example.com`;
+    await createUser({ email, password: "the real password" });
+    const dummy = await getDummyPasswordHash();
+    expect(dummy).toMatch(/^\$argon2id\$/);
+
+    verified.length = 0;
+    expect(await authenticateUser(`nobody-${randomUUID()}@example.com`, "a guess")).toBeNull();
+    expect(verified).toEqual([dummy]);
+
+    // Same work either way; measured (median of 9) with a generous bound, against a shared CPU.
+    const median = async (run: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const start = performance.now();
+        await run();
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[4]!;
+    };
+    const unknown = await median(() => authenticateUser(`nobody-${randomUUID()}@x.com`, "guess"));
+    const wrong = await median(() => authenticateUser(email, "a wrong password"));
+    console.log(
+      `[enumeration] sign-in check: unknown e-mail ${unknown.toFixed(1)} ms, wrong password ${wrong.toFixed(1)} ms (medians of 9)`,
+    );
+    expect(unknown / wrong).toBeGreaterThan(0.5);
+    expect(unknown / wrong).toBeLessThan(2);
+  });
+});
