@@ -17,6 +17,22 @@ const envSchema = z.object({
     .default("clauseflow"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
 
+  /** The app's public URL (next-auth reads it too). Its origin is where browsers may send
+   *  cookie-authenticated changes from (CSRF check), and an https one turns on HSTS. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** More public origins of this app, comma-separated (`https://a.example.com,https://b.example.com`),
+   *  for a deployment answering on several hostnames; NEXTAUTH_URL's origin is always one. */
+  APP_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+
   SIGNUP_GRANT_CREDITS: intFromEnv(100),
   PRICE_PAGES_PER_CREDIT: z.coerce.number().int().positive().default(5),
   PRICE_MIN_CREDITS: z.coerce.number().int().positive().default(1),

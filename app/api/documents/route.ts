@@ -5,8 +5,15 @@ import { withUser } from "@/lib/http/json-route";
 import { readSingleUpload } from "@/lib/http/read-single-upload";
 
 /** Upload one contract (multipart field `file`) → the stored document and its quote. */
-export const POST = withUser("/api/documents", async ({ request, user }) => {
-  const upload = await readSingleUpload(request, { field: "file", maxBytes: env.MAX_UPLOAD_BYTES });
-  const result = await storeUploadedDocument({ userId: user.id, ...upload });
-  return NextResponse.json(result, { status: 201 });
-});
+export const POST = withUser(
+  "/api/documents",
+  async ({ request, user }) => {
+    const upload = await readSingleUpload(request, {
+      field: "file",
+      maxBytes: env.MAX_UPLOAD_BYTES,
+    });
+    const result = await storeUploadedDocument({ userId: user.id, ...upload });
+    return NextResponse.json(result, { status: 201 });
+  },
+  { body: "multipart" },
+);

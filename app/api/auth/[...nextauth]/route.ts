@@ -1,6 +1,20 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
+import { refuseUntrustedMutation } from "@/lib/http/json-route";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * next-auth's own double-submit token guards sign-in and sign-out; the origin check refuses
+ * another site's posts (login CSRF, forced sign-out) before that. Its client posts forms, and
+ * JSON for a session update.
+ */
+export function POST(request: Request, context: Context): Promise<Response> {
+  const refused = refuseUntrustedMutation(request, ["form", "json"]);
+  if (refused) return Promise.resolve(refused);
+  return handler(request, context);
+}
+
+export { handler as GET };
