@@ -85,7 +85,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything but build assets and the status poll (`GET /api/analyses/<uuid>`, what every
-    // open tab asks every 2 s): that route sets HSTS itself and skips the proxy's cost.
+    // open tab asks every 2 s): it skips the proxy's cost; its wrapper sets HSTS (json-route.ts).
     "/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|api/analyses/[0-9a-fA-F-]{36}/?$).*)",
   ],
 };

@@ -5,10 +5,12 @@ import {
   getRequestUserOrThrow,
   type SessionUser,
 } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertContentType, type BodyKind } from "@/lib/http/assert-content-type";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { getAppOrigins } from "@/lib/http/get-app-origins";
+import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
@@ -47,6 +49,8 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   );
 }
 
+const hsts = strictTransportSecurity(env.NEXTAUTH_URL);
+
 type RouteContext<P> = { params: Promise<P> };
 
 type Handler<P> = (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>;
@@ -71,14 +75,18 @@ function guarded(getUser: (request: NextRequest) => Promise<SessionUser>) {
   ) =>
     (request: NextRequest, context: RouteContext<P>): Promise<Response> =>
       observeRequestDuration({ method: request.method, route }, async () => {
+        let response: Response;
         try {
           assertSameOrigin(request, getAppOrigins());
           const user = await getUser(request);
           assertContentType(request, options.body ?? "json");
-          return await handler({ request, user, params: await context.params });
+          response = await handler({ request, user, params: await context.params });
         } catch (error) {
-          return errorResponse(error);
+          response = errorResponse(error);
         }
+        // The status poll skips proxy.ts (hot path), so HSTS is set here for every wrapped route.
+        if (hsts) response.headers.set("strict-transport-security", hsts);
+        return response;
       });
 }
 
