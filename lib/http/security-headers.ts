@@ -27,6 +27,10 @@ export function pageContentSecurityPolicy(options: {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // `style` attributes: MUI and React write them into the server HTML and set them at run time
+    // (transitions, popover positions, progress bars); an attribute cannot carry a nonce. They
+    // cannot load anything or run code; `<style>` elements, which can, still need the nonce.
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",

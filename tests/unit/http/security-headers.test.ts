@@ -34,7 +34,10 @@ describe("security headers", () => {
     expect(csp.get("img-src")).toBe("'self' data: blob:");
     expect(csp.get("connect-src")).toBe("'self'");
     expect(csp.has("upgrade-insecure-requests")).toBe(true);
-    expect([...csp.values()].join(" ")).not.toContain("unsafe");
+    expect(csp.get("style-src-attr")).toBe("'unsafe-inline'");
+    for (const [name, value] of csp) {
+      if (name !== "style-src-attr") expect(value, name).not.toContain("unsafe");
+    }
   });
 
   it("development alone gets eval (React refresh) and inline styles; http no upgrade", () => {
