@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -139,6 +140,35 @@ describe("security headers: a nonce CSP on every page, static policies on every 
       );
       expectEveryAnswerHeaders(response, label);
       await response.arrayBuffer();
+    }
+  });
+});
+
+describe("the proxy's reach (matcher compiled into the build)", () => {
+  it("runs for every page and API path but build assets and the hot status poll", () => {
+    const manifest = JSON.parse(
+      fs.readFileSync(
+        path.join(projectRoot, ".next/server/functions-config-manifest.json"),
+        "utf8",
+      ),
+    ) as { functions: Record<string, { matchers: { regexp: string }[] }> };
+    const matchers = manifest.functions["/_middleware"]!.matchers.map((m) => new RegExp(m.regexp));
+    const runsFor = (pathname: string) => matchers.some((m) => m.test(pathname));
+    const id = randomUUID();
+    expect(runsFor(`/api/analyses/${id}`)).toBe(false);
+    expect(runsFor("/_next/static/chunks/app.js")).toBe(false);
+    for (const pathname of [
+      "/",
+      "/signin",
+      `/analyses/${id}`,
+      "/admin/users",
+      "/api/analyses",
+      `/api/analyses/${id}/memo`,
+      `/api/analyses/${id}/cancel`,
+      "/api/auth/callback/credentials",
+      "/api/ping",
+    ]) {
+      expect(runsFor(pathname), pathname).toBe(true);
     }
   });
 });
