@@ -8,12 +8,13 @@ import {
 } from "@/lib/http/security-headers";
 
 /**
- * Runs before every page and API answer (not static files, not the status poll — see `config`).
+ * Runs before every page (not API routes, not static files — see `config`).
  * Pages: a fresh CSP nonce per request (Next reads it from the request's CSP header and puts it
  * on its scripts; the root layout hands it to emotion); anonymous visitors of app pages are
  * redirected to sign-in; signed-in non-admins of admin pages get a 403 page. Layouts check
- * again (defence in depth); APIs answer 401/403 themselves. Every answer: HSTS when the app is
- * served over https. Static headers come from next.config.mjs.
+ * again (defence in depth); APIs answer 401/403 themselves. HSTS when the app is served over
+ * https (API routes set it themselves: lib/http/add-transport-security.ts). Static headers come
+ * from next.config.mjs.
  */
 const SIGNED_IN_AREAS = ["/admin", "/analyses", "/upload", "/credits"];
 
@@ -66,9 +67,6 @@ async function gateSignedInAreas(
 }
 
 export async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/api/"))
-    return withTransportSecurity(NextResponse.next());
-
   const nonce = createNonce();
   const csp = pageContentSecurityPolicy({ nonce, dev, https });
   let response = await gateSignedInAreas(request, nonce);
@@ -84,8 +82,9 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but build assets and the status poll (`GET /api/analyses/<uuid>`, what every
-    // open tab asks every 2 s): it skips the proxy's cost; its wrapper sets HSTS (json-route.ts).
-    "/((?!_next/static|_next/image|favicon\\.ico|icon\\.svg|api/analyses/[0-9a-fA-F-]{36}/?$).*)",
+    // Pages only. Not /api: for a proxy Next buffers each request's whole body (and cuts it at
+    // 10 MB) before the route sees it — the streamed upload would break — and the status poll,
+    // what every open tab asks every 2 s, skips the proxy's cost.
+    "/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)",
   ],
 };

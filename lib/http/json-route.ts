@@ -5,12 +5,11 @@ import {
   getRequestUserOrThrow,
   type SessionUser,
 } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { addTransportSecurity } from "@/lib/http/add-transport-security";
 import { assertContentType, type BodyKind } from "@/lib/http/assert-content-type";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { getAppOrigins } from "@/lib/http/get-app-origins";
-import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
@@ -49,8 +48,6 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   );
 }
 
-const hsts = strictTransportSecurity(env.NEXTAUTH_URL);
-
 type RouteContext<P> = { params: Promise<P> };
 
 type Handler<P> = (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>;
@@ -84,9 +81,7 @@ function guarded(getUser: (request: NextRequest) => Promise<SessionUser>) {
         } catch (error) {
           response = errorResponse(error);
         }
-        // The status poll skips proxy.ts (hot path), so HSTS is set here for every wrapped route.
-        if (hsts) response.headers.set("strict-transport-security", hsts);
-        return response;
+        return addTransportSecurity(response);
       });
 }
 
@@ -103,7 +98,7 @@ export function refuseUntrustedMutation(
     assertContentType(request, accepts);
     return null;
   } catch (error) {
-    return errorResponse(error);
+    return addTransportSecurity(errorResponse(error));
   }
 }
 

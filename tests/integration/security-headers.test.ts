@@ -145,7 +145,7 @@ describe("security headers: a nonce CSP on every page, static policies on every 
 });
 
 describe("the proxy's reach (matcher compiled into the build)", () => {
-  it("runs for every page and API path but build assets and the hot status poll", () => {
+  it("runs for every page, never for an API route (it would buffer the upload) or an asset", () => {
     const manifest = JSON.parse(
       fs.readFileSync(
         path.join(projectRoot, ".next/server/functions-config-manifest.json"),
@@ -155,19 +155,16 @@ describe("the proxy's reach (matcher compiled into the build)", () => {
     const matchers = manifest.functions["/_middleware"]!.matchers.map((m) => new RegExp(m.regexp));
     const runsFor = (pathname: string) => matchers.some((m) => m.test(pathname));
     const id = randomUUID();
-    expect(runsFor(`/api/analyses/${id}`)).toBe(false);
-    expect(runsFor("/_next/static/chunks/app.js")).toBe(false);
     for (const pathname of [
-      "/",
-      "/signin",
-      `/analyses/${id}`,
-      "/admin/users",
-      "/api/analyses",
-      `/api/analyses/${id}/memo`,
-      `/api/analyses/${id}/cancel`,
+      `/api/analyses/${id}`,
+      "/api/documents",
       "/api/auth/callback/credentials",
       "/api/ping",
+      "/_next/static/chunks/app.js",
     ]) {
+      expect(runsFor(pathname), pathname).toBe(false);
+    }
+    for (const pathname of ["/", "/signin", `/analyses/${id}`, "/admin/users", "/upload"]) {
       expect(runsFor(pathname), pathname).toBe(true);
     }
   });
@@ -204,7 +201,13 @@ describe("HSTS: read from NEXTAUTH_URL when the server starts, not when it was b
     const page = await fetch(`${httpsServer}/signin`);
     expect(page.headers.get("strict-transport-security")).toBe(hsts);
     expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
-    for (const url of ["/api/ping", "/api/health", `/api/analyses/${randomUUID()}`]) {
+    for (const url of [
+      "/api/ping",
+      "/api/health",
+      "/api/auth/csrf",
+      "/api/metrics",
+      `/api/analyses/${randomUUID()}`,
+    ]) {
       const response = await fetch(`${httpsServer}${url}`);
       expect(response.headers.get("strict-transport-security"), url).toBe(hsts);
     }
