@@ -1,3 +1,25 @@
+// Powerful browser features the app never uses, off for it and anything it could embed.
+const PERMISSIONS_POLICY = [
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+  "browsing-topics",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages with native code, workers or dynamic requires stay out of the bundle.
@@ -22,6 +44,9 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // No `serverActions.allowedOrigins`: Next itself refuses a server action whose Origin is not
+  // this host (tests/integration/csrf.test.ts proves it). Request- and deployment-dependent
+  // headers (the pages' CSP nonce, HSTS) are set at run time in proxy.ts.
   async headers() {
     return [
       {
@@ -30,6 +55,14 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+        ],
+      },
+      {
+        // JSON, memos and metrics never run script or load anything; pages get theirs in proxy.ts.
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
         ],
       },
     ];

@@ -1,5 +1,6 @@
 import { AppRouterCacheProvider } from "@mui/material-nextjs/v16-appRouter";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 
@@ -13,11 +14,17 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The CSP nonce proxy.ts made for this request goes to emotion, so MUI's `<style>` elements carry
+ * it (Next puts it on its own scripts). Reading the headers makes every page render per request,
+ * which a nonce needs anyway.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en">
       <body>
-        <AppRouterCacheProvider options={{ key: "mui" }}>
+        <AppRouterCacheProvider options={{ key: "mui", nonce }}>
           <Providers>{children}</Providers>
         </AppRouterCacheProvider>
       </body>

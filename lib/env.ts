@@ -34,7 +34,9 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Signs and encrypts session tokens (next-auth). Required in production, 32+ characters. */
   NEXTAUTH_SECRET: z.string().optional(),
-  /** The site's public origin (next-auth: callback URLs; `https://` makes cookies `__Secure-`). */
+  /** The app's public URL (next-auth: callback URLs; `https://` makes cookies `__Secure-`). Its
+   *  origin is where browsers may send cookie-authenticated changes from (CSRF check), and an
+   *  https one turns on HSTS. Required in production. */
   NEXTAUTH_URL: z.string().url().optional(),
   /** Prefix for every BullMQ key, so test runs and environments never share a queue. */
   QUEUE_PREFIX: z
@@ -42,6 +44,19 @@ const envSchema = z.object({
     .regex(/^[a-zA-Z0-9:_-]+$/)
     .default("clauseflow"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+
+  /** More public origins of this app, comma-separated (`https://a.example.com,https://b.example.com`),
+   *  for a deployment answering on several hostnames; NEXTAUTH_URL's origin is always one. */
+  APP_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
 
   SIGNUP_GRANT_CREDITS: intFromEnv(100),
   PRICE_PAGES_PER_CREDIT: z.coerce.number().int().positive().default(5),

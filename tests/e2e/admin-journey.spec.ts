@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import postgres from "postgres";
+import { expect, test } from "./fixtures";
 
 type Account = { email: string; password: string };
 type Seed = {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { contractPdfs } from "../support/contracts";
+import { expect, test } from "./fixtures";
 
 type Users = Record<"user" | "admin", { email: string; password: string }>;
 const users = (): Users =>

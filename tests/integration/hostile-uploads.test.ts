@@ -296,13 +296,14 @@ describe("hostile uploads through the real API", () => {
     expect(((await response.json()) as ErrorBody).error.message).toMatch(/25 MB/);
   });
 
-  it("refuses a body without a file field and a non-multipart body with 422", async () => {
+  it("refuses a body without a file field with 422 and a non-multipart body with 415", async () => {
     const form = new FormData();
     form.append("note", "no file here");
     expect((await client.request("POST", "/api/documents", { multipart: form })).status).toBe(422);
-    expect((await client.request("POST", "/api/documents", { json: { file: "x" } })).status).toBe(
-      422,
-    );
+    // The route takes multipart only (CSRF defence, lib/http/assert-content-type.ts).
+    const json = await client.request("POST", "/api/documents", { json: { file: "x" } });
+    expect(json.status).toBe(415);
+    expect(((await json.json()) as ErrorBody).error.code).toBe("unsupported_media_type");
   });
 
   it("types a file by its bytes: a real PDF named .docx is accepted as a PDF", async () => {

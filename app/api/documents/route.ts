@@ -7,15 +7,19 @@ import { readSingleUpload } from "@/lib/http/read-single-upload";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 /** Upload one contract (multipart field `file`) → the stored document and its quote. */
-export const POST = withUser("/api/documents", async ({ request, user }) => {
-  // Before a byte is read: a refused upload costs neither bandwidth nor parsing.
-  await consumeOrThrow("uploadUser", user.id);
-  return withUploadSlot(user.id, async () => {
-    const upload = await readSingleUpload(request, {
-      field: "file",
-      maxBytes: env.MAX_UPLOAD_BYTES,
+export const POST = withUser(
+  "/api/documents",
+  async ({ request, user }) => {
+    // Before a byte is read: a refused upload costs neither bandwidth nor parsing.
+    await consumeOrThrow("uploadUser", user.id);
+    return withUploadSlot(user.id, async () => {
+      const upload = await readSingleUpload(request, {
+        field: "file",
+        maxBytes: env.MAX_UPLOAD_BYTES,
+      });
+      const result = await storeUploadedDocument({ userId: user.id, ...upload });
+      return NextResponse.json(result, { status: 201 });
     });
-    const result = await storeUploadedDocument({ userId: user.id, ...upload });
-    return NextResponse.json(result, { status: 201 });
-  });
-});
+  },
+  { body: "multipart" },
+);

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { addTransportSecurity } from "@/lib/http/add-transport-security";
 import { checkHealth } from "@/lib/jobs/check-health";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
@@ -8,9 +9,11 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return observeRequestDuration({ method: request.method, route: "/api/health" }, async () => {
     const report = await checkHealth();
-    return NextResponse.json(report, {
-      status: report.ok ? 200 : 503,
-      headers: { "cache-control": "no-store" },
-    });
+    return addTransportSecurity(
+      NextResponse.json(report, {
+        status: report.ok ? 200 : 503,
+        headers: { "cache-control": "no-store" },
+      }),
+    );
   });
 }

@@ -1,3 +1,4 @@
+import { addTransportSecurity } from "@/lib/http/add-transport-security";
 import { errorResponse } from "@/lib/http/json-route";
 import { authorizeMetricsScrape } from "@/lib/metrics/authorize-metrics-scrape";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
@@ -11,13 +12,15 @@ export function GET(request: Request): Promise<Response> {
     try {
       authorizeMetricsScrape(request.headers.get("authorization"));
       const metrics = await renderMetrics();
-      return new Response(metrics.body, {
-        headers: { "content-type": metrics.contentType, "cache-control": "no-store" },
-      });
+      return addTransportSecurity(
+        new Response(metrics.body, {
+          headers: { "content-type": metrics.contentType, "cache-control": "no-store" },
+        }),
+      );
     } catch (error) {
       const response = errorResponse(error);
       if (response.status === 401) response.headers.set("www-authenticate", "Bearer");
-      return response;
+      return addTransportSecurity(response);
     }
   });
 }

@@ -1,3 +1,5 @@
+import { addTransportSecurity } from "@/lib/http/add-transport-security";
+
 export const dynamic = "force-dynamic";
 
 /**
@@ -6,5 +8,7 @@ export const dynamic = "force-dynamic";
  * Also the constant-answer baseline of `npm run bench:status`.
  */
 export function GET(): Response {
-  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
+  return addTransportSecurity(
+    Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }),
+  );
 }

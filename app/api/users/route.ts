@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { signUpInputSchema } from "@/lib/auth/create-user";
 import { signUpUser } from "@/lib/auth/sign-up-user";
-import { errorResponse } from "@/lib/http/json-route";
+import { addTransportSecurity } from "@/lib/http/add-transport-security";
+import { errorResponse, refuseUntrustedMutation } from "@/lib/http/json-route";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 
 /**
@@ -9,11 +10,13 @@ import { clientIp } from "@/lib/rate-limit/client-ip";
  * already had an account. Then sign in via next-auth.
  */
 export async function POST(request: Request): Promise<Response> {
+  const refused = refuseUntrustedMutation(request, "json");
+  if (refused) return refused;
   try {
     const input = signUpInputSchema.parse(await request.json().catch(() => ({})));
     const answer = await signUpUser({ ...input, ip: clientIp(request.headers) });
-    return NextResponse.json(answer, { status: 201 });
+    return addTransportSecurity(NextResponse.json(answer, { status: 201 }));
   } catch (error) {
-    return errorResponse(error);
+    return addTransportSecurity(errorResponse(error));
   }
 }

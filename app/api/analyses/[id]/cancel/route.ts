@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withUser } from "@/lib/http/json-route";
 import { cancelAnalysis } from "@/lib/jobs/cancel-analysis";
 
+/** Cancel my analysis (no body). */
 export const POST = withUser<{ id: string }>(
   "/api/analyses/[id]/cancel",
   async ({ user, params }) => {
@@ -10,4 +11,5 @@ export const POST = withUser<{ id: string }>(
     const analysis = await cancelAnalysis({ userId: user.id, analysisId });
     return NextResponse.json({ analysis });
   },
+  { body: "none" },
 );
