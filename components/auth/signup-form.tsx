@@ -37,24 +37,23 @@ export function SignUpForm({
   if (shownState !== state && state.error) {
     setShownState(state);
     const fields = state.error.fields ?? {};
-    setFieldErrors(
-      state.error.code === "conflict"
-        ? { email: "An account with this email already exists." }
-        : {
-            email: fields.email ?? null,
-            password: fields.password ?? null,
-            name: fields.name ?? null,
-          },
-    );
+    setFieldErrors({
+      email: fields.email ?? null,
+      password: fields.password ?? null,
+      name: fields.name ?? null,
+    });
   }
+  // Sign-up answers the same whether or not the e-mail has an account (so it cannot be used to
+  // find out who has one); the sign-in that follows tells the owner what to do.
   const formError =
-    state.error?.code === "conflict" ? (
+    state.error?.code === "unauthenticated" ? (
       <>
-        An account with this email already exists.{" "}
+        We couldn&apos;t sign you in with this password. If you already have an account with this
+        e-mail,{" "}
         <Link component={NextLink} href="/signin" color="inherit" sx={{ fontWeight: 600 }}>
-          Sign in instead
-        </Link>
-        .
+          sign in
+        </Link>{" "}
+        with its password.
       </>
     ) : (
       (state.error?.message ?? null)

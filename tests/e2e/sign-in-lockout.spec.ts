@@ -14,6 +14,6 @@ test("after 5 wrong passwords the sign-in form says when to try again", async ({
   await page.getByLabel(/password/i).fill("wrong password 5");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signin-error")).toHaveText(
-    "Too many attempts — try again in 1 minute.",
+    "Too many sign-in attempts. Try again in 1 minute.",
   );
 });
