@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationWorkers } from "./tests/support/integration-workers";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
@@ -23,8 +24,10 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-env.ts"],
-          // One app server + worker per run; files share it but each uses its own users.
-          fileParallelism: false,
+          // Files run in parallel, one private stack (server, worker, database, queue prefix)
+          // per vitest worker: see tests/integration/global-setup.ts.
+          fileParallelism: true,
+          maxWorkers: integrationWorkers(),
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 
-const { baseUrl } = inject("stack");
+const { baseUrl } = integrationStack();
 
 describe("everyone sees only their own data", () => {
   let alice: ApiClient;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 
 // The real argon2 verify, watched: which hash did sign-in check?
 const verified = vi.hoisted(() => [] as string[]);
@@ -19,7 +20,7 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
 const { authenticateUser, getDummyPasswordHash } = await import("@/lib/auth/authenticate-user");
 const { createUser } = await import("@/lib/auth/create-user");
 
-const stack = inject("stack");
+const stack = integrationStack();
 const sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => {} });
 
 afterAll(async () => {

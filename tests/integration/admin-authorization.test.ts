@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { rotStoredDocument } from "@/tests/support/stored-bytes";
 
-const { baseUrl } = inject("stack");
+const { baseUrl } = integrationStack();
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Every file under `dir` named `name`, as a route path (route groups dropped). */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AdminActionView } from "@/lib/audit/list-admin-actions";
 import { createUser } from "@/lib/auth/create-user";
 import { checkLedger } from "@/lib/billing/check-ledger";
@@ -7,13 +7,14 @@ import type { AdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
 import type { QueueHealth } from "@/lib/jobs/get-queue-health";
 import type { AdminAnalysisRow } from "@/lib/jobs/list-admin-analyses";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
 import { withPausedQueue } from "@/tests/support/paused-queue";
 import { rotStoredDocument } from "@/tests/support/stored-bytes";
 import { waitFor } from "@/tests/support/wait-for";
 
-const stack = inject("stack");
+const stack = integrationStack();
 const { baseUrl } = stack;
 
 type Balance = { available: number; held: number; spent: number; granted: number };

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, getAnalysis, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
 import { withPausedQueue } from "@/tests/support/paused-queue";
 import { rotStoredDocument } from "@/tests/support/stored-bytes";
 import { waitFor } from "@/tests/support/wait-for";
 
-const { baseUrl, redisUrl, queuePrefix } = inject("stack");
+const { baseUrl, redisUrl, queuePrefix } = integrationStack();
 
 type Credits = { balance: { available: number; held: number; spent: number; granted: number } };
 const credits = async (client: ApiClient) =>

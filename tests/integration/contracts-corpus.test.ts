@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { readContractPageLabels } from "@/tests/unit/documents/fixtures";
 
-const { baseUrl } = inject("stack");
+const { baseUrl } = integrationStack();
 
 /** The 40 CUAD contracts (../shared/contracts, CC BY 4.0, The Atticus Project) through the real upload API. */
 describe("real contracts", () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { analyses, creditEntries, documents, users } from "@/lib/db/schema";
@@ -13,8 +13,9 @@ import {
   type MutatingMethod,
   mutatingMethods,
 } from "@/tests/support/app-routes";
+import { integrationStack } from "@/tests/support/integration-stack";
 
-const { baseUrl } = inject("stack");
+const { baseUrl } = integrationStack();
 const root = path.resolve(import.meta.dirname, "../..");
 
 // A page on another port of the same host: same site, another origin — hostile.

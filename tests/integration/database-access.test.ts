@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as schema from "@/lib/db/schema";
+import { integrationStack } from "@/tests/support/integration-stack";
 
-const { databaseUrl } = inject("stack");
+const { databaseUrl } = integrationStack();
 
 describe("database access", () => {
   // One connection, so what it prepared can be read back on it.

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, waitForStatus } from "@/tests/support/journey";
 import { makeInflatedContentPdf, makeMinimalPdf } from "@/tests/unit/documents/fixtures";
 
-const { baseUrl, databaseUrl } = inject("stack");
+const { baseUrl, databaseUrl } = integrationStack();
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
 /** GETs `path` every 100 ms until stopped, recording each answer's status and latency. */

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs } from "@/tests/support/contracts";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, waitForStatus } from "@/tests/support/journey";
 import {
   makeDeeplyNestedPdf,
@@ -20,7 +21,7 @@ import {
   truncateBytes,
 } from "@/tests/unit/documents/fixtures";
 
-const { baseUrl } = inject("stack");
+const { baseUrl } = integrationStack();
 type Balance = { available: number; held: number; spent: number; granted: number };
 type ErrorBody = { error: { code: string; message: string; details?: { reason?: string } } };
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { analyses, idempotencyKeys } from "@/lib/db/schema";
@@ -14,11 +14,12 @@ import {
 } from "@/lib/jobs/run-maintenance";
 import { logger } from "@/lib/logger";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, getAnalysis, uploadContract } from "@/tests/support/journey";
 import { entriesForAnalysis } from "@/tests/support/ledger";
 import { withPausedQueue } from "@/tests/support/paused-queue";
 
-const stack = inject("stack");
+const stack = integrationStack();
 type Balance = { available: number; held: number; spent: number; granted: number };
 type Entry = {
   kind: string;

@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MEMO_FORMATS, type MemoFormat } from "@/lib/analysis/export/memo-formats";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { readDocxText, readPdfText } from "@/tests/support/read-memo-exports";
 
-const { baseUrl } = inject("stack");
+const { baseUrl } = integrationStack();
 
 const CONTENT_TYPES: Record<MemoFormat, RegExp> = {
   md: /^text\/markdown; charset=utf-8$/,

@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 import { inArray, sql } from "drizzle-orm";
 import { Registry } from "prom-client";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
@@ -10,12 +10,13 @@ import { QUEUE_STATES } from "@/lib/jobs/count-queue-jobs";
 import { createRedisConnection } from "@/lib/jobs/redis-connection";
 import { registerQueueMetrics } from "@/lib/metrics/register-queue-metrics";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { parsePrometheusText, type Sample, sampleValue } from "@/tests/support/prometheus-text";
 import { rotStoredDocument } from "@/tests/support/stored-bytes";
 import { waitFor } from "@/tests/support/wait-for";
 
-const { baseUrl, metricsToken, queuePrefix } = inject("stack");
+const { baseUrl, metricsToken, queuePrefix } = integrationStack();
 
 const scrape = (authorization?: string) =>
   fetch(`${baseUrl}/api/metrics`, { headers: authorization ? { authorization } : {} });

@@ -1,8 +1,9 @@
 import net from "node:net";
 import postgres from "postgres";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { integrationStack } from "@/tests/support/integration-stack";
 
-const { databaseUrl } = inject("stack");
+const { databaseUrl } = integrationStack();
 
 /**
  * Failures inside postgres.js that `patches/postgres+3.4.9.patch` fixes (docs/decisions/0004).

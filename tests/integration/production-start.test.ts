@@ -1,13 +1,14 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { DEMO_USERS } from "@/scripts/lib/demo-users";
 import { ApiClient } from "@/tests/support/api-client";
 import { projectRoot } from "@/tests/support/child-processes";
+import { integrationStack } from "@/tests/support/integration-stack";
 
-const stack = inject("stack");
+const stack = integrationStack();
 const REQUIRED = ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL"];
 
 /** This process's environment without the production configuration (and no test-runner hints). */

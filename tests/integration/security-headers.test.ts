@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
@@ -10,8 +10,9 @@ import { stopChild } from "@/scripts/lib/local-services";
 import { ApiClient } from "@/tests/support/api-client";
 import { appRoutes, fillRoute } from "@/tests/support/app-routes";
 import { projectRoot, spawnLogged, waitForHttp } from "@/tests/support/child-processes";
+import { integrationStack } from "@/tests/support/integration-stack";
 
-const stack = inject("stack");
+const stack = integrationStack();
 const { baseUrl } = stack;
 
 function nonceOf(csp: string | null): string {

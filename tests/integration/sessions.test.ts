@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/auth/change-password";
 import { createUser } from "@/lib/auth/create-user";
 import { setUserRole } from "@/lib/auth/set-user-role";
 import { db } from "@/lib/db/client";
 import { userSessions, users } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 
-const stack = inject("stack");
+const stack = integrationStack();
 const { baseUrl } = stack;
 
 async function newAccount(role: "user" | "admin") {

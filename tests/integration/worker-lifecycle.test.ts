@@ -4,15 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { Queue } from "bullmq";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import { ApiClient } from "@/tests/support/api-client";
+import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, getAnalysis, uploadContract } from "@/tests/support/journey";
 import { deleteQueueKeys } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
-const stack = inject("stack");
+const stack = integrationStack();
 
 describe("worker liveness and shutdown", () => {
   let client: ApiClient;
