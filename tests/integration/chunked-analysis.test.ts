@@ -61,7 +61,7 @@ const eventsOf = (analysisId: string) =>
   sql<{ type: string; data: { chunk?: number } | null }[]>`
     select type, data from analysis_events where analysis_id = ${analysisId} order by id`;
 
-describe("a document over the chunk size", () => {
+describe("a document over the chunk size", { timeout: 180_000 }, () => {
   it("is analyzed in parallel chunks with pages-done progress, a failed chunk retried on its own, charged once", async () => {
     const upload = await uploadContractNamed(client, "MRSFIELDS");
     expect(upload.document.pageCount).toBe(45);
