@@ -3,7 +3,8 @@ import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
 import { getCreditBalance } from "@/lib/billing/get-credit-summary";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
-import { analyses, documentBlobs, documents } from "@/lib/db/schema";
+import { analyses, documents } from "@/lib/db/schema";
+import { copyDocumentBytes } from "@/lib/documents/copy-document-bytes";
 import { inspectDocument } from "@/lib/documents/inspect-document";
 import { sanitizeFilename } from "@/lib/documents/sanitize-filename";
 import { recordEvent } from "@/lib/jobs/record-event";
@@ -59,9 +60,7 @@ export async function storeUploadedDocument(input: {
         wordCount: facts.wordCount,
       })
       .returning();
-    await tx
-      .insert(documentBlobs)
-      .values({ documentId: document!.id, bytes: Buffer.from(input.bytes) });
+    await copyDocumentBytes(tx, document!.id, input.bytes);
     const [analysis] = await tx
       .insert(analyses)
       .values({

@@ -31,6 +31,11 @@ describe("a user's analysis journey", () => {
     const upload = await uploadContract(client);
     expect(upload.document.pageCount).toBeGreaterThan(0);
     expect(upload.document.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The bytes are streamed into Postgres (COPY in pieces): what is stored is exactly what came.
+    const [stored] = await db.execute<{ sha256: string; size: number }>(sql`
+      select encode(sha256(bytes), 'hex') as sha256, length(bytes) as size
+      from document_blobs where document_id = ${upload.document.id}`);
+    expect(stored).toEqual({ sha256: upload.document.sha256, size: upload.document.sizeBytes });
     expect(upload.quote.priceCredits).toBe(Math.max(1, Math.ceil(upload.document.pageCount / 5)));
     expect(upload.quote.availableCredits).toBe(100);
 
