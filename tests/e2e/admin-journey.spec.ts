@@ -1,26 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
-import type { Page } from "@playwright/test";
 import postgres from "postgres";
 import { expect, test } from "./fixtures";
-
-type Account = { email: string; password: string };
-type Seed = {
-  user: Account;
-  admin: Account;
-  databaseUrl: string;
-  failed: { analysisId: string; documentId: string; documentName: string; file: string };
-};
-const seed = (): Seed =>
-  JSON.parse(fs.readFileSync(path.resolve("test-results/e2e-users.json"), "utf8")) as Seed;
-
-async function signIn(page: Page, who: Account) {
-  await page.goto("/signin");
-  await page.getByLabel(/email/i).fill(who.email);
-  await page.getByLabel(/password/i).fill(who.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/analyses/);
-}
+import { readSeed as seed, signIn } from "./seed";
 
 test("an admin finds a failed analysis by filter, reads its timeline, retries it free of charge and watches it succeed", async ({
   page,

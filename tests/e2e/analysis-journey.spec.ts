@@ -1,20 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { contractPdfs } from "../support/contracts";
 import { expect, test } from "./fixtures";
-
-type Users = Record<"user" | "admin", { email: string; password: string }>;
-const users = (): Users =>
-  JSON.parse(fs.readFileSync(path.resolve("test-results/e2e-users.json"), "utf8")) as Users;
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/signin");
-  await page.getByLabel(/email/i).fill(who.email);
-  await page.getByLabel(/password/i).fill(who.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/analyses/);
-}
+import { signIn, readSeed as users } from "./seed";
 
 test("a user analyses a real contract, leaves, comes back to the memo; the admin sees it and grants credits", async ({
   browser,

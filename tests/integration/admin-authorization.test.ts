@@ -1,37 +1,17 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import { ApiClient } from "@/tests/support/api-client";
+import { appRoutes } from "@/tests/support/app-routes";
 import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";
 import { rotStoredDocument } from "@/tests/support/stored-bytes";
 
 const { baseUrl } = integrationStack();
-const root = path.resolve(import.meta.dirname, "../..");
-
-/** Every file under `dir` named `name`, as a route path (route groups dropped). */
-function routesIn(dir: string, name: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === name) {
-        const rel = path.relative(path.join(root, "app"), path.dirname(full));
-        found.push(
-          `/${rel
-            .split(path.sep)
-            .filter((s) => !s.startsWith("("))
-            .join("/")}`,
-        );
-      }
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
+/** The app's routes (template and file) under `prefix`, e.g. every admin API. */
+const routesUnder = (fileName: "page.tsx" | "route.ts", prefix: string) =>
+  appRoutes(fileName).filter((r) => r.route.startsWith(prefix));
 
 type Case = {
   method: "GET" | "POST";
@@ -128,16 +108,16 @@ describe("admin pages and APIs: anonymous 401 (pages: to sign-in), user 403, adm
   });
 
   it("covers every admin API route and page in the app", () => {
-    const apiRoutes = routesIn(path.join(root, "app/api/admin"), "route.ts");
-    const methods = (route: string) => {
-      const file = path.join(root, "app", `${route.replace(/^\//, "")}/route.ts`);
-      return [
+    const apiRoutes = routesUnder("route.ts", "/api/admin");
+    const methods = (file: string) =>
+      [
         ...fs.readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g),
       ].map((m) => m[1]);
-    };
-    const declared = apiRoutes.flatMap((r) => methods(r).map((m) => `${m} ${r}`)).sort();
+    const declared = apiRoutes.flatMap((r) => methods(r.file).map((m) => `${m} ${r.route}`)).sort();
     expect(declared).toEqual(cases.map((c) => `${c.method} ${c.route}`).sort());
-    const pageRoutes = routesIn(path.join(root, "app/(app)/admin"), "page.tsx");
+    const pageRoutes = routesUnder("page.tsx", "/admin")
+      .map((r) => r.route)
+      .sort();
     expect(pageRoutes).toEqual(pages.map((p) => p.route).sort());
   });
 

@@ -148,14 +148,20 @@ describe("credit ledger", () => {
     await expect(db.execute(sql`delete from credit_entries`)).rejects.toThrow();
   });
 
+  /** A queued analysis (the caller pauses the queue) whose hold is past the 1 h limit. */
+  const confirmHeldTwoHoursAgo = async () => {
+    const upload = await uploadContract(user, 7);
+    const { body } = await confirm(user, upload.document.id);
+    await db
+      .update(analyses)
+      .set({ confirmedAt: sql`now() - interval '2 hours'` })
+      .where(eq(analyses.id, body.analysis.id));
+    return { upload, body };
+  };
+
   it("fails an analysis no worker started in time and releases its hold", async () => {
     await withPausedQueue(stack, async () => {
-      const upload = await uploadContract(user, 7);
-      const { body } = await confirm(user, upload.document.id);
-      await db
-        .update(analyses)
-        .set({ confirmedAt: sql`now() - interval '2 hours'` })
-        .where(eq(analyses.id, body.analysis.id));
+      const { upload, body } = await confirmHeldTwoHoursAgo();
       expect(await expireStaleHolds(logger)).toBeGreaterThanOrEqual(1);
       const ended = await getAnalysis(user, body.analysis.id);
       expect(ended.status).toBe("failed");
@@ -169,12 +175,7 @@ describe("credit ledger", () => {
 
   it("does not expire the hold of an analysis a worker started after hold expiry selected it", async () => {
     await withPausedQueue(stack, async () => {
-      const upload = await uploadContract(user, 7);
-      const { body } = await confirm(user, upload.document.id);
-      await db
-        .update(analyses)
-        .set({ confirmedAt: sql`now() - interval '2 hours'` })
-        .where(eq(analyses.id, body.analysis.id));
+      const { upload, body } = await confirmHeldTwoHoursAgo();
       // Selected as stale, then claimed by a worker (right after an outage) before the update.
       expect(await startAttempt(body.analysis.id, "test-worker")).not.toBeNull();
       expect(await expireStaleHold(body.analysis.id)).toBe(false);
