@@ -7,6 +7,9 @@ import { signIn, readSeed as users } from "./seed";
 test("a user analyses a real contract, leaves, comes back to the memo; the admin sees it and grants credits", async ({
   browser,
 }, testInfo) => {
+  // The longest journey (two sessions, a real analysis, memo downloads, an admin grant): it took
+  // 60–120 s on the 2-core CI machine and ran out of the suite's 120 s once.
+  test.setTimeout(240_000);
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const contract = contractPdfs()[0]!;
