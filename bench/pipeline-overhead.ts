@@ -71,7 +71,7 @@ const { createUser } = await import("@/lib/auth/create-user");
 const { closeDb } = await import("@/lib/db/client");
 const { storeUploadedDocument } = await import("@/lib/documents/store-uploaded-document");
 const { ANALYSIS_QUEUE, closeAnalysisQueue } = await import("@/lib/jobs/analysis-queue");
-const { confirmAnalysis } = await import("@/lib/jobs/confirm-analysis");
+const { confirmAnalysis } = await import("@/lib/analyses/confirm-analysis");
 
 const probe = postgres(database.databaseUrl, { max: 1, onnotice: () => {} });
 const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });

@@ -1,14 +1,15 @@
 import type { AdminActionView } from "@/lib/audit/list-admin-actions";
+
 /** Shapes of the JSON API as the browser sees them (see the route handlers under app/api). */
 
+import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
 import type { AdminUserRow } from "@/lib/auth/list-users";
 import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
 import type { AnalysisStatus } from "@/lib/db/schema";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
-import type { AnalysisView } from "@/lib/jobs/analysis-view";
-import type { AdminAnalysisRow } from "@/lib/jobs/list-admin-analyses";
 
 export type { AnalysisStatus, AnalysisView };
 
@@ -81,7 +82,7 @@ type MissingStatus = Exclude<AnalysisStatus, (typeof ANALYSIS_STATUSES)[number]>
 const everyStatusListed: [MissingStatus] extends [never] ? true : never = true;
 void everyStatusListed;
 
-export type { AdminAnalysisDetail, AnalysisEventView } from "@/lib/jobs/get-admin-analysis";
-export type { QueueHealth, WindowStats, WorkerView } from "@/lib/jobs/get-queue-health";
+export type { AdminAnalysisDetail, AnalysisEventView } from "@/lib/analyses/get-admin-analysis";
+export type { QueueHealth, WindowStats, WorkerView } from "@/lib/analyses/get-queue-health";
 export type { AdminActionView };
 export type AdminAuditResponse = Page<AdminActionView>;

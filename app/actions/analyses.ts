@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { type ActionResult, runAction } from "@/app/actions/action-result";
+import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { cancelAnalysis } from "@/lib/analyses/cancel-analysis";
+import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/analyses/confirm-analysis";
 import { getUserOrThrow } from "@/lib/auth/session";
-import type { AnalysisView } from "@/lib/jobs/analysis-view";
-import { cancelAnalysis } from "@/lib/jobs/cancel-analysis";
-import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/jobs/confirm-analysis";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 export async function confirmAnalysisAction(input: {

@@ -26,7 +26,7 @@ import { useDocumentHidden } from "@/components/use-document-visibility";
 
 type QueueState = keyof NonNullable<QueueHealth["counts"]>;
 
-// Spelled out here because lib/jobs/get-queue-health.ts pulls in the database client;
+// Spelled out here because lib/analyses/get-queue-health.ts pulls in the database client;
 // `satisfies` fails the typecheck if BullMQ's state list and this one drift apart.
 const COUNT_LABELS = {
   waiting: "Waiting",

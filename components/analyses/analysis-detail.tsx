@@ -32,7 +32,7 @@ import { spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { useDocumentHidden } from "@/components/use-document-visibility";
-import { isTerminal } from "@/lib/jobs/analysis-view";
+import { isTerminal } from "@/lib/analyses/analysis-view";
 
 const QUOTED_POLL_MS = 10_000;
 

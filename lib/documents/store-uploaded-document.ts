@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { recordEvent } from "@/lib/analyses/record-event";
 import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
 import { getCreditBalance } from "@/lib/billing/get-credit-summary";
 import { priceForPages } from "@/lib/billing/price-document";
@@ -7,7 +8,6 @@ import { analyses, documents } from "@/lib/db/schema";
 import { copyDocumentBytes } from "@/lib/documents/copy-document-bytes";
 import { inspectDocument } from "@/lib/documents/inspect-document";
 import { sanitizeFilename } from "@/lib/documents/sanitize-filename";
-import { recordEvent } from "@/lib/jobs/record-event";
 
 export type UploadQuote = {
   analysisId: string;

@@ -1,11 +1,11 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { statusesThatCanBecome } from "@/lib/analyses/analysis-lifecycle";
+import { type AnalysisEventInput, insertEventsSql, recordEvent } from "@/lib/analyses/record-event";
 import { settleHold, settlementSteps } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
 import type { StoredDocument } from "@/lib/documents/load-stored-document";
-import { statusesThatCanBecome } from "@/lib/jobs/analysis-lifecycle";
 import { FIRST_STEP_LABEL } from "@/lib/jobs/analysis-steps-plan";
-import { type AnalysisEventInput, insertEventsSql, recordEvent } from "@/lib/jobs/record-event";
 
 /** Thrown when a newer attempt owns the analysis (or it ended): this attempt must stop writing. */
 export class FencedOutError extends Error {

@@ -1,4 +1,5 @@
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
+import { recordEvent } from "@/lib/analyses/record-event";
 import {
   type ChunkFindings,
   chunkFindingsSchema,
@@ -10,7 +11,6 @@ import { analyses, analysisChunks } from "@/lib/db/schema";
 import { FencedOutError, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
 import { CHUNKED_STEP_COUNT, CHUNKED_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import type { ChunkPlan } from "@/lib/jobs/plan-chunks";
-import { recordEvent } from "@/lib/jobs/record-event";
 
 type Fence = { analysisId: string; attempt: number; workerId: string };
 

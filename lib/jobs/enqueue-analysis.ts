@@ -1,6 +1,6 @@
+import { recordEvent } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
 import { ANALYZE_JOB, analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
-import { recordEvent } from "@/lib/jobs/record-event";
 import { logger } from "@/lib/logger";
 
 /**

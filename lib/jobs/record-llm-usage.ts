@@ -1,6 +1,6 @@
+import { recordEvent } from "@/lib/analyses/record-event";
 import type { AnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/jobs/record-event";
 import { logger } from "@/lib/logger";
 
 /**

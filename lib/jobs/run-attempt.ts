@@ -1,11 +1,11 @@
 import { UnrecoverableError } from "bullmq";
 import { and, desc, eq } from "drizzle-orm";
+import { recordEvent } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
 import { analysisEvents } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { endAnalysisUnpaid, FencedOutError, reportProgress } from "@/lib/jobs/analysis-attempt";
-import { recordEvent } from "@/lib/jobs/record-event";
 import type { Logger } from "@/lib/logger";
 
 /** Why an attempt was asked to stop early. */

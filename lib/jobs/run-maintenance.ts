@@ -1,4 +1,5 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
+import { recordEvent } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
 import { analyses, analysisChunks, idempotencyKeys } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -11,7 +12,6 @@ import {
   chunkJobId,
   getReadyAnalysisQueue,
 } from "@/lib/jobs/analysis-queue";
-import { recordEvent } from "@/lib/jobs/record-event";
 import type { Logger } from "@/lib/logger";
 
 /**

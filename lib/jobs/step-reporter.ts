@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { type AnalysisEventInput, recordEvents } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { reportProgress } from "@/lib/jobs/analysis-attempt";
-import { type AnalysisEventInput, recordEvents } from "@/lib/jobs/record-event";
 import { type Fence, StopRequested } from "@/lib/jobs/run-attempt";
 
 export type Progress = { stepIndex: number; stepCount: number; stepName: string; percent: number };

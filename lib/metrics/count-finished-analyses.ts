@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
+import { TERMINAL_STATUSES } from "@/lib/analyses/analysis-view";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
-import { TERMINAL_STATUSES } from "@/lib/jobs/analysis-view";
 
 export type FinishedAnalysisCounts = {
   /** Every terminal status, zero included, so a rate() has a series from the first scrape. */

@@ -78,8 +78,8 @@ const { checkLedger, formatLedgerSummary } = await import("@/lib/billing/check-l
 const { db, sql: rawSql, closeDb } = await import("@/lib/db/client");
 const schema = await import("@/lib/db/schema");
 const { storeUploadedDocument } = await import("@/lib/documents/store-uploaded-document");
-const { confirmAnalysis } = await import("@/lib/jobs/confirm-analysis");
-const { cancelAnalysis } = await import("@/lib/jobs/cancel-analysis");
+const { confirmAnalysis } = await import("@/lib/analyses/confirm-analysis");
+const { cancelAnalysis } = await import("@/lib/analyses/cancel-analysis");
 const { closeAnalysisQueue } = await import("@/lib/jobs/analysis-queue");
 const { eq } = await import("drizzle-orm");
 

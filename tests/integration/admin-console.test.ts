@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { AdminAnalysisDetail } from "@/lib/analyses/get-admin-analysis";
+import type { QueueHealth } from "@/lib/analyses/get-queue-health";
+import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
 import type { AdminActionView } from "@/lib/audit/list-admin-actions";
 import { createUser } from "@/lib/auth/create-user";
 import { checkLedger } from "@/lib/billing/check-ledger";
-import type { AdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
-import type { QueueHealth } from "@/lib/jobs/get-queue-health";
-import type { AdminAnalysisRow } from "@/lib/jobs/list-admin-analyses";
 import { ApiClient } from "@/tests/support/api-client";
 import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, uploadContract, waitForStatus } from "@/tests/support/journey";

@@ -58,8 +58,8 @@ const { settleHold } = await import("@/lib/billing/settle-hold");
 const { checkLedger, formatLedgerSummary } = await import("@/lib/billing/check-ledger");
 const { db, closeDb } = await import("@/lib/db/client");
 const schema = await import("@/lib/db/schema");
-const { confirmAnalysis } = await import("@/lib/jobs/confirm-analysis");
-const { cancelAnalysis } = await import("@/lib/jobs/cancel-analysis");
+const { confirmAnalysis } = await import("@/lib/analyses/confirm-analysis");
+const { cancelAnalysis } = await import("@/lib/analyses/cancel-analysis");
 const { startAttempt, completeAttempt, endAnalysisUnpaid } = await import(
   "@/lib/jobs/analysis-attempt"
 );

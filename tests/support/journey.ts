@@ -1,6 +1,6 @@
 import { expect } from "vitest";
+import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
-import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import type { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
 import { waitFor } from "@/tests/support/wait-for";

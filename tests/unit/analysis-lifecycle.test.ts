@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analysisStatus } from "@/lib/db/schema";
 import {
   ALLOWED_TRANSITIONS,
   cancelEffect,
   canTransition,
   statusesThatCanBecome,
-} from "@/lib/jobs/analysis-lifecycle";
-import { isTerminal } from "@/lib/jobs/analysis-view";
+} from "@/lib/analyses/analysis-lifecycle";
+import { isTerminal } from "@/lib/analyses/analysis-view";
+import { analysisStatus } from "@/lib/db/schema";
 
 const statuses = analysisStatus.enumValues;
 

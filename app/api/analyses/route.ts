@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/analyses/confirm-analysis";
+import { listAnalysisViews } from "@/lib/analyses/get-analysis";
 import { withUser } from "@/lib/http/json-route";
-import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/jobs/confirm-analysis";
-import { listAnalysisViews } from "@/lib/jobs/get-analysis";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 const listQuerySchema = z.object({

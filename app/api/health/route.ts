@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
+import { checkHealth } from "@/lib/health/check-health";
 import { addTransportSecurity } from "@/lib/http/add-transport-security";
-import { checkHealth } from "@/lib/jobs/check-health";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
 export const dynamic = "force-dynamic";

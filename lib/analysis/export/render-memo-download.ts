@@ -1,5 +1,5 @@
+import type { StoredMemo } from "@/lib/analyses/get-analysis";
 import { AppError } from "@/lib/errors";
-import type { StoredMemo } from "@/lib/jobs/get-analysis";
 import { buildMemoModel } from "../memo/build-memo-model";
 import type { MemoModel } from "../memo/memo-model";
 import { analysisResultSchema } from "../result-schema";

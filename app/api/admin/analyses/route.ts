@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
+import { adminAnalysesQuerySchema, listAdminAnalyses } from "@/lib/analyses/list-admin-analyses";
 import { withAdmin } from "@/lib/http/json-route";
-import { adminAnalysesQuerySchema, listAdminAnalyses } from "@/lib/jobs/list-admin-analyses";
 
 export const GET = withAdmin("/api/admin/analyses", async ({ request }) => {
   const query = adminAnalysesQuerySchema.parse(

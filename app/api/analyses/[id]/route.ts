@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { isNotModified, weakEtag } from "@/lib/http/etag";
 import { withUser } from "@/lib/http/json-route";
-import { getAnalysisView } from "@/lib/jobs/get-analysis";
 
 /**
  * Status polling: an unchanged analysis answers 304 with no body. `no-cache` makes the browser

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { getAdminAnalysisDetail } from "@/lib/analyses/get-admin-analysis";
 import { withAdmin } from "@/lib/http/json-route";
-import { getAdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
 
 const paramsSchema = z.object({ id: z.string().uuid() });
 

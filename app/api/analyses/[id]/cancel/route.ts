@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { cancelAnalysis } from "@/lib/analyses/cancel-analysis";
 import { withUser } from "@/lib/http/json-route";
-import { cancelAnalysis } from "@/lib/jobs/cancel-analysis";
 
 /** Cancel my analysis (no body). */
 export const POST = withUser<{ id: string }>(

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { getAnalysisMemo } from "@/lib/analyses/get-analysis";
 import { MEMO_FORMATS, memoFilename } from "@/lib/analysis/export/memo-formats";
 import { renderMemoDownload } from "@/lib/analysis/export/render-memo-download";
 import { contentDispositionAttachment } from "@/lib/documents/sanitize-filename";
 import { withUser } from "@/lib/http/json-route";
-import { getAnalysisMemo } from "@/lib/jobs/get-analysis";
 
 const formatSchema = z.enum(MEMO_FORMATS).default("md");
 

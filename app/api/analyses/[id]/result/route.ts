@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { getAnalysisResult } from "@/lib/analyses/get-analysis-result";
 import { withUser } from "@/lib/http/json-route";
-import { getAnalysisResult } from "@/lib/jobs/get-analysis-result";
 
 /** The structured result (findings with evidence) the memo is rendered from. */
 export const GET = withUser<{ id: string }>(

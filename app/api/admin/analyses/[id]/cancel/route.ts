@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { cancelAnalysisAsAdmin } from "@/lib/analyses/cancel-analysis";
+import { getAdminAnalysisDetail } from "@/lib/analyses/get-admin-analysis";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { withAdmin } from "@/lib/http/json-route";
-import { cancelAnalysisAsAdmin } from "@/lib/jobs/cancel-analysis";
-import { getAdminAnalysisDetail } from "@/lib/jobs/get-admin-analysis";
 
 const bodySchema = z.object({
   reason: auditReasonSchema,

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { retryAnalysis, retryAnalysisInputSchema } from "@/lib/analyses/retry-analysis";
 import { withAdmin } from "@/lib/http/json-route";
-import { retryAnalysis, retryAnalysisInputSchema } from "@/lib/jobs/retry-analysis";
 
 /** Retry a failed analysis as a new one: free to the user unless `charge: true`. Audit-logged. */
 export const POST = withAdmin<{ id: string }>(

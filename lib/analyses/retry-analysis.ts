@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordEvent } from "@/lib/analyses/record-event";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { holdCredits } from "@/lib/billing/hold-credits";
@@ -9,7 +10,6 @@ import { analyses, documents } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
-import { recordEvent } from "@/lib/jobs/record-event";
 
 export const retryAnalysisInputSchema = z.object({
   /** False (the default): free of charge to the user. True: charged like a confirm. */

@@ -1,8 +1,8 @@
 import { and, desc, eq, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import { type AnalysisView, toAnalysisView } from "@/lib/analyses/analysis-view";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { type AnalysisView, toAnalysisView } from "@/lib/jobs/analysis-view";
 
 // Every column a view needs, without the memo and result blobs.
 const viewColumns = {

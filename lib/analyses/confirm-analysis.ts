@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { getAnalysisView } from "@/lib/analyses/get-analysis";
+import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
 import { holdSteps, holdWith } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
@@ -8,10 +11,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
-import type { AnalysisView } from "@/lib/jobs/analysis-view";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
-import { getAnalysisView } from "@/lib/jobs/get-analysis";
-import { insertEventsSql } from "@/lib/jobs/record-event";
 
 export const confirmAnalysisInputSchema = z.object({
   documentId: z.string().uuid(),

@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
+import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { rowToView, selectAnalysisViews } from "@/lib/analyses/get-analysis";
 import { db } from "@/lib/db/client";
 import type { Page } from "@/lib/db/page";
 import { analyses, analysisStatus, documents, users } from "@/lib/db/schema";
-import type { AnalysisView } from "@/lib/jobs/analysis-view";
-import { rowToView, selectAnalysisViews } from "@/lib/jobs/get-analysis";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 

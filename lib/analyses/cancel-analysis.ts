@@ -1,14 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
+import { cancelEffect } from "@/lib/analyses/analysis-lifecycle";
+import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { getAnalysisView } from "@/lib/analyses/get-analysis";
+import { recordEvent } from "@/lib/analyses/record-event";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { settleHold } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { cancelEffect } from "@/lib/jobs/analysis-lifecycle";
 import { getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
-import type { AnalysisView } from "@/lib/jobs/analysis-view";
-import { getAnalysisView } from "@/lib/jobs/get-analysis";
-import { recordEvent } from "@/lib/jobs/record-event";
 import { logger } from "@/lib/logger";
 
 type CancelBy = { by: "user"; userId: string } | { by: "admin"; actorId: string; reason: string };

@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
+import { rowToView, selectAnalysisViews } from "@/lib/analyses/get-analysis";
+import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
 import { type CreditEntryView, listCreditEntries } from "@/lib/billing/get-credit-summary";
 import { db } from "@/lib/db/client";
 import { analyses, analysisChunks, analysisEvents, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { rowToView, selectAnalysisViews } from "@/lib/jobs/get-analysis";
-import type { AdminAnalysisRow } from "@/lib/jobs/list-admin-analyses";
 
 export type AnalysisEventView = {
   id: number;
