@@ -4,6 +4,8 @@
 process.env.CLAUSEFLOW_SERVICE ??= "worker";
 const { checkEnvironmentOrExit } = await import("@/lib/check-environment");
 await checkEnvironmentOrExit("worker");
+const { checkDatabaseSchemaOrExit } = await import("@/lib/check-database-schema");
+await checkDatabaseSchemaOrExit("worker");
 await import("./run-worker");
 
 export {};
