@@ -22,6 +22,9 @@ const PERMISSIONS_POLICY = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The Docker image (Dockerfile) builds with NEXT_OUTPUT=standalone: a self-contained server.js
+  // that needs no `next` CLI. Local builds and tests skip the file tracing it costs.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // Server-only packages with native code, workers or dynamic requires stay out of the bundle.
   serverExternalPackages: [
     "@node-rs/argon2",

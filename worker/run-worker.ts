@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { APP_VERSION } from "@/lib/app-version";
 import { closeDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import {
@@ -85,7 +86,8 @@ async function main() {
   log.info(
     {
       pid: process.pid,
-      queues: [ANALYSIS_QUEUE],
+      version: APP_VERSION,
+      queue: ANALYSIS_QUEUE,
       prefix: env.QUEUE_PREFIX,
       pending: counts,
       concurrency: env.WORKER_CONCURRENCY,

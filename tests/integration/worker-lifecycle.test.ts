@@ -83,6 +83,18 @@ describe("worker liveness and shutdown", () => {
         { what: "worker ready" },
       );
       const workerId = /"workerId":"([^"]+)"/.exec(output)?.[1];
+      // One `ready` line with what a deploy check looks for: queue, concurrency and version.
+      const ready = JSON.parse(
+        output.split("\n").find((line) => line.includes('"msg":"ready"')) ?? "{}",
+      ) as Record<string, unknown>;
+      const { version } = JSON.parse(fs.readFileSync("package.json", "utf8")) as {
+        version: string;
+      };
+      expect(ready).toMatchObject({
+        queue: ANALYSIS_QUEUE,
+        version,
+        concurrency: expect.any(Number),
+      });
       await mine.add("analyze", { analysisId: body.analysis.id }, { jobId: body.analysis.id });
       await waitFor(
         () => getAnalysis(client, body.analysis.id),
