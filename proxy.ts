@@ -21,7 +21,7 @@ const SIGNED_IN_AREAS = ["/admin", "/analyses", "/upload", "/credits"];
 // Read at run time (the proxy runs in Node), so one build serves http and https deployments.
 const hsts = strictTransportSecurity(env.NEXTAUTH_URL);
 const https = hsts !== null;
-const dev = process.env.NODE_ENV === "development";
+const dev = env.NODE_ENV === "development";
 
 const adminsOnlyHtml = (nonce: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -27,6 +27,7 @@ import {
   startWorkerProcess,
   waitForLine,
 } from "@/tests/support/child-processes";
+import { configureTestEnv } from "@/tests/support/configure-test-env";
 import {
   createTestDatabase,
   deleteQueueKeys,
@@ -62,7 +63,7 @@ const appEnv = {
   SIGNUP_GRANT_CREDITS: String(JOBS * (ROUNDS + 1)),
 };
 // lib/env reads these at import time, so they are set before the first dynamic import.
-Object.assign(process.env, appEnv);
+configureTestEnv(appEnv);
 
 const { Queue, QueueEvents } = await import("bullmq");
 const { Redis } = await import("ioredis");

@@ -44,6 +44,13 @@ const envSchema = z.object({
     .regex(/^[a-zA-Z0-9:_-]+$/)
     .default("clauseflow"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** The `service` field of every log line; the worker entry sets "worker" before this is read. */
+  CLAUSEFLOW_SERVICE: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .default("web"),
+  /** Postgres connections per process (web, worker, each script). */
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
 
   /** More public origins of this app, comma-separated (`https://a.example.com,https://b.example.com`),
    *  for a deployment answering on several hostnames; NEXTAUTH_URL's origin is always one. */
@@ -224,3 +231,8 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+// Parsed once, here: a harness that changes process.env after this line changes nothing. This
+// mark lets tests/support/configure-test-env.ts refuse to configure too late
+// (docs/decisions/0012-configuration.md).
+(globalThis as Record<symbol, unknown>)[Symbol.for("clauseflow.env.parsed")] = true;

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 /** The one structured JSON logger. Child loggers carry context such as `analysisId`, `attempt`. */
 export const logger = pino({
   level: env.LOG_LEVEL,
-  base: { service: process.env.CLAUSEFLOW_SERVICE ?? "web" },
+  base: { service: env.CLAUSEFLOW_SERVICE },
   timestamp: pino.stdTimeFunctions.isoTime,
 });
 

@@ -5,7 +5,7 @@ import * as schema from "./schema";
 
 function createDb(url: string) {
   const sql = postgres(url, {
-    max: Number(process.env.DB_POOL_MAX ?? 10),
+    max: env.DB_POOL_MAX,
     onnotice: () => {},
     // The default backoff grows 3^n/100 s (to 20 s) with a retry count shared by the whole pool,
     // so a Postgres restart that closes every pooled connection would stall us for ~20 s.

@@ -1,24 +1,53 @@
-import { type Job, WaitingChildrenError, Worker } from "bullmq";
+import { type Job, UnrecoverableError, WaitingChildrenError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import type { z } from "zod";
 import { env } from "@/lib/env";
-import {
-  ANALYSIS_QUEUE,
-  ANALYZE_CHUNK_JOB,
-  type AnalysisQueueJobData,
-  addChunkJobs,
-} from "@/lib/jobs/analysis-queue";
+import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
+import type { JobDefinition } from "@/lib/jobs/define-job";
+import { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
+import { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
+import { enqueueJobs } from "@/lib/jobs/enqueue-jobs";
+import { type AnalysisQueueJobData, isJobName, type JobName } from "@/lib/jobs/job-kinds";
 import { type FanOutControl, processAnalysisJob } from "@/lib/jobs/process-analysis";
 import { processAnalysisChunkJob } from "@/lib/jobs/process-analysis-chunk";
+import type { ProcessContext, ProcessOutcome } from "@/lib/jobs/run-attempt";
 import type { Logger } from "@/lib/logger";
 
+type AnalysisQueueJob = Job<AnalysisQueueJobData>;
+
 /** The BullMQ side of a parent job becoming a flow (process-step-jobs pattern). */
-function fanOutControlFor(job: Job<AnalysisQueueJobData>, token: string): FanOutControl {
+function fanOutControlFor(job: AnalysisQueueJob, token: string): FanOutControl {
   return {
     markResumable: (attempt) => job.updateData({ ...job.data, resumeAttempt: attempt }),
-    addChunks: (chunks) => addChunkJobs(job, chunks),
+    addChunks: (chunks) =>
+      enqueueJobs(analyzeChunkJob, chunks, {
+        parent: { id: job.id ?? analyzeJob.jobId(job.data), queue: job.queueQualifiedName },
+      }),
     waitForChunks: () => job.moveToWaitingChildren(token),
   };
 }
+
+type Run = { job: AnalysisQueueJob; token: string | undefined; ctx: ProcessContext };
+
+/** Runs a job of `kind`: its payload, checked by the kind's schema, goes to `handler`. */
+function handle<Schema extends z.ZodType>(
+  kind: JobDefinition<string, Schema>,
+  handler: (payload: z.output<Schema>, run: Run) => Promise<ProcessOutcome>,
+): (run: Run) => Promise<ProcessOutcome> {
+  // A payload that fails its schema throws (a ZodError, retried like any error), as the
+  // processors' own parse did before the kinds were defined in one place.
+  return (run) => handler(kind.schema.parse(run.job.data), run);
+}
+
+/** The worker's registry: one handler per job kind (a kind without one does not compile). */
+const handlers: Record<JobName, (run: Run) => Promise<ProcessOutcome>> = {
+  [analyzeJob.name]: handle(analyzeJob, (payload, { job, token, ctx }) =>
+    processAnalysisJob(payload, ctx, token ? fanOutControlFor(job, token) : undefined),
+  ),
+  [analyzeChunkJob.name]: handle(analyzeChunkJob, (payload, { ctx }) =>
+    processAnalysisChunkJob(payload, ctx),
+  ),
+};
 
 /**
  * The BullMQ worker of the analysis queue: parent jobs and chunk jobs, with the production
@@ -36,6 +65,8 @@ export function createAnalysisWorker(options: {
   return new Worker<AnalysisQueueJobData>(
     ANALYSIS_QUEUE,
     async (job, token, signal) => {
+      // No retry can teach this worker a kind it does not know.
+      if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job kind "${job.name}"`);
       const ctx = {
         workerId,
         logger,
@@ -43,14 +74,7 @@ export function createAnalysisWorker(options: {
         maxAttempts: job.opts.attempts ?? 1,
         signal,
       };
-      const outcome =
-        job.name === ANALYZE_CHUNK_JOB
-          ? await processAnalysisChunkJob(job.data, ctx)
-          : await processAnalysisJob(
-              job.data,
-              ctx,
-              token ? fanOutControlFor(job, token) : undefined,
-            );
+      const outcome = await handlers[job.name]({ job, token, ctx });
       // Already moved to waiting-children; this tells BullMQ not to complete the job.
       if (outcome === "waiting") throw new WaitingChildrenError();
       options.onJobDone?.();

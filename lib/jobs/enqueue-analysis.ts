@@ -1,6 +1,7 @@
 import { recordEvent } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
-import { ANALYZE_JOB, analysisJobOptions, getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
+import { enqueueJobs } from "@/lib/jobs/enqueue-jobs";
 import { logger } from "@/lib/logger";
 
 /**
@@ -10,11 +11,7 @@ import { logger } from "@/lib/logger";
  */
 export async function enqueueAnalysis(analysisId: string): Promise<boolean> {
   try {
-    await (await getReadyAnalysisQueue()).add(
-      ANALYZE_JOB,
-      { analysisId },
-      { ...analysisJobOptions(), jobId: analysisId },
-    );
+    await enqueueJobs(analyzeJob, [{ analysisId }]);
     await recordEvent(db, { analysisId, type: "enqueued" });
     return true;
   } catch (error) {

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
 import { analyzeChunk } from "@/lib/analysis/run-analysis";
 import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
 import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
+import type { JobPayload } from "@/lib/jobs/define-job";
+import type { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
   endAttemptsExhausted,
@@ -16,12 +17,6 @@ import {
   runFencedAttempt,
 } from "@/lib/jobs/run-attempt";
 
-const chunkJobDataSchema = z.object({
-  analysisId: z.string().uuid(),
-  chunkIndex: z.number().int().nonnegative(),
-  parentAttempt: z.number().int().positive(),
-});
-
 /**
  * One page chunk of a chunked analysis (a child job of the analysis's BullMQ flow): extract its
  * pages, run steps 2–5 with the parent's identification, save the findings and advance the
@@ -31,10 +26,9 @@ const chunkJobDataSchema = z.object({
  * hold is released.
  */
 export async function processAnalysisChunkJob(
-  data: unknown,
+  { analysisId, chunkIndex, parentAttempt }: JobPayload<typeof analyzeChunkJob>,
   ctx: ProcessContext,
 ): Promise<ProcessOutcome> {
-  const { analysisId, chunkIndex, parentAttempt } = chunkJobDataSchema.parse(data);
   const fence: Fence = { analysisId, attempt: parentAttempt, workerId: ctx.workerId };
   const claim = await claimChunk(fence, chunkIndex);
   if (claim === CANCEL_REQUESTED) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { mergeChunkFindings } from "@/lib/analysis/merge-chunk-findings";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
@@ -14,13 +13,15 @@ import {
   startAttempt,
 } from "@/lib/jobs/analysis-attempt";
 import { countPendingChunks, loadChunkResults, saveChunkPlan } from "@/lib/jobs/analysis-chunks";
-import type { AnalysisChunkJobData } from "@/lib/jobs/analysis-queue";
 import {
   CHUNKED_STEP_COUNT,
   CHUNKED_STEP_LABELS,
   PIPELINE_STEP_COUNT,
   PIPELINE_STEP_LABELS,
 } from "@/lib/jobs/analysis-steps-plan";
+import type { JobPayload } from "@/lib/jobs/define-job";
+import type { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
+import type { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
 import { planChunks } from "@/lib/jobs/plan-chunks";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
@@ -35,16 +36,11 @@ import { StepReporter } from "@/lib/jobs/step-reporter";
 
 export type { ProcessContext, ProcessOutcome } from "@/lib/jobs/run-attempt";
 
-const jobDataSchema = z.object({
-  analysisId: z.string().uuid(),
-  resumeAttempt: z.number().int().positive().optional(),
-});
-
 /** What the parent job needs from BullMQ to become a flow (provided by the worker). */
 export type FanOutControl = {
   /** Stores in the job that its next run resumes `attempt` (merge) instead of claiming anew. */
   markResumable(attempt: number): Promise<void>;
-  addChunks(chunks: readonly AnalysisChunkJobData[]): Promise<void>;
+  addChunks(chunks: readonly JobPayload<typeof analyzeChunkJob>[]): Promise<void>;
   /** True when the job now waits for its chunks; false when every chunk already finished. */
   waitForChunks(): Promise<boolean>;
 };
@@ -54,14 +50,14 @@ export type FanOutControl = {
  * memo → finish. A PDF over `CHUNK_PAGES` pages fans out (design.md "Chunked work"): the parent
  * identifies the contract from its first pages, plans page chunks, adds them as child jobs and
  * waits; when they are done BullMQ runs it again and it merges, writes the memo and finishes —
- * within the same attempt, so fanning out never spends the retry budget.
+ * within the same attempt, so fanning out never spends the retry budget. The payload was checked
+ * by the kind's schema (the worker's dispatch).
  */
 export async function processAnalysisJob(
-  data: unknown,
+  { analysisId, resumeAttempt: resumeFrom }: JobPayload<typeof analyzeJob>,
   ctx: ProcessContext,
   fanOut?: FanOutControl,
 ): Promise<ProcessOutcome> {
-  const { analysisId, resumeAttempt: resumeFrom } = jobDataSchema.parse(data);
   // Resume only when every chunk is done; otherwise (chunks lost with Redis, or fenced out by a
   // newer claim) a fresh attempt plans again and re-adds just the unfinished chunks.
   const resume = resumeFrom !== undefined && (await countPendingChunks(analysisId)) === 0;

@@ -4,14 +4,11 @@ import { db } from "@/lib/db/client";
 import { analyses, analysisChunks, idempotencyKeys } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { endAnalysisUnpaid, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
-import {
-  ANALYZE_JOB,
-  type AnalysisChunkJobData,
-  addChunkJobs,
-  analysisJobOptions,
-  chunkJobId,
-  getReadyAnalysisQueue,
-} from "@/lib/jobs/analysis-queue";
+import { getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
+import type { JobPayload } from "@/lib/jobs/define-job";
+import { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
+import { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
+import { enqueueJobs } from "@/lib/jobs/enqueue-jobs";
 import type { Logger } from "@/lib/logger";
 
 /**
@@ -41,16 +38,18 @@ export async function relayAnalysesToQueue(log: Logger): Promise<number> {
   const queue = await getReadyAnalysisQueue();
   let relayed = 0;
   for (const { id, status, attempt } of candidates) {
+    const payload = { analysisId: id };
+    const jobId = analyzeJob.jobId(payload);
     // One round trip for the state (getJob would fetch the whole job hash just to ask it).
-    const state = await queue.getJobState(id);
+    const state = await queue.getJobState(jobId);
     if (state === "waiting-children" && status === "running") {
       relayed += await relayChunksOf(queue, { analysisId: id, attempt }, log);
       continue;
     }
     // waiting/active/delayed/prioritized: BullMQ has it in hand (stalled ones are re-queued by it).
     if (state !== "completed" && state !== "failed" && state !== "unknown") continue;
-    if (state !== "unknown") await queue.remove(id).catch(() => {});
-    await queue.add(ANALYZE_JOB, { analysisId: id }, { ...analysisJobOptions(), jobId: id });
+    if (state !== "unknown") await queue.remove(jobId).catch(() => {});
+    await enqueueJobs(analyzeJob, [payload]);
     await recordEvent(db, { analysisId: id, type: "enqueued", data: { by: "relay" } });
     relayed++;
   }
@@ -75,16 +74,18 @@ async function relayChunksOf(
     .select({ chunkIndex: analysisChunks.chunkIndex })
     .from(analysisChunks)
     .where(and(eq(analysisChunks.analysisId, fence.analysisId), ne(analysisChunks.status, "done")));
-  const missing: AnalysisChunkJobData[] = [];
+  const missing: JobPayload<typeof analyzeChunkJob>[] = [];
   for (const { chunkIndex } of pending) {
-    const jobId = chunkJobId(fence.analysisId, fence.attempt, chunkIndex);
+    const chunk = { analysisId: fence.analysisId, chunkIndex, parentAttempt: fence.attempt };
+    const jobId = analyzeChunkJob.jobId(chunk);
     const state = await queue.getJobState(jobId);
     if (IN_HAND.has(state)) continue;
     if (state !== "unknown") await queue.remove(jobId).catch(() => {});
-    missing.push({ analysisId: fence.analysisId, chunkIndex, parentAttempt: fence.attempt });
+    missing.push(chunk);
   }
   if (missing.length > 0) {
-    await addChunkJobs({ id: fence.analysisId, queueQualifiedName: queue.qualifiedName }, missing);
+    const parent = { id: analyzeJob.jobId(fence), queue: queue.qualifiedName };
+    await enqueueJobs(analyzeChunkJob, missing, { parent });
     log.info(
       { analysisId: fence.analysisId, chunks: missing.length },
       "relay re-added lost chunks",

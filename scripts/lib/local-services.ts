@@ -23,15 +23,15 @@ export function portIsOpen(port: number, host = "127.0.0.1", timeoutMs = 500): P
 }
 
 /**
- * DATABASE_URL set → use it. Otherwise run an embedded Postgres (real binaries from npm) with its
- * data under `dataDir`, so the next start finds the same data.
+ * A configured URL (the caller's DATABASE_URL) → use it. Otherwise run an embedded Postgres (real
+ * binaries from npm) with its data under `dataDir`, so the next start finds the same data.
  */
 export async function ensurePostgres(
   dataDir: string,
   log: (line: string) => void,
+  configuredUrl: string | undefined,
 ): Promise<Service> {
-  if (process.env.DATABASE_URL)
-    return { url: process.env.DATABASE_URL, stop: noop, startedHere: false };
+  if (configuredUrl) return { url: configuredUrl, stop: noop, startedHere: false };
   const url = new URL(LOCAL_DATABASE_URL);
   const port = Number(url.port);
   if (await portIsOpen(port)) {
@@ -69,11 +69,15 @@ export async function ensurePostgres(
 }
 
 /**
- * REDIS_URL set → use it. Otherwise start `redis-server` from PATH with AOF persistence and
- * `noeviction` (BullMQ must never lose keys), data under `dataDir`.
+ * A configured URL (the caller's REDIS_URL) → use it. Otherwise start `redis-server` from PATH
+ * with AOF persistence and `noeviction` (BullMQ must never lose keys), data under `dataDir`.
  */
-export async function ensureRedis(dataDir: string, log: (line: string) => void): Promise<Service> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: noop, startedHere: false };
+export async function ensureRedis(
+  dataDir: string,
+  log: (line: string) => void,
+  configuredUrl: string | undefined,
+): Promise<Service> {
+  if (configuredUrl) return { url: configuredUrl, stop: noop, startedHere: false };
   const port = Number(new URL(LOCAL_REDIS_URL).port);
   if (await portIsOpen(port)) {
     log(`Redis already listening on ${port}; using it`);

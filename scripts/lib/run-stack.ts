@@ -33,9 +33,9 @@ export async function runStack(mode: StackMode): Promise<void> {
   try {
     let childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port };
     if (mode !== "production") {
-      const postgres = await ensurePostgres(dataDir, say);
+      const postgres = await ensurePostgres(dataDir, say, process.env.DATABASE_URL);
       started.push(postgres);
-      const redis = await ensureRedis(dataDir, say);
+      const redis = await ensureRedis(dataDir, say, process.env.REDIS_URL);
       started.push(redis);
       childEnv = {
         ...childEnv,

@@ -18,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startRedisProcess, stopChild, waitForPort } from "../../scripts/lib/local-services";
 import { seededRandom } from "../stress/seeded-random";
+import { configureTestEnv } from "../support/configure-test-env";
 import { CONTRACTS_DIR } from "../support/contracts";
 import { createTestDatabase, newRunId } from "../support/test-stack";
 
@@ -52,7 +53,7 @@ await waitForPort(redisPort, 10_000);
 const redisUrl = `redis://127.0.0.1:${redisPort}`;
 const queuePrefix = `cfchaos-${runId}`;
 
-Object.assign(process.env, {
+configureTestEnv({
   DATABASE_URL: database.databaseUrl,
   REDIS_URL: redisUrl,
   QUEUE_PREFIX: queuePrefix,

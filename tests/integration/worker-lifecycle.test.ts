@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
+import { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
 import { ApiClient } from "@/tests/support/api-client";
 import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, getAnalysis, uploadContract } from "@/tests/support/journey";
@@ -95,7 +96,8 @@ describe("worker liveness and shutdown", () => {
         version,
         concurrency: expect.any(Number),
       });
-      await mine.add("analyze", { analysisId: body.analysis.id }, { jobId: body.analysis.id });
+      const payload = { analysisId: body.analysis.id };
+      await mine.add(analyzeJob.name, payload, { jobId: analyzeJob.jobId(payload) });
       await waitFor(
         () => getAnalysis(client, body.analysis.id),
         (a) => a.status === "running" && a.progress.stepIndex >= 2,

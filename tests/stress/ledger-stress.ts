@@ -15,6 +15,7 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { configureTestEnv } from "../support/configure-test-env";
 import {
   createTestDatabase,
   deleteQueueKeys,
@@ -44,7 +45,7 @@ const database = await createTestDatabase(runId);
 const redisUrl = await resolveRedisUrl();
 const queuePrefix = `cftest-${runId}`;
 // The domain modules read their configuration at import: point them at this run's world first.
-Object.assign(process.env, {
+configureTestEnv({
   DATABASE_URL: database.databaseUrl,
   REDIS_URL: redisUrl,
   QUEUE_PREFIX: queuePrefix,

@@ -199,10 +199,8 @@ export async function deleteQueueKeys(redisUrl: string, queuePrefix: string): Pr
 async function resolvePostgresAdminUrl(services: Service[]): Promise<string> {
   if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
   if (await portIsOpen(5432)) return "postgres://postgres@127.0.0.1:5432/postgres";
-  const saved = process.env.DATABASE_URL;
-  delete process.env.DATABASE_URL;
-  const service = await ensurePostgres(path.join(projectRoot, ".data"), log);
-  if (saved) process.env.DATABASE_URL = saved;
+  // The local server, never the app database DATABASE_URL may name.
+  const service = await ensurePostgres(path.join(projectRoot, ".data"), log, undefined);
   services.push(service);
   return withDatabase(service.url, "postgres");
 }
@@ -210,10 +208,7 @@ async function resolvePostgresAdminUrl(services: Service[]): Promise<string> {
 export async function resolveRedisUrl(services: Service[] = []): Promise<string> {
   if (process.env.TEST_REDIS_URL) return process.env.TEST_REDIS_URL;
   if (await portIsOpen(6379)) return "redis://127.0.0.1:6379";
-  const saved = process.env.REDIS_URL;
-  delete process.env.REDIS_URL;
-  const service = await ensureRedis(path.join(projectRoot, ".data"), log);
-  if (saved) process.env.REDIS_URL = saved;
+  const service = await ensureRedis(path.join(projectRoot, ".data"), log, undefined);
   services.push(service);
   return service.url;
 }

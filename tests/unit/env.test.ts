@@ -56,3 +56,22 @@ describe("parseEnv: production needs its configuration; development keeps local 
     expect(env.DATABASE_URL).toBe(LOCAL_DATABASE_URL);
   });
 });
+
+describe("parseEnv: every variable the app reads goes through the schema", () => {
+  it("sizes the Postgres pool from DB_POOL_MAX, 10 by default, and refuses a pool of none", () => {
+    expect(parseEnv({ NODE_ENV: "test" } as NodeJS.ProcessEnv).DB_POOL_MAX).toBe(10);
+    expect(parseEnv({ NODE_ENV: "test", DB_POOL_MAX: "25" } as NodeJS.ProcessEnv).DB_POOL_MAX).toBe(
+      25,
+    );
+    expect(problems({ DB_POOL_MAX: "0" })).toContain("DB_POOL_MAX");
+  });
+
+  it("names the service in logs from CLAUSEFLOW_SERVICE, web by default", () => {
+    expect(parseEnv({ NODE_ENV: "test" } as NodeJS.ProcessEnv).CLAUSEFLOW_SERVICE).toBe("web");
+    expect(
+      parseEnv({ NODE_ENV: "test", CLAUSEFLOW_SERVICE: "worker" } as NodeJS.ProcessEnv)
+        .CLAUSEFLOW_SERVICE,
+    ).toBe("worker");
+    expect(problems({ CLAUSEFLOW_SERVICE: "my worker" })).toContain("CLAUSEFLOW_SERVICE");
+  });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DocumentError } from "@/lib/errors";
+import { configureTestEnv } from "@/tests/support/configure-test-env";
 import {
   makeDeeplyNestedPdf,
   makeInflatedContentPdf,
@@ -7,11 +8,13 @@ import {
   makePathologicalDocx,
 } from "./fixtures";
 
-// Limits small enough for a unit test, set before the env module is first read (vitest isolates
-// modules per file, so other files keep the defaults).
-process.env.INSPECT_MAX_MEMORY_MB = "384";
-process.env.INSPECT_TIMEOUT_MS = "20000";
-process.env.INSPECT_POOL_SIZE = "1";
+// Limits small enough for a unit test, set before the env module is first read (vitest runs
+// each file in its own process, so other files keep the defaults).
+configureTestEnv({
+  INSPECT_MAX_MEMORY_MB: "384",
+  INSPECT_TIMEOUT_MS: "20000",
+  INSPECT_POOL_SIZE: "1",
+});
 
 type Inspect = typeof import("@/lib/documents/inspect-document").inspectDocument;
 type Stats = typeof import("@/lib/documents/reader-pool").readerPoolStats;
