@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatEvalLine, formatMisses } from "@/lib/analysis/eval/format-eval-report";
-import { readEngineAnswers } from "@/lib/analysis/eval/read-engine-answers";
-import { scoreContracts } from "@/lib/analysis/eval/score-contracts";
-import type { CuadLabel } from "@/lib/analysis/eval/types";
+import { formatEvalLine, formatMisses } from "@/scripts/eval/format-eval-report";
+import { readEngineAnswers } from "@/scripts/eval/read-engine-answers";
+import { scoreContracts } from "@/scripts/eval/score-contracts";
+import type { CuadLabel } from "@/scripts/eval/types";
 import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
 import { emptyResult } from "./result-fixture";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseCsv } from "@/lib/analysis/eval/parse-csv";
-import { parsePartyNames } from "@/lib/analysis/eval/parse-party-names";
+import { parseCsv } from "@/scripts/eval/parse-csv";
+import { parsePartyNames } from "@/scripts/eval/parse-party-names";
 import { CONTRACTS_DIR } from "./load-contract";
 
 export type ContractLabels = {
