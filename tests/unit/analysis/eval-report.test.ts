@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
 import { formatEvalLine, formatMisses } from "@/scripts/eval/format-eval-report";
 import { readEngineAnswers } from "@/scripts/eval/read-engine-answers";
 import { scoreContracts } from "@/scripts/eval/score-contracts";
 import type { CuadLabel } from "@/scripts/eval/types";
-import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
 import { emptyResult } from "./result-fixture";
 
 const evidence: Evidence = { quote: "x", unit: 1, unitLabel: "page" };
