@@ -68,6 +68,13 @@ const nextConfig = {
           { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
         ],
       },
+      {
+        // Icons and the social card: opened on their own (the SVG is a document), they run nothing.
+        source: "/brand/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
     ];
   },
 };

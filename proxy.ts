@@ -85,6 +85,7 @@ export const config = {
     // Pages only. Not /api: for a proxy Next buffers each request's whole body (and cuts it at
     // 10 MB) before the route sees it — the streamed upload would break — and the status poll,
     // what every open tab asks every 2 s, skips the proxy's cost.
-    "/((?!api/|_next/static|_next/image|favicon\\.ico|icon\\.svg).*)",
+    // Nor the static files of public/ (favicon, robots.txt, brand/ icons and social card).
+    "/((?!api/|_next/static|_next/image|favicon\\.ico|robots\\.txt|brand/).*)",
   ],
 };

@@ -2,7 +2,11 @@ import Box from "@mui/material/Box";
 import Typography from "@mui/material/Typography";
 import { serif } from "@/components/fonts";
 
-/** The Clauseflow mark + wordmark. Decorative mark; the word carries the name. */
+/**
+ * The Clauseflow mark + wordmark. Decorative mark; the word carries the name. The same mark is
+ * public/brand/icon.svg, from which scripts/render-brand-assets.ts renders the favicon, the app
+ * icons and the social card.
+ */
 export function Brand({ size = "medium" }: { size?: "medium" | "large" }) {
   const mark = size === "large" ? 36 : 28;
   return (

@@ -1,6 +1,7 @@
 /**
  * One error hierarchy for the whole app. Domain code throws AppError with a code; the HTTP glue
- * maps the code to a status (see `httpStatusFor`), the worker maps `permanent` to "do not retry".
+ * maps the code to a status (`httpStatusOf`) and a body (`lib/http/to-error-body.ts`); the worker
+ * never retries an AppError (`lib/jobs/run-attempt.ts`).
  */
 export type AppErrorCode =
   | "unauthenticated"
@@ -39,6 +40,11 @@ const statusByCode: Record<AppErrorCode, number> = {
   internal: 500,
 };
 
+/** The HTTP status an error code answers with (every code has one: the record is exhaustive). */
+export function httpStatusOf(code: AppErrorCode): number {
+  return statusByCode[code];
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Extra fields safe to show to the client (e.g. `{ missing: 3 }`). */
@@ -52,7 +58,7 @@ export class AppError extends Error {
   }
 
   get httpStatus(): number {
-    return statusByCode[this.code];
+    return httpStatusOf(this.code);
   }
 
   /** Whole seconds a client should wait before trying again (429 / 503), from `details`. */
@@ -76,10 +82,6 @@ export class DocumentError extends AppError {
     );
     this.name = "DocumentError";
   }
-}
-
-export function httpStatusFor(error: unknown): number {
-  return error instanceof AppError ? error.httpStatus : 500;
 }
 
 export function notFound(what: string): AppError {

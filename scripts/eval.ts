@@ -9,17 +9,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  formatEvalLine,
-  formatEvalTable,
-  formatMisses,
-} from "@/lib/analysis/eval/format-eval-report";
-import { readCuadLabels } from "@/lib/analysis/eval/read-cuad-labels";
-import { readEngineAnswers } from "@/lib/analysis/eval/read-engine-answers";
-import { type ScoredContract, scoreContracts } from "@/lib/analysis/eval/score-contracts";
-import { type Half, selectHalf } from "@/lib/analysis/eval/select-half";
 import { runAnalysis } from "@/lib/analysis/run-analysis";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
+import { formatEvalLine, formatEvalTable, formatMisses } from "@/scripts/eval/format-eval-report";
+import { readCuadLabels } from "@/scripts/eval/read-cuad-labels";
+import { readEngineAnswers } from "@/scripts/eval/read-engine-answers";
+import { type ScoredContract, scoreContracts } from "@/scripts/eval/score-contracts";
+import { type Half, selectHalf } from "@/scripts/eval/select-half";
 
 const { values: args } = parseArgs({
   options: {

@@ -2,14 +2,12 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ZodError } from "zod";
 import { signUpInputSchema } from "@/lib/auth/create-user";
 import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect-path";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signUpUser } from "@/lib/auth/sign-up-user";
-import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { toErrorBody } from "@/lib/http/to-error-body";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 
 /**
@@ -28,33 +26,15 @@ const field = (form: FormData, key: string) => {
   return typeof value === "string" ? value : "";
 };
 
-const unreachable: AuthFormState["error"] = {
-  code: "internal",
-  message: "Something went wrong on our side. Please try again.",
-};
-
+/** The error body routes and actions share, with its per-field messages for the inputs. */
 function failure(error: unknown): AuthFormState["error"] {
-  if (error instanceof AppError) {
-    const fieldErrors = error.details?.fieldErrors;
-    return {
-      code: error.code,
-      message: error.message,
-      ...(fieldErrors && typeof fieldErrors === "object"
-        ? { fields: fieldErrors as Record<string, string> }
-        : {}),
-    };
-  }
-  if (error instanceof ZodError) {
-    const fields: Record<string, string> = {};
-    for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-    return {
-      code: "validation",
-      message: error.issues.map((i) => i.message).join(" "),
-      fields,
-    };
-  }
-  logger.error({ err: error }, "unhandled error in an auth form action");
-  return unreachable;
+  const { code, message, details } = toErrorBody(error);
+  const fields = details?.fieldErrors;
+  return {
+    code,
+    message,
+    ...(fields && typeof fields === "object" ? { fields: fields as Record<string, string> } : {}),
+  };
 }
 
 export async function signInFormAction(

@@ -8,9 +8,8 @@ import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
-import { useMemo } from "react";
-import Markdown, { type Components } from "react-markdown";
-import { type Align, splitMarkdownTables } from "@/components/analyses/markdown-tables";
+import Markdown, { type Components, type ExtraProps } from "react-markdown";
+import remarkGfm from "remark-gfm";
 import { monospace, serif } from "@/components/fonts";
 
 /**
@@ -38,28 +37,34 @@ const blockComponents: Components = {
   img: ({ alt }) => (alt ? <span>[{alt}]</span> : null),
 };
 
-/** For table cells: same rendering, but no paragraph wrapper. */
-const inlineComponents: Components = {
-  ...blockComponents,
-  p: ({ children }) => <>{children}</>,
+/** Table cells' alignment from the delimiter row (`:--`, `:-:`, `--:`), as GFM sets it. */
+function cellAlign(node: ExtraProps["node"]): "left" | "center" | "right" | undefined {
+  const align = node?.properties.align;
+  return align === "left" || align === "center" || align === "right" ? align : undefined;
+}
+
+/** GFM tables (remark-gfm) as MUI tables; the memo's key-terms and risk tables are pipe tables. */
+const tableComponents: Components = {
+  table: ({ children }) => (
+    <TableContainer sx={{ my: 2.5, border: 1, borderColor: "divider", borderRadius: 1.5 }}>
+      <Table size="small">{children}</Table>
+    </TableContainer>
+  ),
+  thead: ({ children }) => <TableHead>{children}</TableHead>,
+  tbody: ({ children }) => <TableBody>{children}</TableBody>,
+  tr: ({ children }) => <TableRow>{children}</TableRow>,
+  th: ({ node, children }) => <TableCell align={cellAlign(node)}>{children}</TableCell>,
+  td: ({ node, children }) => (
+    <TableCell align={cellAlign(node)} sx={{ verticalAlign: "top" }}>
+      {children}
+    </TableCell>
+  ),
 };
 
-function cellAlign(align: Align | undefined): "left" | "center" | "right" | undefined {
-  return align ?? undefined;
-}
-
-function MarkdownCell({ text, align }: { text: string; align: Align | undefined }) {
-  return (
-    <TableCell align={cellAlign(align)} sx={{ verticalAlign: "top" }}>
-      <Markdown components={inlineComponents} skipHtml>
-        {text}
-      </Markdown>
-    </TableCell>
-  );
-}
+const components: Components = { ...blockComponents, ...tableComponents };
+const remarkPlugins = [remarkGfm];
 
 export function MemoView({ markdown }: { markdown: string }) {
-  const segments = useMemo(() => splitMarkdownTables(markdown), [markdown]);
   return (
     <Box
       sx={{
@@ -117,46 +122,9 @@ export function MemoView({ markdown }: { markdown: string }) {
         "& strong": { fontWeight: 650 },
       }}
     >
-      {segments.map((segment, index) =>
-        segment.kind === "markdown" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
-          <Markdown key={index} components={blockComponents} skipHtml>
-            {segment.text}
-          </Markdown>
-        ) : (
-          <TableContainer
-            // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
-            key={index}
-            sx={{ my: 2.5, border: 1, borderColor: "divider", borderRadius: 1.5 }}
-          >
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  {segment.header.map((cell, k) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                    <TableCell key={k} align={cellAlign(segment.align[k])}>
-                      <Markdown components={inlineComponents} skipHtml>
-                        {cell}
-                      </Markdown>
-                    </TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {segment.rows.map((row, r) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-                  <TableRow key={r}>
-                    {row.map((cell, k) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                      <MarkdownCell key={k} text={cell} align={segment.align[k]} />
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        ),
-      )}
+      <Markdown components={components} remarkPlugins={remarkPlugins} skipHtml>
+        {markdown}
+      </Markdown>
     </Box>
   );
 }

@@ -1,3 +1,5 @@
+import { encodeExtended } from "content-disposition";
+
 const MAX_FILENAME_LENGTH = 150;
 /** Longer "extensions" are just a dot in a long name, not something worth preserving. */
 const MAX_EXTENSION_LENGTH = 16;
@@ -54,14 +56,6 @@ export function sanitizeFilename(name: string): string {
   return result.length > 0 ? result : FALLBACK_NAME;
 }
 
-/** RFC 5987 attr-char allows fewer characters than encodeURIComponent leaves alone. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
 /** Plain ASCII for old clients: accents dropped (é → e), anything else non-ASCII becomes "_". */
 function asciiFallback(name: string): string {
   const ascii = name
@@ -75,9 +69,12 @@ function asciiFallback(name: string): string {
 
 /**
  * `Content-Disposition: attachment` value with both an ASCII `filename` and the exact UTF-8
- * `filename*` (RFC 6266 / RFC 5987). Sanitizes again, so CR/LF can never reach a header.
+ * `filename*` (RFC 6266 / RFC 8187). Sanitizes again, so CR/LF can never reach a header.
+ * The `filename*` encoding is content-disposition's; the layout is ours: its `create()` leaves
+ * `filename*` out for ASCII names and backslash-escapes quotes where we drop them, and clients
+ * (and tests/integration/memo-exports.test.ts) get both parameters on every download.
  */
 export function contentDispositionAttachment(filename: string): string {
   const name = sanitizeFilename(filename);
-  return `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+  return `attachment; filename="${asciiFallback(name)}"; filename*=${encodeExtended(name)}`;
 }

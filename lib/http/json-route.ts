@@ -1,60 +1,37 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { ZodError } from "zod";
 import {
   getRequestAdminOrThrow,
   getRequestUserOrThrow,
   type SessionUser,
 } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, httpStatusOf } from "@/lib/errors";
 import { addTransportSecurity } from "@/lib/http/add-transport-security";
 import { assertContentType, type BodyKind } from "@/lib/http/assert-content-type";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { getAppOrigins } from "@/lib/http/get-app-origins";
-import { logger } from "@/lib/logger";
+import { type ErrorBody, toErrorBody } from "@/lib/http/to-error-body";
 import { observeRequestDuration } from "@/lib/metrics/observe-request-duration";
 
-export type ErrorBody = {
-  error: { code: string; message: string; details?: Record<string, unknown> };
-};
-
-/** Typed errors → their status; zod → 422 with field messages; anything else → 500 hiding internals. */
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
-  if (error instanceof AppError) {
-    const retryAfter = error.retryAfterSeconds;
-    return NextResponse.json(
-      {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.details ? { details: error.details } : {}),
-        },
-      },
-      {
-        status: error.httpStatus,
-        ...(retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {}),
-      },
-    );
-  }
-  if (error instanceof ZodError) {
-    const message = error.issues
-      .map((i) => `${i.path.join(".") || "input"}: ${i.message}`)
-      .join("; ");
-    return NextResponse.json({ error: { code: "validation", message } }, { status: 422 });
-  }
-  logger.error({ err: error }, "unhandled error in route");
+/** Typed errors → their status (429/503 with Retry-After); zod → 422; anything else → 500. */
+function errorResponse(error: unknown): NextResponse<{ error: ErrorBody }> {
+  const body = toErrorBody(error);
+  const retryAfter = error instanceof AppError ? error.retryAfterSeconds : undefined;
   return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
-    { status: 500 },
+    { error: body },
+    {
+      status: httpStatusOf(body.code),
+      ...(retryAfter ? { headers: { "retry-after": String(retryAfter) } } : {}),
+    },
   );
 }
 
 type RouteContext<P> = { params: Promise<P> };
 
-type Handler<P> = (args: { request: Request; user: SessionUser; params: P }) => Promise<Response>;
+type Handler<P, A> = (args: { request: Request; params: P } & A) => Promise<Response>;
 
 type RouteOptions = {
   /** What a POST/PUT/PATCH/DELETE reads from its body (checked by media type; default `json`). */
-  body?: BodyKind;
+  body?: BodyKind | readonly BodyKind[];
 };
 
 /**
@@ -63,11 +40,12 @@ type RouteOptions = {
  * Every method but GET/HEAD/OPTIONS is checked before the handler runs: another origin → 403
  * `cross_origin` (before the session is even read), then the wrong media type → 415
  * `unsupported_media_type`. Both checks are on by default, so a new route cannot forget them.
+ * Every answer, error or not, gets HSTS (`addTransportSecurity`).
  */
-function guarded(getUser: (request: NextRequest) => Promise<SessionUser>) {
+function jsonRoute<A>(authenticate: (request: NextRequest) => Promise<A>) {
   return <P = Record<string, never>>(
     route: string,
-    handler: Handler<P>,
+    handler: Handler<P, A>,
     options: RouteOptions = {},
   ) =>
     (request: NextRequest, context: RouteContext<P>): Promise<Response> =>
@@ -75,9 +53,9 @@ function guarded(getUser: (request: NextRequest) => Promise<SessionUser>) {
         let response: Response;
         try {
           assertSameOrigin(request, getAppOrigins());
-          const user = await getUser(request);
+          const who = await authenticate(request);
           assertContentType(request, options.body ?? "json");
-          response = await handler({ request, user, params: await context.params });
+          response = await handler({ request, params: await context.params, ...who });
         } catch (error) {
           response = errorResponse(error);
         }
@@ -85,26 +63,21 @@ function guarded(getUser: (request: NextRequest) => Promise<SessionUser>) {
       });
 }
 
-/**
- * For the routes outside `withUser`/`withAdmin` that change something (sign-up, next-auth): the
- * same origin and media-type checks, as an error response to return, or null to go on.
- */
-export function refuseUntrustedMutation(
-  request: Request,
-  accepts: BodyKind | readonly BodyKind[],
-): Response | null {
-  try {
-    assertSameOrigin(request, getAppOrigins());
-    assertContentType(request, accepts);
-    return null;
-  } catch (error) {
-    return addTransportSecurity(errorResponse(error));
-  }
-}
+/** Route handler glue for routes anyone may call (health, sign-up, next-auth): the same origin
+ *  and media-type checks, error mapping, timing and headers as `withUser`, without a session. */
+export const withPublic = jsonRoute(async () => ({}));
 
 /** Route handler glue: injects the signed-in user (401 otherwise), maps errors, times requests,
  *  refuses cross-origin changes and unexpected bodies. */
-export const withUser = guarded(getRequestUserOrThrow);
+export const withUser = jsonRoute(
+  async (request): Promise<{ user: SessionUser }> => ({
+    user: await getRequestUserOrThrow(request),
+  }),
+);
 
 /** Same as `withUser`, but 403 unless the user is an admin. */
-export const withAdmin = guarded(getRequestAdminOrThrow);
+export const withAdmin = jsonRoute(
+  async (request): Promise<{ user: SessionUser }> => ({
+    user: await getRequestAdminOrThrow(request),
+  }),
+);

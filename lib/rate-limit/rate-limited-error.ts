@@ -3,7 +3,7 @@ import { formatWait } from "@/lib/rate-limit/format-wait";
 
 /**
  * The 429 every limit throws: `message` reads "… Try again in {wait}." with the wait filled in,
- * and `details.retryAfterSeconds` becomes the Retry-After header (errorResponse) or the form's
+ * and `details.retryAfterSeconds` becomes the Retry-After header (`lib/http/json-route.ts`) or the form's
  * own countdown.
  */
 export function rateLimitedError(message: string, retryAfterMs: number): AppError {

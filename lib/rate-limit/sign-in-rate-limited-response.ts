@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { toErrorBody } from "@/lib/http/to-error-body";
 import { rateLimitedError } from "@/lib/rate-limit/rate-limited-error";
 import { parseSignInRateLimit } from "@/lib/rate-limit/sign-in-rate-limit";
 
@@ -27,8 +28,5 @@ export async function signInRateLimitedResponse(response: Response): Promise<Res
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("retry-after", String(seconds));
-  return NextResponse.json(
-    { url, error: { code: error.code, message: error.message, details: error.details } },
-    { status: 429, headers },
-  );
+  return NextResponse.json({ url, error: toErrorBody(error) }, { status: 429, headers });
 }

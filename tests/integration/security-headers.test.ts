@@ -145,6 +145,51 @@ describe("security headers: a nonce CSP on every page, static policies on every 
   });
 });
 
+describe("public/: icons, robots.txt and the social card", () => {
+  it("serves each static file with its type, and the SVG under a no-content CSP", async () => {
+    const anonymous = new ApiClient(baseUrl);
+    for (const [file, type] of [
+      ["/favicon.ico", "image/x-icon"],
+      ["/brand/icon.svg", "image/svg+xml"],
+      ["/brand/icon-192.png", "image/png"],
+      ["/brand/icon-512.png", "image/png"],
+      ["/brand/apple-touch-icon.png", "image/png"],
+      ["/brand/social-card.png", "image/png"],
+      ["/robots.txt", "text/plain"],
+    ] as const) {
+      const response = await anonymous.request("GET", file);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get("content-type"), file).toContain(type);
+      expect(response.headers.get("x-content-type-options"), file).toBe("nosniff");
+      if (file.startsWith("/brand/")) {
+        expect(response.headers.get("content-security-policy"), file).toBe(
+          "default-src 'none'; frame-ancestors 'none'",
+        );
+      }
+      if (file === "/robots.txt") {
+        const robots = await response.text();
+        expect(robots).toMatch(/^Allow: \/signin$/m);
+        for (const area of ["/api/", "/analyses", "/upload", "/credits", "/admin"]) {
+          expect(robots).toMatch(new RegExp(`^Disallow: ${area}$`, "m"));
+        }
+      } else {
+        await response.arrayBuffer();
+      }
+    }
+  });
+
+  it("links the icons and an absolute social card from every page's head", async () => {
+    const html = await (await new ApiClient(baseUrl).request("GET", "/signin")).text();
+    expect(html).toContain('<link rel="icon" href="/favicon.ico"');
+    expect(html).toMatch(/<link rel="icon" href="\/brand\/icon\.svg" type="image\/svg\+xml"/);
+    expect(html).toContain('<link rel="apple-touch-icon" href="/brand/apple-touch-icon.png"');
+    expect(html).toContain(
+      `<meta property="og:image" content="${new URL("/brand/social-card.png", baseUrl)}"`,
+    );
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"');
+  });
+});
+
 describe("the proxy's reach (matcher compiled into the build)", () => {
   it("runs for every page, never for an API route (it would buffer the upload) or an asset", () => {
     const manifest = JSON.parse(
@@ -162,6 +207,10 @@ describe("the proxy's reach (matcher compiled into the build)", () => {
       "/api/auth/callback/credentials",
       "/api/ping",
       "/_next/static/chunks/app.js",
+      "/favicon.ico",
+      "/robots.txt",
+      "/brand/icon.svg",
+      "/brand/social-card.png",
     ]) {
       expect(runsFor(pathname), pathname).toBe(false);
     }

@@ -1,4 +1,4 @@
-import { addTransportSecurity } from "@/lib/http/add-transport-security";
+import { withPublic } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
 
@@ -7,8 +7,6 @@ export const dynamic = "force-dynamic";
  * the workers, is /api/health), so a probe never restarts the web server for a database outage.
  * Also the constant-answer baseline of `npm run bench:status`.
  */
-export function GET(): Response {
-  return addTransportSecurity(
-    Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }),
-  );
-}
+export const GET = withPublic("/api/ping", async () =>
+  Response.json({ ok: true }, { headers: { "cache-control": "no-store" } }),
+);

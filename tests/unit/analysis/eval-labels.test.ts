@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parsePartyNames } from "@/lib/analysis/eval/parse-party-names";
-import { readCuadLabels } from "@/lib/analysis/eval/read-cuad-labels";
-import { selectHalf } from "@/lib/analysis/eval/select-half";
+import { parsePartyNames } from "@/scripts/eval/parse-party-names";
+import { readCuadLabels } from "@/scripts/eval/read-cuad-labels";
+import { selectHalf } from "@/scripts/eval/select-half";
 
 const HEADER = [
   "Filename",

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDateAnswer } from "@/lib/analysis/eval/normalize-date-answer";
+import { normalizeDateAnswer } from "@/scripts/eval/normalize-date-answer";
 import {
   canonicalizeDuration,
   normalizeDurationAnswer,
-} from "@/lib/analysis/eval/normalize-duration-answer";
-import { normalizeExpirationAnswer } from "@/lib/analysis/eval/normalize-expiration-answer";
+} from "@/scripts/eval/normalize-duration-answer";
+import { normalizeExpirationAnswer } from "@/scripts/eval/normalize-expiration-answer";
 import {
   canonicalizeJurisdiction,
   normalizeJurisdictionAnswer,
-} from "@/lib/analysis/eval/normalize-jurisdiction-answer";
+} from "@/scripts/eval/normalize-jurisdiction-answer";
 
 describe("normalizeDateAnswer", () => {
   it("reads CUAD's m/d/yy with a pivot at 50", () => {

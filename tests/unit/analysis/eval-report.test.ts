@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatEvalLine, formatMisses } from "@/lib/analysis/eval/format-eval-report";
-import { readEngineAnswers } from "@/lib/analysis/eval/read-engine-answers";
-import { scoreContracts } from "@/lib/analysis/eval/score-contracts";
-import type { CuadLabel } from "@/lib/analysis/eval/types";
 import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
+import { formatEvalLine, formatMisses } from "@/scripts/eval/format-eval-report";
+import { readEngineAnswers } from "@/scripts/eval/read-engine-answers";
+import { scoreContracts } from "@/scripts/eval/score-contracts";
+import type { CuadLabel } from "@/scripts/eval/types";
 import { emptyResult } from "./result-fixture";
 
 const evidence: Evidence = { quote: "x", unit: 1, unitLabel: "page" };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isYesAnswer, scoreBalancedAccuracy } from "@/lib/analysis/eval/score-balanced-accuracy";
-import { isExactMatch, scoreExactMatches } from "@/lib/analysis/eval/score-exact-match";
-import { scorePartyF1, tokenizePartyNames } from "@/lib/analysis/eval/score-party-f1";
+import { isYesAnswer, scoreBalancedAccuracy } from "@/scripts/eval/score-balanced-accuracy";
+import { isExactMatch, scoreExactMatches } from "@/scripts/eval/score-exact-match";
+import { scorePartyF1, tokenizePartyNames } from "@/scripts/eval/score-party-f1";
 
 describe("scoreExactMatches", () => {
   it("counts not present as right only when nothing was found", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseCsv } from "@/lib/analysis/eval/parse-csv";
-import { parsePartyNames } from "@/lib/analysis/eval/parse-party-names";
+import { parse } from "csv-parse/sync";
+import { parsePartyNames } from "@/scripts/eval/parse-party-names";
 import { CONTRACTS_DIR } from "./load-contract";
 
 export type ContractLabels = {
@@ -11,7 +11,9 @@ export type ContractLabels = {
 };
 
 export function readLabels(): ContractLabels[] {
-  const [header, ...rows] = parseCsv(readFileSync(path.join(CONTRACTS_DIR, "labels.csv"), "utf8"));
+  const [header, ...rows]: string[][] = parse(
+    readFileSync(path.join(CONTRACTS_DIR, "labels.csv"), "utf8"),
+  );
   if (!header) throw new Error("labels.csv is empty");
   const column = (name: string) => {
     const at = header.indexOf(name);

@@ -1,3 +1,7 @@
+import type { Nodes } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import type { AnalysisResult } from "@/lib/analysis/result-schema";
@@ -20,18 +24,21 @@ const STEP_HEADINGS = [
   "### Step 5 — Recognize revenue",
 ];
 
-/** Rows of the key-terms table, split into cells the way GFM does (on unescaped pipes). */
+/** Text of a Markdown node as a reader sees it: escapes resolved, emphasis markers gone. */
+function nodeText(node: Nodes): string {
+  if ("value" in node) return node.value;
+  return "children" in node ? node.children.map(nodeText).join("") : "";
+}
+
+/** Cells of the key-terms table as GFM (remark-gfm, what the memo page renders with) reads them. */
 function keyTermRows(markdown: string): string[][] {
-  const section = markdown.split("## Key terms")[1]?.split("\n## ")[0] ?? "";
-  return section
-    .split("\n")
-    .filter((line) => line.startsWith("|"))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map((cell) => cell.trim()),
-    );
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const heading = tree.children.findIndex(
+    (node) => node.type === "heading" && nodeText(node) === "Key terms",
+  );
+  const table = tree.children.slice(heading + 1).find((node) => node.type === "table");
+  if (heading === -1 || !table || table.type !== "table") return [];
+  return table.children.map((row) => row.children.map((cell) => nodeText(cell).trim()));
 }
 
 function hostileResult(): AnalysisResult {
@@ -85,7 +92,7 @@ describe("renderMemoMarkdown", () => {
     expect(markdown).not.toContain("](http://x)");
     expect(rows.find((r) => r[0] === "Governing law")).toEqual([
       "Governing law",
-      "Delaware\\\\\\|",
+      "Delaware\\|",
       "p. 3",
     ]);
   });

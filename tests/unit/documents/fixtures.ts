@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { crc32, createDeflate, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { parse } from "csv-parse/sync";
 import JSZip from "jszip";
 
 // ---------------------------------------------------------------------------------------------
@@ -33,48 +34,10 @@ export function largestContractPdf(): { filename: string; bytes: number } {
   return largest;
 }
 
-/** Minimal RFC 4180 parser: labels.csv has quoted fields with commas, quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else {
-      field += char;
-    }
-  }
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 /** `pdf_file` → `pages` from labels.csv. */
 export function readContractPageLabels(): Map<string, number> {
-  const [header, ...rows] = parseCsv(
+  // RFC 4180: labels.csv has quoted fields with commas, quotes and newlines.
+  const [header, ...rows]: string[][] = parse(
     fs.readFileSync(path.join(CONTRACTS_DIR, "labels.csv"), "utf8"),
   );
   if (!header) throw new Error("labels.csv is empty");

@@ -1,4 +1,4 @@
-import { lookupJurisdiction } from "../parse/jurisdictions";
+import { lookupJurisdiction } from "@/lib/analysis/parse/jurisdictions";
 import { splitAnswer } from "./split-answer";
 import type { Expected } from "./types";
 

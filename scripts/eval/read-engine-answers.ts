@@ -1,4 +1,4 @@
-import type { AnalysisResult, VariableConsiderationKind } from "../result-schema";
+import type { AnalysisResult, VariableConsiderationKind } from "@/lib/analysis/result-schema";
 import { canonicalizeDuration, PERPETUAL } from "./normalize-duration-answer";
 import { canonicalizeJurisdiction } from "./normalize-jurisdiction-answer";
 import type { EngineAnswers, FlagField } from "./types";

@@ -1,4 +1,4 @@
-import { findDurations } from "../parse/parse-duration";
+import { findDurations } from "@/lib/analysis/parse/parse-duration";
 import { hasBlank, splitAnswer } from "./split-answer";
 import type { Expected } from "./types";
 

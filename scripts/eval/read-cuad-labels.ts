@@ -1,4 +1,4 @@
-import { parseCsv } from "./parse-csv";
+import { parse } from "csv-parse/sync";
 import type { CuadLabel, ExactField, FlagField } from "./types";
 
 const EXACT_COLUMNS: Record<ExactField, string> = {
@@ -31,7 +31,8 @@ function mapColumns<K extends string>(
 
 /** labels.csv (CUAD master_clauses subset) → one record per contract that has a PDF. */
 export function readCuadLabels(csv: string): CuadLabel[] {
-  const [header, ...rows] = parseCsv(csv);
+  // RFC 4180: CUAD answers hold quoted commas, doubled quotes and newlines.
+  const [header, ...rows]: string[][] = parse(csv);
   if (!header) throw new Error("labels.csv is empty");
   const keys = header.map(headerKey);
   const find = (name: string) => {

@@ -1,4 +1,4 @@
-import { findDates, toIsoDate } from "../parse/parse-date";
+import { findDates, toIsoDate } from "@/lib/analysis/parse/parse-date";
 import { hasBlank, splitAnswer } from "./split-answer";
 import type { Expected } from "./types";
 
