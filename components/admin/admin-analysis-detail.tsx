@@ -19,7 +19,7 @@ import { useState } from "react";
 import { AnalysisChunksTable } from "@/components/admin/analysis-chunks-table";
 import { AnalysisTimeline } from "@/components/admin/analysis-timeline";
 import { ReasonDialog } from "@/components/admin/reason-dialog";
-import { clampPercent, isActive } from "@/components/analyses/progress";
+import { clampPercent } from "@/components/analyses/progress";
 import type { AdminAnalysisDetail } from "@/components/api-types";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { describeMovement } from "@/components/credits/entry-movement";
@@ -30,6 +30,7 @@ import { PageHeader } from "@/components/page-header";
 import { POLL, queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
 import { StatusChip } from "@/components/status-chip";
+import { isActive } from "@/lib/analyses/analysis-status";
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 

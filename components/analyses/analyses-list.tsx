@@ -22,7 +22,7 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
-import { anyActive, clampPercent, isActive, stepText } from "@/components/analyses/progress";
+import { anyActive, clampPercent, stepText } from "@/components/analyses/progress";
 import type { AnalysesListResponse, AnalysisView } from "@/components/api-types";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatCredits } from "@/components/format";
@@ -31,6 +31,7 @@ import { ActionsHeaderCell } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { useDocumentHidden } from "@/components/use-document-visibility";
+import { isActive } from "@/lib/analyses/analysis-status";
 
 const PAGE_SIZE = 50;
 

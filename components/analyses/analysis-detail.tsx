@@ -22,7 +22,7 @@ import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
 import { FindingsView } from "@/components/analyses/findings-view";
 import { MemoDownloadMenu } from "@/components/analyses/memo-download-menu";
 import { MemoView } from "@/components/analyses/memo-view";
-import { clampPercent, isActive, pagesText, stepText } from "@/components/analyses/progress";
+import { clampPercent, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisResponse, AnalysisStatus, AnalysisView } from "@/components/api-types";
 import { Fact } from "@/components/fact";
 import { ApiError, errorMessage, fetchJson, fetchText } from "@/components/fetch-json";
@@ -32,7 +32,7 @@ import { spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { useDocumentHidden } from "@/components/use-document-visibility";
-import { isTerminal } from "@/lib/analyses/analysis-view";
+import { isActive, isTerminal } from "@/lib/analyses/analysis-status";
 
 const QUOTED_POLL_MS = 10_000;
 
