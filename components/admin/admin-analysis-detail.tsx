@@ -12,13 +12,13 @@ import Stack from "@mui/material/Stack";
 import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AnalysisChunksTable } from "@/components/admin/analysis-chunks-table";
 import { AnalysisTimeline } from "@/components/admin/analysis-timeline";
 import { ReasonDialog } from "@/components/admin/reason-dialog";
+import { useAdminCancelAnalysis, useRetryAnalysis } from "@/components/admin/use-admin-mutations";
 import { clampPercent } from "@/components/analyses/progress";
 import type { AdminAnalysisDetail } from "@/components/api-types";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
@@ -40,8 +40,6 @@ const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
  * chunks and every ledger entry it moved. Polls while the analysis is active.
  */
 export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) {
-  const queryClient = useQueryClient();
-  const router = useRouter();
   const [dialog, setDialog] = useState<"retry" | "cancel" | null>(null);
   const [charge, setCharge] = useState(false);
   const query = useQuery({
@@ -54,27 +52,8 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
   const detail = query.data;
   const a = detail?.analysis;
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.adminAll });
-  const retry = async (reason: string) => {
-    const result = await fetchJson<{ analysisId: string }>(
-      `/api/admin/analyses/${analysisId}/retry`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ reason, charge }),
-      },
-    );
-    refresh();
-    router.push(`/admin/analyses/${result.analysisId}`);
-  };
-  const cancel = async (reason: string) => {
-    await fetchJson(`/api/admin/analyses/${analysisId}/cancel`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ reason }),
-    });
-    refresh();
-  };
+  const retry = useRetryAnalysis(analysisId, { charge });
+  const cancel = useAdminCancelAnalysis(analysisId);
 
   return (
     <>
@@ -258,7 +237,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
                 : "Retry free of charge"
             }
             onClose={() => setDialog(null)}
-            onConfirm={retry}
+            mutation={retry}
             testId="retry-dialog"
           >
             <Typography variant="body2">
@@ -292,7 +271,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
             confirmLabel="Cancel analysis"
             color="error"
             onClose={() => setDialog(null)}
-            onConfirm={cancel}
+            mutation={cancel}
             testId="cancel-dialog"
           >
             <Typography variant="body2">
