@@ -23,6 +23,8 @@ type NoticeProps = {
   /** Adds a close (×) button labelled "Dismiss". */
   onDismiss?: () => void;
   variant?: AlertProps["variant"];
+  /** Replaces the severity's default icon. */
+  icon?: ReactNode;
   sx?: SxProps<Theme>;
   id?: string;
   "data-testid"?: string;
@@ -41,6 +43,7 @@ export function Notice({
   onRetry,
   onDismiss,
   variant = "standard",
+  icon,
   sx,
   id,
   "data-testid": testId,
@@ -51,6 +54,7 @@ export function Notice({
       id={id}
       severity={severity}
       variant={variant}
+      icon={icon}
       sx={sx}
       data-testid={testId}
       action={

@@ -1,7 +1,6 @@
 "use client";
 
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Checkbox from "@mui/material/Checkbox";
@@ -26,6 +25,7 @@ import { describeMovement } from "@/components/credits/entry-movement";
 import { Fact } from "@/components/fact";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDateTime, formatDuration } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { POLL, queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
@@ -149,7 +149,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
           </Paper>
 
           {a.error ? (
-            <Alert
+            <Notice
               severity={a.status === "cancelled" ? "info" : "error"}
               data-testid="admin-analysis-error"
             >
@@ -175,7 +175,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
                   {a.errorDetail}
                 </Box>
               ) : null}
-            </Alert>
+            </Notice>
           ) : null}
 
           <Box>

@@ -1,6 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Paper from "@mui/material/Paper";
@@ -14,6 +13,7 @@ import type { AnalysisView } from "@/components/api-types";
 import { useCredits } from "@/components/credits/use-credits";
 import { ApiError, errorMessage } from "@/components/fetch-json";
 import { formatBytes, formatCredits, formatNumber, pluralize } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { ACCEPTED_LABEL, hasAcceptedExtension } from "@/components/upload/accepted-types";
 import { DropZone } from "@/components/upload/drop-zone";
 import { QuoteCard } from "@/components/upload/quote-card";
@@ -238,7 +238,7 @@ export function UploadWorkspace({
         ) : null}
 
         {batchQueued !== null && batchQueued > 0 ? (
-          <Alert
+          <Notice
             severity="success"
             action={
               <Button href="/analyses" color="inherit" size="small">
@@ -248,7 +248,7 @@ export function UploadWorkspace({
           >
             {pluralize(batchQueued, "analysis", "analyses")} queued. You can close this tab — they
             keep running, and you'll find them under My analyses.
-          </Alert>
+          </Notice>
         ) : null}
 
         <Box role="status" sx={visuallyHidden}>
