@@ -3,8 +3,6 @@
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Checkbox from "@mui/material/Checkbox";
-import FormControlLabel from "@mui/material/FormControlLabel";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
@@ -13,11 +11,9 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
-import { useState } from "react";
+import { AdminAnalysisActions } from "@/components/admin/admin-analysis-actions";
 import { AnalysisChunksTable } from "@/components/admin/analysis-chunks-table";
 import { AnalysisTimeline } from "@/components/admin/analysis-timeline";
-import { ReasonDialog } from "@/components/admin/reason-dialog";
-import { useAdminCancelAnalysis, useRetryAnalysis } from "@/components/admin/use-admin-mutations";
 import { clampPercent } from "@/components/analyses/progress";
 import type { AdminAnalysisDetail } from "@/components/api-types";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
@@ -40,8 +36,6 @@ const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
  * chunks and every ledger entry it moved. Polls while the analysis is active.
  */
 export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) {
-  const [dialog, setDialog] = useState<"retry" | "cancel" | null>(null);
-  const [charge, setCharge] = useState(false);
   const query = useQuery({
     queryKey: queryKeys.adminAnalysis(analysisId),
     queryFn: ({ signal }) =>
@@ -51,9 +45,6 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
   });
   const detail = query.data;
   const a = detail?.analysis;
-
-  const retry = useRetryAnalysis(analysisId, { charge });
-  const cancel = useAdminCancelAnalysis(analysisId);
 
   return (
     <>
@@ -92,27 +83,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
                   </Typography>
                 ) : null}
               </Stack>
-              <Stack direction="row" spacing={1}>
-                {a.status === "failed" ? (
-                  <Button
-                    variant="contained"
-                    onClick={() => setDialog("retry")}
-                    data-testid="admin-retry"
-                  >
-                    Retry…
-                  </Button>
-                ) : null}
-                {isActive(a.status) && !a.cancelRequested ? (
-                  <Button
-                    variant="outlined"
-                    color="error"
-                    onClick={() => setDialog("cancel")}
-                    data-testid="admin-cancel"
-                  >
-                    Cancel…
-                  </Button>
-                ) : null}
-              </Stack>
+              <AdminAnalysisActions analysis={a} />
             </Stack>
             <Box
               component="dl"
@@ -227,58 +198,6 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
               }}
             />
           </Box>
-
-          <ReasonDialog
-            open={dialog === "retry"}
-            title="Retry this analysis?"
-            confirmLabel={
-              charge
-                ? `Retry and charge ${formatCredits(a.priceCredits || 0)}`
-                : "Retry free of charge"
-            }
-            onClose={() => setDialog(null)}
-            mutation={retry}
-            testId="retry-dialog"
-          >
-            <Typography variant="body2">
-              A new analysis of the same document starts now for {a.userEmail}. This failed one
-              stays in the history, linked to the new one.
-            </Typography>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={charge}
-                  onChange={(e) => setCharge(e.target.checked)}
-                  slotProps={{ input: { "aria-describedby": "charge-help" } }}
-                  data-testid="retry-charge"
-                />
-              }
-              label="Charge the user for the retry"
-            />
-            <Typography
-              id="charge-help"
-              variant="body2"
-              sx={{ color: charge ? "warning.main" : "text.secondary" }}
-            >
-              {charge
-                ? "The user is charged again: the price is held from their credits now and captured only if the retry succeeds."
-                : "Free of charge: the user is not charged again and their balance does not change."}
-            </Typography>
-          </ReasonDialog>
-          <ReasonDialog
-            open={dialog === "cancel"}
-            title="Cancel this analysis?"
-            confirmLabel="Cancel analysis"
-            color="error"
-            onClose={() => setDialog(null)}
-            mutation={cancel}
-            testId="cancel-dialog"
-          >
-            <Typography variant="body2">
-              The analysis stops at its next safe point and the held credits go back to{" "}
-              {a.userEmail}. Nothing is charged. The user sees that an administrator cancelled it.
-            </Typography>
-          </ReasonDialog>
         </Stack>
       ) : null}
     </>
