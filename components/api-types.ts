@@ -2,13 +2,13 @@ import type { AdminActionView } from "@/lib/audit/list-admin-actions";
 
 /** Shapes of the JSON API as the browser sees them (see the route handlers under app/api). */
 
+import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
 import type { AdminUserRow } from "@/lib/auth/list-users";
 import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
-import type { AnalysisStatus } from "@/lib/db/schema";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
 
 export type { AnalysisStatus, AnalysisView };
@@ -66,21 +66,6 @@ export type LedgerCheckResponse = {
   ok: boolean;
   summary: string;
 };
-
-// Spelled out (not imported from the schema) to keep drizzle out of the browser bundle;
-// `satisfies` below fails the typecheck if the database enum gains a status this list lacks.
-export const ANALYSIS_STATUSES = [
-  "quoted",
-  "queued",
-  "running",
-  "succeeded",
-  "failed",
-  "cancelled",
-  "expired",
-] as const satisfies readonly AnalysisStatus[];
-type MissingStatus = Exclude<AnalysisStatus, (typeof ANALYSIS_STATUSES)[number]>;
-const everyStatusListed: [MissingStatus] extends [never] ? true : never = true;
-void everyStatusListed;
 
 export type { AdminAnalysisDetail, AnalysisEventView } from "@/lib/analyses/get-admin-analysis";
 export type { QueueHealth, WindowStats, WorkerView } from "@/lib/analyses/get-queue-health";

@@ -1,8 +1,6 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
 import LinearProgress from "@mui/material/LinearProgress";
 import Skeleton from "@mui/material/Skeleton";
 import type { SxProps, Theme } from "@mui/material/styles";
@@ -10,6 +8,7 @@ import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
 import type { ReactNode } from "react";
 import { errorMessage } from "@/components/fetch-json";
+import { Notice } from "@/components/notice";
 import { visuallyHidden } from "@/components/visually-hidden";
 
 /** A wrapping row of items pushed to both ends (toolbars, headers with an action). */
@@ -53,20 +52,10 @@ export function QueryErrorAlert({
   if (!query.isError) return null;
   const hasData = Boolean(query.data);
   return (
-    <Alert
-      severity={hasData ? "warning" : "error"}
-      sx={sx}
-      action={
-        onRetry ? (
-          <Button color="inherit" size="small" onClick={onRetry}>
-            Try again
-          </Button>
-        ) : undefined
-      }
-    >
+    <Notice severity={hasData ? "warning" : "error"} sx={sx} onRetry={onRetry}>
       {hasData ? refreshMessage : loadMessage}
       {errorMessage(query.error)}
-    </Alert>
+    </Notice>
   );
 }
 

@@ -9,7 +9,7 @@ import HourglassEmptyIcon from "@mui/icons-material/HourglassEmpty";
 import ScheduleIcon from "@mui/icons-material/Schedule";
 import Chip, { type ChipProps } from "@mui/material/Chip";
 import type { ReactElement } from "react";
-import type { AnalysisStatus } from "@/components/api-types";
+import { type AnalysisStatus, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 
 type StatusStyle = {
   label: string;
@@ -19,61 +19,57 @@ type StatusStyle = {
   icon: ReactElement;
 };
 
-export const STATUS_STYLES: Record<AnalysisStatus, StatusStyle> = {
+const STATUS_STYLES: Record<AnalysisStatus, StatusStyle> = {
   quoted: {
-    label: "Awaiting confirmation",
+    label: STATUS_LABELS.quoted,
     description: "Quoted — confirm to start the analysis",
     color: "warning",
     variant: "outlined",
     icon: <HourglassEmptyIcon />,
   },
   queued: {
-    label: "Queued",
+    label: STATUS_LABELS.queued,
     description: "Waiting for a worker",
     color: "info",
     variant: "outlined",
     icon: <ScheduleIcon />,
   },
   running: {
-    label: "Running",
+    label: STATUS_LABELS.running,
     description: "Being analyzed",
     color: "primary",
     variant: "filled",
     icon: <AutorenewIcon />,
   },
   succeeded: {
-    label: "Succeeded",
+    label: STATUS_LABELS.succeeded,
     description: "Memo ready",
     color: "success",
     variant: "filled",
     icon: <CheckCircleIcon />,
   },
   failed: {
-    label: "Failed",
+    label: STATUS_LABELS.failed,
     description: "Failed — nothing was charged",
     color: "error",
     variant: "filled",
     icon: <ErrorOutlineIcon />,
   },
   cancelled: {
-    label: "Cancelled",
+    label: STATUS_LABELS.cancelled,
     description: "Cancelled — credits released",
     color: "default",
     variant: "outlined",
     icon: <BlockIcon />,
   },
   expired: {
-    label: "Expired",
+    label: STATUS_LABELS.expired,
     description: "Quote expired before it was confirmed",
     color: "default",
     variant: "outlined",
     icon: <EventBusyIcon />,
   },
 };
-
-export function statusLabel(status: AnalysisStatus): string {
-  return STATUS_STYLES[status].label;
-}
 
 type Props = {
   status: AnalysisStatus;

@@ -1,9 +1,8 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
-import AlertTitle from "@mui/material/AlertTitle";
 import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
+import { Notice } from "@/components/notice";
 
 export default function AppError({ error, retry }: { error: unknown; retry: () => void }) {
   const digest =
@@ -12,12 +11,11 @@ export default function AppError({ error, retry }: { error: unknown; retry: () =
       : null;
   return (
     <Stack spacing={2} sx={{ maxWidth: 640 }}>
-      <Alert severity="error" variant="outlined">
-        <AlertTitle>This page couldn't be loaded</AlertTitle>
+      <Notice severity="error" variant="outlined" title="This page couldn't be loaded">
         Something went wrong on our side. Your analyses and credits are safe — try again, or come
         back in a moment.
         {digest ? ` (Reference: ${digest})` : null}
-      </Alert>
+      </Notice>
       <Stack direction="row" spacing={1}>
         <Button variant="contained" onClick={() => retry()}>
           Try again

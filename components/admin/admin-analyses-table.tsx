@@ -17,8 +17,8 @@ import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useState } from "react";
-import { clampPercent, isActive } from "@/components/analyses/progress";
-import { type AdminAnalysesResponse, ANALYSIS_STATUSES } from "@/components/api-types";
+import { clampPercent } from "@/components/analyses/progress";
+import type { AdminAnalysesResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDuration, formatNumber } from "@/components/format";
 import { PaginationFooter } from "@/components/pagination-footer";
@@ -30,8 +30,9 @@ import {
   TableStateRows,
 } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
-import { STATUS_STYLES, StatusChip } from "@/components/status-chip";
+import { StatusChip } from "@/components/status-chip";
 import { useDebouncedValue } from "@/components/use-debounced-value";
+import { ANALYSIS_STATUSES, isActive, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 
 const ALL = "all";
 
@@ -150,7 +151,7 @@ export function AdminAnalysesTable() {
           <MenuItem value={ALL}>All statuses</MenuItem>
           {ANALYSIS_STATUSES.map((s) => (
             <MenuItem key={s} value={s}>
-              {STATUS_STYLES[s].label}
+              {STATUS_LABELS[s]}
             </MenuItem>
           ))}
         </TextField>

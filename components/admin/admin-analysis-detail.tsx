@@ -1,35 +1,32 @@
 "use client";
 
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import Checkbox from "@mui/material/Checkbox";
-import FormControlLabel from "@mui/material/FormControlLabel";
 import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { AdminAnalysisActions } from "@/components/admin/admin-analysis-actions";
 import { AnalysisChunksTable } from "@/components/admin/analysis-chunks-table";
 import { AnalysisTimeline } from "@/components/admin/analysis-timeline";
-import { ReasonDialog } from "@/components/admin/reason-dialog";
-import { clampPercent, isActive } from "@/components/analyses/progress";
+import { clampPercent } from "@/components/analyses/progress";
 import type { AdminAnalysisDetail } from "@/components/api-types";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { describeMovement } from "@/components/credits/entry-movement";
 import { Fact } from "@/components/fact";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatDateTime, formatDuration } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { POLL, queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
 import { StatusChip } from "@/components/status-chip";
+import { isActive } from "@/lib/analyses/analysis-status";
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 
@@ -39,10 +36,6 @@ const when = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
  * chunks and every ledger entry it moved. Polls while the analysis is active.
  */
 export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) {
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const [dialog, setDialog] = useState<"retry" | "cancel" | null>(null);
-  const [charge, setCharge] = useState(false);
   const query = useQuery({
     queryKey: queryKeys.adminAnalysis(analysisId),
     queryFn: ({ signal }) =>
@@ -52,28 +45,6 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
   });
   const detail = query.data;
   const a = detail?.analysis;
-
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.adminAll });
-  const retry = async (reason: string) => {
-    const result = await fetchJson<{ analysisId: string }>(
-      `/api/admin/analyses/${analysisId}/retry`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ reason, charge }),
-      },
-    );
-    refresh();
-    router.push(`/admin/analyses/${result.analysisId}`);
-  };
-  const cancel = async (reason: string) => {
-    await fetchJson(`/api/admin/analyses/${analysisId}/cancel`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ reason }),
-    });
-    refresh();
-  };
 
   return (
     <>
@@ -112,27 +83,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
                   </Typography>
                 ) : null}
               </Stack>
-              <Stack direction="row" spacing={1}>
-                {a.status === "failed" ? (
-                  <Button
-                    variant="contained"
-                    onClick={() => setDialog("retry")}
-                    data-testid="admin-retry"
-                  >
-                    Retry…
-                  </Button>
-                ) : null}
-                {isActive(a.status) && !a.cancelRequested ? (
-                  <Button
-                    variant="outlined"
-                    color="error"
-                    onClick={() => setDialog("cancel")}
-                    data-testid="admin-cancel"
-                  >
-                    Cancel…
-                  </Button>
-                ) : null}
-              </Stack>
+              <AdminAnalysisActions analysis={a} />
             </Stack>
             <Box
               component="dl"
@@ -169,7 +120,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
           </Paper>
 
           {a.error ? (
-            <Alert
+            <Notice
               severity={a.status === "cancelled" ? "info" : "error"}
               data-testid="admin-analysis-error"
             >
@@ -195,7 +146,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
                   {a.errorDetail}
                 </Box>
               ) : null}
-            </Alert>
+            </Notice>
           ) : null}
 
           <Box>
@@ -247,58 +198,6 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
               }}
             />
           </Box>
-
-          <ReasonDialog
-            open={dialog === "retry"}
-            title="Retry this analysis?"
-            confirmLabel={
-              charge
-                ? `Retry and charge ${formatCredits(a.priceCredits || 0)}`
-                : "Retry free of charge"
-            }
-            onClose={() => setDialog(null)}
-            onConfirm={retry}
-            testId="retry-dialog"
-          >
-            <Typography variant="body2">
-              A new analysis of the same document starts now for {a.userEmail}. This failed one
-              stays in the history, linked to the new one.
-            </Typography>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={charge}
-                  onChange={(e) => setCharge(e.target.checked)}
-                  slotProps={{ input: { "aria-describedby": "charge-help" } }}
-                  data-testid="retry-charge"
-                />
-              }
-              label="Charge the user for the retry"
-            />
-            <Typography
-              id="charge-help"
-              variant="body2"
-              sx={{ color: charge ? "warning.main" : "text.secondary" }}
-            >
-              {charge
-                ? "The user is charged again: the price is held from their credits now and captured only if the retry succeeds."
-                : "Free of charge: the user is not charged again and their balance does not change."}
-            </Typography>
-          </ReasonDialog>
-          <ReasonDialog
-            open={dialog === "cancel"}
-            title="Cancel this analysis?"
-            confirmLabel="Cancel analysis"
-            color="error"
-            onClose={() => setDialog(null)}
-            onConfirm={cancel}
-            testId="cancel-dialog"
-          >
-            <Typography variant="body2">
-              The analysis stops at its next safe point and the held credits go back to{" "}
-              {a.userEmail}. Nothing is charged. The user sees that an administrator cancelled it.
-            </Typography>
-          </ReasonDialog>
         </Stack>
       ) : null}
     </>

@@ -3,8 +3,6 @@
 import CheckCircleIcon from "@mui/icons-material/CheckCircle";
 import ErrorOutlineIcon from "@mui/icons-material/ErrorOutlineRounded";
 import PlayArrowIcon from "@mui/icons-material/PlayArrow";
-import Alert from "@mui/material/Alert";
-import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Card from "@mui/material/Card";
@@ -23,6 +21,7 @@ import type { LedgerCheckResponse, LedgerViolation } from "@/components/api-type
 import { shortId } from "@/components/credits/entry-movement";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatNumber, pluralize } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { queryKeys } from "@/components/query-keys";
 import { spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
@@ -146,36 +145,34 @@ export function AdminLedgerCheck() {
         </Box>
 
         {query.isError ? (
-          <Alert severity="error" sx={{ mb: report ? 2 : 0 }} data-testid="ledger-error">
+          <Notice severity="error" sx={{ mb: report ? 2 : 0 }} data-testid="ledger-error">
             The check couldn't run. {errorMessage(query.error)}
             {report ? " The result below is from the previous run." : ""}
-          </Alert>
+          </Notice>
         ) : null}
 
         {!report && query.isPending ? (
           <Skeleton variant="rounded" height={56} />
         ) : report?.ok ? (
-          <Alert
+          <Notice
             severity="success"
             icon={<CheckCircleIcon />}
             data-testid="ledger-ok"
             sx={{ fontWeight: 600 }}
           >
             All invariants hold
-          </Alert>
+          </Notice>
         ) : report ? (
           <Box>
-            <Alert
+            <Notice
               severity="error"
               icon={<ErrorOutlineIcon />}
               data-testid="ledger-violations"
               sx={{ mb: 1 }}
+              title={<>{pluralize(violations.length, "violation")} found</>}
             >
-              <AlertTitle sx={{ mb: 0 }}>
-                {pluralize(violations.length, "violation")} found
-              </AlertTitle>
               Each line names the broken rule; open the user to see their credit history.
-            </Alert>
+            </Notice>
             <List dense disablePadding aria-label="Ledger violations">
               {shown.map((v) => (
                 <ViolationItem

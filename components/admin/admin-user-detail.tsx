@@ -10,12 +10,12 @@ import TableCell from "@mui/material/TableCell";
 import TableRow from "@mui/material/TableRow";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
 import { ReasonDialog } from "@/components/admin/reason-dialog";
+import { useSetUserDisabled } from "@/components/admin/use-admin-mutations";
 import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
 import type {
   AdminUser,
@@ -144,17 +144,7 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
 export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [accessDialogOpen, setAccessDialogOpen] = useState(false);
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const setDisabled = async (reason: string) => {
-    await fetchJson(`/api/admin/users/${encodeURIComponent(user.id)}/disable`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ disabled: !user.disabled, reason }),
-    });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.adminAll });
-    router.refresh(); // the account state comes from the server component
-  };
+  const setDisabled = useSetUserDisabled(user.id, { disabled: !user.disabled });
 
   const query = useQuery({
     queryKey: queryKeys.adminUserCredits(user.id),
@@ -265,7 +255,7 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
         confirmLabel={user.disabled ? "Re-enable" : "Disable account"}
         color={user.disabled ? "primary" : "error"}
         onClose={() => setAccessDialogOpen(false)}
-        onConfirm={setDisabled}
+        mutation={setDisabled}
         testId="user-access-dialog"
       >
         <Typography variant="body2">

@@ -18,10 +18,8 @@ import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useState } from "react";
-import {
-  CreditChangeDialog,
-  type CreditChangeTarget,
-} from "@/components/admin/credit-change-dialog";
+import type { CreditChangeTarget } from "@/components/admin/credit-change";
+import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
 import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
 import type { AdminUser, AdminUsersResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";

@@ -13,12 +13,7 @@ import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useState } from "react";
-import {
-  type AdminActionView,
-  type AdminAuditResponse,
-  ANALYSIS_STATUSES,
-  type AnalysisStatus,
-} from "@/components/api-types";
+import type { AdminActionView, AdminAuditResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatNumber } from "@/components/format";
 import { PaginationFooter } from "@/components/pagination-footer";
@@ -31,7 +26,7 @@ import {
   TableStateRows,
 } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
-import { statusLabel } from "@/components/status-chip";
+import { isAnalysisStatus, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 
 type ActionKind = AdminActionView["kind"];
 
@@ -63,10 +58,6 @@ function booleanField(data: ActionData, key: string): boolean | null {
 function stringField(data: ActionData, key: string): string | null {
   const v = data?.[key];
   return typeof v === "string" ? v : null;
-}
-
-function isAnalysisStatus(value: string): value is AnalysisStatus {
-  return (ANALYSIS_STATUSES as readonly string[]).includes(value);
 }
 
 function auditUrl(page: number, pageSize: number): string {
@@ -139,7 +130,7 @@ function ActionDetails({ action }: { action: AdminActionView }) {
       if (!from) return none;
       return (
         <Typography variant="body2">
-          from {isAnalysisStatus(from) ? statusLabel(from).toLowerCase() : from}
+          from {isAnalysisStatus(from) ? STATUS_LABELS[from].toLowerCase() : from}
         </Typography>
       );
     }

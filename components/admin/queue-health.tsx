@@ -1,7 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
-import AlertTitle from "@mui/material/AlertTitle";
 import Box from "@mui/material/Box";
 import Chip from "@mui/material/Chip";
 import Paper from "@mui/material/Paper";
@@ -19,6 +17,7 @@ import type { ReactNode } from "react";
 import type { QueueHealth, WindowStats, WorkerView } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatDuration, formatNumber } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { POLL, queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert, spaceBetweenRow, TableStateRows } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
@@ -320,13 +319,19 @@ export function QueueHealthPanel() {
           </StatGrid>
         </>
       ) : (
-        <Alert severity="error" sx={{ mb: 4 }} data-testid="redis-down">
-          <AlertTitle>
-            Redis unreachable — counts unavailable; Postgres still shows{" "}
-            {formatNumber(health.queued)} queued, {formatNumber(health.running)} running
-          </AlertTitle>
+        <Notice
+          severity="error"
+          sx={{ mb: 4 }}
+          data-testid="redis-down"
+          title={
+            <>
+              Redis unreachable — counts unavailable; Postgres still shows{" "}
+              {formatNumber(health.queued)} queued, {formatNumber(health.running)} running
+            </>
+          }
+        >
           {health.redis.error ?? "No error message."}
-        </Alert>
+        </Notice>
       )}
 
       <SectionTitle>Postgres</SectionTitle>

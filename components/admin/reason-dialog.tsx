@@ -1,6 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Button, { type ButtonProps } from "@mui/material/Button";
 import Dialog from "@mui/material/Dialog";
 import DialogActions from "@mui/material/DialogActions";
@@ -10,10 +9,19 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import { type ReactNode, useId, useState } from "react";
 import { errorMessage } from "@/components/fetch-json";
+import { Notice } from "@/components/notice";
+
+/** The part of a `useMutation` result the dialog drives: run it, show pending and error. */
+export type ReasonMutation = {
+  mutate: (reason: string, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+  reset: () => void;
+};
 
 /**
- * Confirms an admin action and asks why (the reason goes to the audit log). Stays open with the
- * server's message if the action is refused; closes on success.
+ * Confirms an admin action and asks why (the reason goes to the audit log). Runs the given
+ * mutation; stays open with the server's message if the action is refused, closes on success.
  */
 export function ReasonDialog({
   open,
@@ -22,7 +30,7 @@ export function ReasonDialog({
   confirmLabel,
   color = "primary",
   onClose,
-  onConfirm,
+  mutation,
   testId,
 }: {
   open: boolean;
@@ -32,33 +40,28 @@ export function ReasonDialog({
   confirmLabel: string;
   color?: ButtonProps["color"];
   onClose: () => void;
-  onConfirm: (reason: string) => Promise<void>;
+  mutation: ReasonMutation;
   testId: string;
 }) {
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const titleId = useId();
   const tooShort = reason.trim().length < 3;
+  const submitting = mutation.isPending;
 
   const close = () => {
     if (submitting) return;
     setReason("");
-    setError(null);
+    mutation.reset();
     onClose();
   };
-  const submit = async () => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await onConfirm(reason.trim());
-      setReason("");
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+  const submit = () => {
+    mutation.mutate(reason.trim(), {
+      onSuccess: () => {
+        setReason("");
+        mutation.reset();
+        onClose();
+      },
+    });
   };
 
   return (
@@ -78,7 +81,7 @@ export function ReasonDialog({
             helperText={tooShort ? "At least 3 characters." : " "}
             slotProps={{ htmlInput: { maxLength: 500, "data-testid": `${testId}-reason` } }}
           />
-          {error ? <Alert severity="error">{error}</Alert> : null}
+          {mutation.error ? <Notice severity="error">{errorMessage(mutation.error)}</Notice> : null}
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>

@@ -2,7 +2,6 @@
 
 import AddIcon from "@mui/icons-material/Add";
 import ArticleIcon from "@mui/icons-material/Article";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import LinearProgress from "@mui/material/LinearProgress";
@@ -22,15 +21,17 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
-import { anyActive, clampPercent, isActive, stepText } from "@/components/analyses/progress";
+import { anyActive, clampPercent, stepText } from "@/components/analyses/progress";
 import type { AnalysesListResponse, AnalysisView } from "@/components/api-types";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatCredits } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
 import { ActionsHeaderCell } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { useDocumentHidden } from "@/components/use-document-visibility";
+import { isActive } from "@/lib/analyses/analysis-status";
 
 const PAGE_SIZE = 50;
 
@@ -225,16 +226,9 @@ export function AnalysesList() {
 
   if (query.isLoadingError) {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        }
-      >
+      <Notice severity="error" onRetry={() => void query.refetch()}>
         We couldn't load your analyses. {errorMessage(query.error)}
-      </Alert>
+      </Notice>
     );
   }
 
@@ -242,9 +236,9 @@ export function AnalysesList() {
   if (analyses.length === 0) return <EmptyState />;
 
   const refetchWarning = query.isRefetchError ? (
-    <Alert severity="warning" sx={{ mb: 2 }}>
+    <Notice severity="warning" sx={{ mb: 2 }}>
       Live updates are paused — we'll keep trying. {errorMessage(query.error)}
-    </Alert>
+    </Notice>
   ) : null;
   const loadMore = query.hasNextPage ? (
     <Box sx={{ display: "flex", justifyContent: "center", mt: 2 }}>

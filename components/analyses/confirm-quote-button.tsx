@@ -1,17 +1,13 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
-import { useRef, useState } from "react";
-import {
-  type ConfirmFailure,
-  confirmAnalysis,
-  useRefreshAfterMutation,
-} from "@/components/analyses/confirm";
+import { useState } from "react";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
+import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
 import { formatCredits } from "@/components/format";
+import { Notice } from "@/components/notice";
 
 /**
  * "Confirm (N credits)" for an analysis still awaiting confirmation. The idempotency key lives in
@@ -30,31 +26,27 @@ export function ConfirmQuoteButton({
   label?: string;
   onConfirmed?: (analysis: AnalysisView) => void;
 }) {
-  const refresh = useRefreshAfterMutation();
+  const confirm = useConfirmAnalysis();
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<ConfirmFailure | null>(null);
-  const busy = useRef(false);
+  const outcome = confirm.data;
+  const failure = outcome && !outcome.ok && !confirm.isPending ? outcome.failure : null;
 
-  const onClick = async () => {
-    if (busy.current) return;
-    busy.current = true;
-    setPending(true);
-    setFailure(null);
-    try {
-      const outcome = await confirmAnalysis(documentId, idempotencyKey);
-      if (outcome.ok) {
-        refresh(outcome.analysis);
-        onConfirmed?.(outcome.analysis);
-        return;
-      }
-      setFailure(outcome.failure);
-      if (outcome.failure.kind !== "network") setIdempotencyKey(newIdempotencyKey());
-      refresh();
-    } finally {
-      busy.current = false;
-      setPending(false);
-    }
+  const onClick = () => {
+    if (confirm.isPending) return;
+    confirm.mutate(
+      { documentId, idempotencyKey },
+      {
+        onSuccess: (result) => {
+          if (result.ok) {
+            onConfirmed?.(result.analysis);
+            return;
+          }
+          // A definite "no" means nothing was held: the next attempt is a new request. After a
+          // network failure we don't know, so the retry must reuse the same key.
+          if (result.failure.kind !== "network") setIdempotencyKey(newIdempotencyKey());
+        },
+      },
+    );
   };
 
   return (
@@ -62,23 +54,22 @@ export function ConfirmQuoteButton({
       <Button
         variant="contained"
         size={size}
-        onClick={() => void onClick()}
-        loading={pending}
-        disabled={pending}
+        onClick={onClick}
+        loading={confirm.isPending}
+        disabled={confirm.isPending}
         data-testid="confirm-analysis"
         sx={{ whiteSpace: "nowrap" }}
       >
         {label ?? "Confirm"} ({formatCredits(priceCredits)})
       </Button>
       {failure ? (
-        <Alert
+        <Notice
           severity={failure.kind === "insufficient" ? "warning" : "error"}
-          role="alert"
           data-testid={failure.kind === "insufficient" ? "insufficient-credits" : "confirm-error"}
           sx={{ py: 0, maxWidth: 360 }}
         >
           {failure.message}
-        </Alert>
+        </Notice>
       ) : null}
     </Box>
   );

@@ -2,7 +2,6 @@
 
 import CloseIcon from "@mui/icons-material/Close";
 import FormatQuoteIcon from "@mui/icons-material/FormatQuote";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Chip from "@mui/material/Chip";
@@ -17,6 +16,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { type FindingRow, findingSections, locateQuote } from "@/components/analyses/finding-rows";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
+import { Notice } from "@/components/notice";
 import { formatCitation } from "@/lib/analysis/memo/format-citation";
 import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
 
@@ -65,7 +65,7 @@ function SourcePanel({
           <Skeleton variant="text" width="70%" />
         </Stack>
       ) : unit.isError ? (
-        <Alert severity="error">Couldn't load the page. {errorMessage(unit.error)}</Alert>
+        <Notice severity="error">Couldn't load the page. {errorMessage(unit.error)}</Notice>
       ) : (
         <Typography
           component="div"
@@ -183,7 +183,9 @@ export function FindingsView({ analysisId }: { analysisId: string }) {
   });
   if (query.isPending) return <Skeleton variant="rounded" height={160} />;
   if (query.isError) {
-    return <Alert severity="error">Couldn't load the findings. {errorMessage(query.error)}</Alert>;
+    return (
+      <Notice severity="error">Couldn't load the findings. {errorMessage(query.error)}</Notice>
+    );
   }
   const { documentId, result } = query.data;
   return (

@@ -1,8 +1,5 @@
 import type { AnalysisView } from "@/components/api-types";
-
-export function isActive(status: AnalysisView["status"]): boolean {
-  return status === "queued" || status === "running";
-}
+import { isActive } from "@/lib/analyses/analysis-status";
 
 export function anyActive(analyses: readonly AnalysisView[] | undefined): boolean {
   return (analyses ?? []).some((a) => isActive(a.status));

@@ -1,6 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
 import Link from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
@@ -12,6 +11,7 @@ import { type AuthFormState, signInFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
 import { signInErrorMessage, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits } from "@/components/format";
+import { Notice } from "@/components/notice";
 
 type FieldErrors = { email?: string | null; password?: string | null };
 
@@ -83,9 +83,9 @@ export function SignInForm({
       </div>
 
       {formError ? (
-        <Alert severity="error" role="alert" data-testid="signin-error">
+        <Notice severity="error" data-testid="signin-error">
           {formError}
-        </Alert>
+        </Notice>
       ) : null}
 
       <TextField

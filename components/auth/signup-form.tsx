@@ -1,6 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Button from "@mui/material/Button";
 import Link from "@mui/material/Link";
 import Stack from "@mui/material/Stack";
@@ -12,6 +11,7 @@ import { type AuthFormState, signUpFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
 import { MIN_PASSWORD_LENGTH, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits, formatNumber } from "@/components/format";
+import { Notice } from "@/components/notice";
 
 type FieldErrors = { email?: string | null; password?: string | null; name?: string | null };
 
@@ -92,9 +92,9 @@ export function SignUpForm({
       </div>
 
       {formError ? (
-        <Alert severity="error" role="alert" data-testid="signup-error">
+        <Notice severity="error" data-testid="signup-error">
           {formError}
-        </Alert>
+        </Notice>
       ) : null}
 
       <TextField

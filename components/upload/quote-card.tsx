@@ -3,7 +3,6 @@
 import CheckCircleIcon from "@mui/icons-material/CheckCircle";
 import CloseIcon from "@mui/icons-material/Close";
 import DescriptionIcon from "@mui/icons-material/Description";
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Card from "@mui/material/Card";
@@ -18,6 +17,7 @@ import NextLink from "next/link";
 import type { ReactNode } from "react";
 import { insufficientMessage } from "@/components/analyses/confirm";
 import { formatBytes, formatCredits, formatDocumentKind, formatNumber } from "@/components/format";
+import { Notice } from "@/components/notice";
 import type { UploadItem } from "@/components/upload/upload-state";
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
@@ -130,20 +130,14 @@ export function QuoteCard({
         ) : null}
 
         {phase === "upload-error" ? (
-          <Alert
+          <Notice
             severity="error"
             sx={{ mt: 2 }}
             data-testid="upload-error"
-            action={
-              item.retryable && item.file ? (
-                <Button color="inherit" size="small" onClick={onRetryUpload}>
-                  Try again
-                </Button>
-              ) : undefined
-            }
+            onRetry={item.retryable && item.file ? onRetryUpload : undefined}
           >
             {item.uploadError}
-          </Alert>
+          </Notice>
         ) : null}
 
         {quote && doc ? (
@@ -178,7 +172,7 @@ export function QuoteCard({
             <Divider sx={{ my: 2 }} />
 
             {phase === "queued" && item.analysis ? (
-              <Alert
+              <Notice
                 severity="success"
                 icon={<CheckCircleIcon />}
                 data-testid="quote-queued"
@@ -194,7 +188,7 @@ export function QuoteCard({
                 }
               >
                 Queued. {formatCredits(price)} held until the analysis finishes.
-              </Alert>
+              </Notice>
             ) : (
               <>
                 <Box
@@ -226,17 +220,16 @@ export function QuoteCard({
                 </Box>
 
                 {!sufficient && item.confirmFailure?.kind !== "insufficient" ? (
-                  <Alert severity="warning" sx={{ mt: 2 }} data-testid="insufficient-credits">
+                  <Notice severity="warning" sx={{ mt: 2 }} data-testid="insufficient-credits">
                     {insufficientMessage(missing)} This analysis costs {formatCredits(price)}; you
                     have {formatCredits(available)} available.
-                  </Alert>
+                  </Notice>
                 ) : null}
 
                 {item.confirmFailure ? (
-                  <Alert
+                  <Notice
                     severity={item.confirmFailure.kind === "insufficient" ? "warning" : "error"}
                     sx={{ mt: 2 }}
-                    role="alert"
                     data-testid={
                       item.confirmFailure.kind === "insufficient"
                         ? "insufficient-credits"
@@ -252,7 +245,7 @@ export function QuoteCard({
                         </Link>
                       </>
                     ) : null}
-                  </Alert>
+                  </Notice>
                 ) : null}
 
                 <Typography

@@ -1,6 +1,5 @@
 "use client";
 
-import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Paper from "@mui/material/Paper";
@@ -8,16 +7,18 @@ import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { confirmAnalysis, useRefreshAfterMutation } from "@/components/analyses/confirm";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
-import type { AnalysisView, UploadResponse } from "@/components/api-types";
+import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
+import type { AnalysisView } from "@/components/api-types";
 import { useCredits } from "@/components/credits/use-credits";
-import { ApiError, errorMessage, fetchJson } from "@/components/fetch-json";
+import { ApiError, errorMessage } from "@/components/fetch-json";
 import { formatBytes, formatCredits, formatNumber, pluralize } from "@/components/format";
+import { Notice } from "@/components/notice";
 import { ACCEPTED_LABEL, hasAcceptedExtension } from "@/components/upload/accepted-types";
 import { DropZone } from "@/components/upload/drop-zone";
 import { QuoteCard } from "@/components/upload/quote-card";
 import { type UploadItem, uploadReducer } from "@/components/upload/upload-state";
+import { useUploadDocument } from "@/components/upload/use-upload-document";
 import { visuallyHidden } from "@/components/visually-hidden";
 
 const MAX_PARALLEL_UPLOADS = 3;
@@ -38,12 +39,6 @@ function createLimiter(max: number) {
   };
 }
 
-function uploadDocument(file: File): Promise<UploadResponse> {
-  const body = new FormData();
-  body.append("file", file, file.name);
-  return fetchJson<UploadResponse>("/api/documents", { method: "POST", body });
-}
-
 export function UploadWorkspace({
   maxBytes,
   wordsPerPage,
@@ -56,7 +51,8 @@ export function UploadWorkspace({
   minCredits: number;
 }) {
   const router = useRouter();
-  const refresh = useRefreshAfterMutation();
+  const upload = useUploadDocument();
+  const confirm = useConfirmAnalysis();
   const credits = useCredits();
   const liveAvailable = credits.data?.balance.available ?? null;
 
@@ -88,12 +84,11 @@ export function UploadWorkspace({
     (id: string, file: File) => {
       void limiter.current(async () => {
         try {
-          const result = await uploadDocument(file);
+          const result = await upload.mutateAsync(file);
           dispatch({ type: "upload-ok", id, result });
           setAnnouncement(
             `Quote ready for ${result.document.filename}: ${formatCredits(result.quote.priceCredits)}.`,
           );
-          refresh();
         } catch (error) {
           // A rate limit (429, its message says how long to wait) passes like a network error.
           const retryable =
@@ -106,7 +101,7 @@ export function UploadWorkspace({
         }
       });
     },
-    [refresh],
+    [upload.mutateAsync],
   );
 
   const addFiles = useCallback(
@@ -156,11 +151,13 @@ export function UploadWorkspace({
     inFlight.current.add(localId);
     dispatch({ type: "confirm-start", id: localId });
     try {
-      const outcome = await confirmAnalysis(item.result.document.id, item.idempotencyKey);
+      const outcome = await confirm.mutateAsync({
+        documentId: item.result.document.id,
+        idempotencyKey: item.idempotencyKey,
+      });
       if (outcome.ok) {
         dispatch({ type: "confirm-ok", id: localId, analysis: outcome.analysis });
         setAnnouncement(`${outcome.analysis.documentName} is queued for analysis.`);
-        refresh(outcome.analysis);
         return outcome.analysis;
       }
       // A definite "no" means nothing was held: the next attempt is a new request with a new key.
@@ -168,7 +165,6 @@ export function UploadWorkspace({
       const nextKey = outcome.failure.kind === "network" ? null : newIdempotencyKey();
       dispatch({ type: "confirm-failed", id: localId, failure: outcome.failure, nextKey });
       setAnnouncement(`${item.fileName}: ${outcome.failure.message}`);
-      refresh();
       return null;
     } finally {
       inFlight.current.delete(localId);
@@ -242,7 +238,7 @@ export function UploadWorkspace({
         ) : null}
 
         {batchQueued !== null && batchQueued > 0 ? (
-          <Alert
+          <Notice
             severity="success"
             action={
               <Button href="/analyses" color="inherit" size="small">
@@ -252,7 +248,7 @@ export function UploadWorkspace({
           >
             {pluralize(batchQueued, "analysis", "analyses")} queued. You can close this tab — they
             keep running, and you'll find them under My analyses.
-          </Alert>
+          </Notice>
         ) : null}
 
         <Box role="status" sx={visuallyHidden}>

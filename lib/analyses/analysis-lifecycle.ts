@@ -1,4 +1,4 @@
-import type { AnalysisStatus } from "@/lib/db/schema";
+import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
 
 /**
  * design.md "Analysis lifecycle" as data. Transitions only go forward; `running → running` is a

@@ -1,4 +1,5 @@
-import type { Analysis, AnalysisStatus, Document } from "@/lib/db/schema";
+import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
+import type { Analysis, Document } from "@/lib/db/schema";
 
 /** What clients (browser, scripts) see of an analysis. Dates are ISO strings. */
 export type AnalysisView = {
@@ -27,18 +28,6 @@ export type AnalysisView = {
   finishedAt: string | null;
   updatedAt: string;
 };
-
-export const TERMINAL_STATUSES: readonly AnalysisStatus[] = [
-  "succeeded",
-  "failed",
-  "cancelled",
-  "expired",
-];
-export const ACTIVE_STATUSES: readonly AnalysisStatus[] = ["queued", "running"];
-
-export function isTerminal(status: AnalysisStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import { TERMINAL_STATUSES } from "@/lib/analyses/analysis-view";
+import { TERMINAL_STATUSES } from "@/lib/analyses/analysis-status";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isTerminal } from "@/lib/analyses/analysis-view";
+import { isTerminal } from "@/lib/analyses/analysis-status";
 import type { AnalysisResult } from "@/lib/analysis/result-schema";
 import { runAnalysis } from "@/lib/analysis/run-analysis";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";

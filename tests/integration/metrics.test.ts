@@ -2,7 +2,7 @@ import { Queue } from "bullmq";
 import { inArray, sql } from "drizzle-orm";
 import { Registry } from "prom-client";
 import { describe, expect, it } from "vitest";
-import { ACTIVE_STATUSES } from "@/lib/analyses/analysis-view";
+import { ACTIVE_STATUSES } from "@/lib/analyses/analysis-status";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";

@@ -5,7 +5,7 @@ import {
   canTransition,
   statusesThatCanBecome,
 } from "@/lib/analyses/analysis-lifecycle";
-import { isTerminal } from "@/lib/analyses/analysis-view";
+import { isTerminal } from "@/lib/analyses/analysis-status";
 import { analysisStatus } from "@/lib/db/schema";
 
 const statuses = analysisStatus.enumValues;

@@ -12,18 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, like the other schema imports: drizzle-kit loads this file without the "@/" alias.
+import { ANALYSIS_STATUSES } from "../../analyses/analysis-status";
 import { documents } from "./documents";
 import { users } from "./users";
 
-export const analysisStatus = pgEnum("analysis_status", [
-  "quoted",
-  "queued",
-  "running",
-  "succeeded",
-  "failed",
-  "cancelled",
-  "expired",
-]);
+export const analysisStatus = pgEnum("analysis_status", ANALYSIS_STATUSES);
 
 export const analyses = pgTable(
   "analyses",

@@ -1,0 +1,54 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { cancelAnalysisAction } from "@/app/actions/analyses";
+import { confirmAnalysis, useRefreshAfterMutation } from "@/components/analyses/confirm";
+import type { AnalysisView } from "@/components/api-types";
+import { ApiError } from "@/components/fetch-json";
+import { queryKeys } from "@/components/query-keys";
+
+/**
+ * Confirm a quote. Resolves to a `ConfirmOutcome` (it never throws): a refusal (not enough
+ * credits, rate limited) is an answer the caller shows, and its kind decides whether the next
+ * attempt may reuse the idempotency key. Either way balances and lists are refreshed.
+ */
+export function useConfirmAnalysis() {
+  const refresh = useRefreshAfterMutation();
+  return useMutation({
+    mutationFn: ({ documentId, idempotencyKey }: { documentId: string; idempotencyKey: string }) =>
+      confirmAnalysis(documentId, idempotencyKey),
+    onSuccess: (outcome) => refresh(outcome.ok ? outcome.analysis : undefined),
+  });
+}
+
+/**
+ * Cancel one's own analysis. Throws an `ApiError`: code `network` when the server could not be
+ * reached (the request may be retried), the server's code when it refused.
+ */
+export function useCancelAnalysis() {
+  const refresh = useRefreshAfterMutation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (analysisId: string): Promise<AnalysisView> => {
+      let result: Awaited<ReturnType<typeof cancelAnalysisAction>>;
+      try {
+        result = await cancelAnalysisAction({ analysisId });
+      } catch {
+        throw new ApiError(
+          0,
+          "network",
+          "We couldn't reach the server to cancel. Please try again.",
+        );
+      }
+      if (!result.ok) throw new ApiError(409, result.error.code, result.error.message);
+      return result.analysis;
+    },
+    onSuccess: (analysis) => refresh(analysis),
+    onError: (error, analysisId) => {
+      // Refused: the analysis probably moved on (finished, already cancelled); show where it is.
+      if (error instanceof ApiError && error.code !== "network") {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.analysis(analysisId) });
+      }
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { failedOutcomeText, finishNoticeFor } from "@/components/analyses/analysis-copy";
+import type { AnalysisView } from "@/components/api-types";
+
+function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
+  return {
+    id: "00000000-0000-4000-8000-000000000001",
+    documentId: "00000000-0000-4000-8000-000000000002",
+    documentName: "msa.pdf",
+    status: "failed",
+    priceCredits: 3,
+    progress: {
+      stepIndex: 2,
+      stepCount: 7,
+      stepName: "Reading",
+      percent: 20,
+      chunksDone: 0,
+      chunksTotal: 0,
+      pagesDone: 0,
+      pagesTotal: 0,
+    },
+    error,
+    cancelRequested: false,
+    hasMemo: false,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    confirmedAt: "2026-01-01T00:00:01.000Z",
+    startedAt: "2026-01-01T00:00:02.000Z",
+    finishedAt: "2026-01-01T00:00:03.000Z",
+    updatedAt: "2026-01-01T00:00:03.000Z",
+  };
+}
+
+const timesCharged = (text: string) => (text.match(/nothing was charged/gi) ?? []).length;
+
+// Messages as the worker writes them (lib/jobs/run-attempt.ts, lib/jobs/run-maintenance.ts).
+const SERVER_MESSAGES = [
+  "The analysis took too long and was stopped. Nothing was charged; please try again.",
+  "The analysis failed because of a problem on our side. Nothing was charged; please try again.",
+  "The analysis stopped responding and was ended. Nothing was charged; please try again.",
+  "This PDF has no text layer. Nothing was charged.",
+];
+
+describe("a failed analysis tells the user once that nothing was charged", () => {
+  it.each(SERVER_MESSAGES)("outcome panel with the server's message: %s", (message) => {
+    const { message: shown, creditsNote } = failedOutcomeText(
+      failedAnalysis({ code: "x", message }),
+    );
+    expect(shown).toBe(message);
+    expect(timesCharged(`${shown} ${creditsNote}`)).toBe(1);
+    expect(creditsNote).toMatch(/credits were released/);
+  });
+
+  it.each(SERVER_MESSAGES)("finish notice with the server's message: %s", (message) => {
+    const notice = finishNoticeFor(failedAnalysis({ code: "x", message }));
+    expect(notice?.severity).toBe("error");
+    expect(notice?.message).toBe(message);
+    expect(timesCharged(notice?.message ?? "")).toBe(1);
+  });
+
+  it("says it itself when the server sent no message", () => {
+    const { message, creditsNote } = failedOutcomeText(failedAnalysis(null));
+    expect(timesCharged(`${message} ${creditsNote}`)).toBe(1);
+    expect(timesCharged(finishNoticeFor(failedAnalysis(null))?.message ?? "")).toBe(1);
+  });
+});
