@@ -10,8 +10,12 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e-artifacts",
   globalSetup: "./tests/e2e/global-setup.ts",
+  // Two files at a time on the one server: each spec tolerates the others' data (the seeded user's
+  // journeys touch different analyses; the admin-journey filter counts failed ones only, and
+  // nothing else fails one). Signed-in pages come from tests/e2e/fixtures.ts.
+  // `E2E_WORKERS=1` runs them one by one.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? "2"),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },

@@ -1,14 +1,24 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 /**
- * `npm test`: every check, in order of cost. Stops at the first failing stage and ends with one
- * plain line `tests: N passed, M failed` counted from the runners' JSON reports.
+ * `npm test`: every check. Stops at the first failing stage and ends with one plain line
+ * `tests: N passed, M failed` counted from the runners' JSON reports.
+ *
+ * Stages start as soon as the stages they need have passed, so independent ones overlap: on two
+ * cores `tsc` (one thread) and the unit tests (one vitest worker there) run side by side, and the
+ * build starts once the types are checked (it skips its own check of the same files then, and
+ * `next build` clears `.next`, where `next typegen` wrote the route types `tsc` reads).
+ * `TEST_SERIAL=1` runs the stages one by one. A stage's output is shown as it comes while it
+ * is the only one printing, otherwise in one block when it ends.
  */
 type Stage = {
   name: string;
-  command: string[];
+  /** Commands run one after the other; the stage fails at the first that fails. */
+  commands: string[][];
+  needs: string[];
+  env?: Record<string, string>;
   report?: { file: string; count: (json: unknown) => Counts };
 };
 type Counts = { passed: number; failed: number; skipped: number };
@@ -36,72 +46,179 @@ const playwrightCounts = (json: unknown): Counts => {
   ).stats;
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
 };
+const vitest = (project: string) => [
+  bin("vitest"),
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${reports}/${project}.json`,
+];
 
 const only = process.argv.slice(2);
-const stages: Stage[] = [
-  { name: "lint", command: [bin("biome"), "check", "--error-on-warnings", "."] },
-  { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
+const serial = process.env.TEST_SERIAL === "1";
+const allStages: Stage[] = [
+  { name: "lint", commands: [[bin("biome"), "check", "--error-on-warnings", "."]], needs: [] },
+  {
+    name: "typecheck",
+    // Route types first (`.next/types`, as the build would write them), so `tsc` checks the pages'
+    // and routes' exports against what Next expects, exactly as `next build`'s own check does.
+    commands: [
+      [bin("next"), "typegen"],
+      [bin("tsc"), "--noEmit"],
+    ],
+    needs: [],
+  },
   {
     name: "unit",
-    command: [
-      bin("vitest"),
-      "run",
-      "--project",
-      "unit",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${reports}/unit.json`,
-    ],
+    commands: [vitest("unit")],
+    needs: [],
     report: { file: `${reports}/unit.json`, count: vitestCounts },
   },
-  { name: "build", command: [bin("next"), "build"] },
+  {
+    name: "build",
+    commands: [[bin("next"), "build"]],
+    needs: ["typecheck"],
+    // The typecheck stage has passed (or this stage never starts): see next.config.mjs.
+    env: { CLAUSEFLOW_TYPES_CHECKED: "1" },
+  },
   {
     name: "integration",
-    command: [
-      bin("vitest"),
-      "run",
-      "--project",
-      "integration",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${reports}/integration.json`,
-    ],
+    commands: [vitest("integration")],
+    needs: ["lint", "typecheck", "unit", "build"],
     report: { file: `${reports}/integration.json`, count: vitestCounts },
   },
   {
     name: "e2e",
-    command: [bin("playwright"), "test"],
+    commands: [[bin("playwright"), "test"]],
+    needs: ["integration"],
     report: { file: `${reports}/e2e.json`, count: playwrightCounts },
   },
-].filter((s) => only.length === 0 || only.includes(s.name));
+];
+// With a subset (`npm test -- unit e2e`), a stage waits only for the chosen stages it needs; the
+// build keeps checking types itself unless the typecheck stage runs too.
+const stages = allStages
+  .filter((s) => only.length === 0 || only.includes(s.name))
+  .map((s, i, chosen) => ({
+    ...s,
+    needs: serial
+      ? chosen.slice(0, i).map((c) => c.name)
+      : s.needs.filter((n) => chosen.some((c) => c.name === n)),
+    env: s.name === "build" && !chosen.some((c) => c.name === "typecheck") ? undefined : s.env,
+  }));
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
-const timings: string[] = [];
+const timings = new Map<string, string>();
+const passed = new Set<string>();
+const running = new Map<string, ChildProcess>();
 let failedStage: string | null = null;
+let printer: string | null = null; // the stage whose output goes straight to the terminal
+const started = Date.now();
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 
-for (const stage of stages) {
-  console.log(`\n=== ${stage.name}: ${stage.command.map((c) => path.basename(c)).join(" ")}`);
-  if (stage.report) fs.rmSync(stage.report.file, { force: true });
-  const started = Date.now();
-  const run = spawnSync(stage.command[0]!, stage.command.slice(1), {
-    stdio: "inherit",
-    env: process.env,
+/** Runs one command in its own process group (so a failure elsewhere can stop all of it). */
+function runCommand(stage: Stage, command: string[], write: (chunk: Buffer) => void) {
+  return new Promise<number>((resolve) => {
+    const child = spawn(command[0]!, command.slice(1), {
+      env: {
+        ...process.env,
+        ...stage.env,
+        ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: "1" } : {}),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    running.set(stage.name, child);
+    child.stdout.on("data", write);
+    child.stderr.on("data", write);
+    child.once("error", (error) => {
+      write(Buffer.from(`${error.message}\n`));
+      resolve(1);
+    });
+    child.once("close", (code, signal) => {
+      running.delete(stage.name);
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
-  timings.push(`${stage.name} ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+async function runStage(stage: Stage): Promise<boolean> {
+  const header = `\n=== ${stage.name}: ${stage.commands
+    .map((c) => c.map((part) => path.basename(part)).join(" "))
+    .join(" && ")}\n`;
+  const held: Buffer[] = [];
+  if (printer === null) printer = stage.name;
+  if (printer === stage.name) process.stdout.write(header);
+  else held.push(Buffer.from(header));
+  const write = (chunk: Buffer) => {
+    if (printer === stage.name) process.stdout.write(chunk);
+    else held.push(chunk);
+  };
+  if (stage.report) fs.rmSync(stage.report.file, { force: true });
+  const begun = Date.now();
+  let code = 0;
+  for (const command of stage.commands) {
+    code = await runCommand(stage, command, write);
+    if (code !== 0 || failedStage) break;
+  }
+  timings.set(stage.name, seconds(begun));
+  if (printer === stage.name) printer = null;
+  else process.stdout.write(Buffer.concat(held));
   if (stage.report && fs.existsSync(stage.report.file)) {
     const counts = stage.report.count(JSON.parse(fs.readFileSync(stage.report.file, "utf8")));
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
   }
-  if (run.status !== 0) {
-    failedStage = stage.name;
-    if (total.failed === 0) total.failed = 1; // lint, typecheck, build or a crash: still a failure
-    break;
+  return code === 0;
+}
+
+function stopAll(signal: NodeJS.Signals) {
+  for (const child of running.values()) {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
   }
 }
 
-console.log(`\n=== timings: ${timings.join(", ")}`);
+// The stages run in their own process groups, so Ctrl-C reaches them only through us.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopAll(signal);
+    console.log(`\n=== stopped by ${signal}`);
+    process.exit(130);
+  });
+}
+
+const pending = new Map(stages.map((s) => [s.name, s]));
+const inFlight = new Set<Promise<void>>();
+while (!failedStage && (pending.size > 0 || inFlight.size > 0)) {
+  for (const stage of [...pending.values()]) {
+    if (!stage.needs.every((n) => passed.has(n))) continue;
+    pending.delete(stage.name);
+    const run: Promise<void> = runStage(stage).then((ok) => {
+      inFlight.delete(run);
+      if (ok) passed.add(stage.name);
+      else if (!failedStage) {
+        failedStage = stage.name;
+        stopAll("SIGTERM");
+      }
+    });
+    inFlight.add(run);
+  }
+  if (inFlight.size === 0) break; // nothing can start: a needed stage did not pass
+  await Promise.race(inFlight);
+}
+await Promise.all(inFlight);
+
+if (failedStage && total.failed === 0) total.failed = 1; // lint, typecheck, build or a crash
+const order = stages.map((s) => s.name).filter((n) => timings.has(n));
+console.log(
+  `\n=== timings: ${order.map((n) => `${n} ${timings.get(n)}`).join(", ")}; total ${seconds(started)}${serial ? " (serial)" : ""}`,
+);
 if (failedStage) console.log(`=== FAILED at stage: ${failedStage}`);
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failedStage ? 1 : 0);

@@ -1,15 +1,14 @@
 import fs from "node:fs";
 import postgres from "postgres";
 import { expect, test } from "./fixtures";
-import { readSeed as seed, signIn } from "./seed";
+import { readSeed as seed } from "./seed";
 
 test("an admin finds a failed analysis by filter, reads its timeline, retries it free of charge and watches it succeed", async ({
-  page,
+  adminPage: page,
 }, testInfo) => {
   const shot = (name: string) =>
     page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const { user, admin, failed, databaseUrl } = seed();
-  await signIn(page, admin);
 
   // Job history: filter by status and user; the failed analysis is the one row.
   await page.goto("/admin");

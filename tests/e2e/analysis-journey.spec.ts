@@ -2,10 +2,10 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { contractPdfs } from "../support/contracts";
 import { expect, test } from "./fixtures";
-import { signIn, readSeed as users } from "./seed";
+import { readSeed as users } from "./seed";
 
 test("a user analyses a real contract, leaves, comes back to the memo; the admin sees it and grants credits", async ({
-  browser,
+  signedInAs,
 }, testInfo) => {
   // The longest journey (two sessions, a real analysis, memo downloads, an admin grant): it took
   // 60–120 s on the 2-core CI machine and ran out of the suite's 120 s once.
@@ -15,9 +15,8 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   const contract = contractPdfs()[0]!;
   const { user, admin } = users();
 
-  const context = await browser.newContext({ acceptDownloads: true });
-  let page = await context.newPage();
-  await signIn(page, user);
+  let page = await signedInAs("user", { acceptDownloads: true });
+  const context = page.context();
 
   await page.goto("/upload");
   await page.getByTestId("upload-input").setInputFiles(contract.file);
@@ -105,9 +104,7 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   await context.close();
 
   // The admin finds the analysis in the job history of all users.
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  await signIn(adminPage, admin);
+  const adminPage = await signedInAs("admin");
   await adminPage.goto("/admin");
   await expect(adminPage.getByText(user.email).first()).toBeVisible();
   await shot(adminPage, "05-admin");
@@ -127,15 +124,12 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   await expect(
     adminPage.getByTestId("credit-entry").filter({ hasText: "E2E goodwill grant" }),
   ).toBeVisible();
-  await adminContext.close();
+  await adminPage.context().close();
 
-  const userContext = await browser.newContext();
-  const userPage = await userContext.newPage();
-  await signIn(userPage, user);
+  const userPage = await signedInAs("user");
   await userPage.goto("/credits");
   const grant = userPage.getByTestId("credit-entry").filter({ hasText: "E2E goodwill grant" });
   await expect(grant).toBeVisible();
   await expect(grant).toContainText(admin.email);
   await shot(userPage, "07-user-credits");
-  await userContext.close();
 });

@@ -1,11 +1,6 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-
-type Users = Record<"user" | "admin", { email: string; password: string }>;
-const users = (): Users =>
-  JSON.parse(fs.readFileSync(path.resolve("test-results/e2e-users.json"), "utf8")) as Users;
+import { readSeed as users } from "./seed";
 
 /** A browser with JavaScript off: what a form submitted before hydration sends. */
 async function pageWithoutJavaScript(browser: Browser) {

@@ -1,9 +1,62 @@
-import { type BrowserContext, test as base, expect } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+  request,
+} from "@playwright/test";
+import { type Account, readSeed } from "./seed";
 
 export { expect };
 
 /** A console line about the page's security policies: a CSP violation, a bad Permissions-Policy. */
 const POLICY_MESSAGE = /Content[- ]Security[- ]Policy|Permissions[- ]Policy/i;
+
+export type Role = "user" | "admin";
+
+type TestFixtures = {
+  policyMessages: string[];
+  /**
+   * A new page in its own browser context, already signed in as the seeded account of `role`
+   * (tests/e2e/global-setup.ts). Each call is a separate browser session; all are closed after
+   * the test.
+   */
+  signedInAs: (role: Role, options?: BrowserContextOptions) => Promise<Page>;
+  /** The seeded user's page, signed in. */
+  userPage: Page;
+  /** The seeded admin's page, signed in. */
+  adminPage: Page;
+};
+type WorkerFixtures = {
+  /** Path of a saved signed-in browser state per role, made once per worker on first use. */
+  sessionState: (role: Role) => Promise<string>;
+};
+
+/**
+ * Signs in through next-auth's credentials endpoint, as the form does, without driving the form:
+ * only the sign-in specs test the form itself. Returns the saved cookies as a storage state file.
+ */
+async function saveSignedInState(baseURL: string, who: Account, file: string): Promise<string> {
+  const api = await request.newContext({ baseURL });
+  try {
+    const csrf = await api.get("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await api.post("/api/auth/callback/credentials", {
+      form: { email: who.email, password: who.password, csrfToken, json: "true" },
+      maxRedirects: 0,
+    });
+    const state = await api.storageState({ path: file });
+    if (!state.cookies.some((c) => c.name === "next-auth.session-token")) {
+      throw new Error(`sign-in failed for ${who.email}: ${response.status()}`);
+    }
+    return file;
+  } finally {
+    await api.dispose();
+  }
+}
 
 /**
  * Every journey runs under the app's CSP and fails on any console message about it, in every
@@ -11,7 +64,7 @@ const POLICY_MESSAGE = /Content[- ]Security[- ]Policy|Permissions[- ]Policy/i;
  * script reports each `securitypolicyviolation` event to the console too, so a blocked
  * resource cannot slip by without Chromium's own message.
  */
-export const test = base.extend<{ policyMessages: string[] }>({
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   policyMessages: [
     async ({ browser, context }, use, testInfo) => {
       const messages: string[] = [];
@@ -45,4 +98,38 @@ export const test = base.extend<{ policyMessages: string[] }>({
     },
     { auto: true },
   ],
+
+  sessionState: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
+    async ({}, use, workerInfo) => {
+      const baseURL = String(workerInfo.project.use.baseURL);
+      const dir = path.join(workerInfo.project.outputDir, ".auth");
+      fs.mkdirSync(dir, { recursive: true });
+      const saved = new Map<Role, Promise<string>>();
+      await use((role) => {
+        if (!saved.has(role)) {
+          const file = path.join(dir, `${role}-worker-${workerInfo.workerIndex}.json`);
+          saved.set(role, saveSignedInState(baseURL, readSeed()[role], file));
+        }
+        return saved.get(role)!;
+      });
+    },
+    { scope: "worker" },
+  ],
+
+  // Depends on policyMessages so its contexts are watched, and closed before the check.
+  signedInAs: async ({ browser, sessionState, policyMessages: _ }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (role, options = {}) => {
+      const context = await browser.newContext({
+        ...options,
+        storageState: await sessionState(role),
+      });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+  userPage: async ({ signedInAs }, use) => use(await signedInAs("user")),
+  adminPage: async ({ signedInAs }, use) => use(await signedInAs("admin")),
 });

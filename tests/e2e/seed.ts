@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
-import { expect } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
 
 export type Account = { email: string; password: string };
 
@@ -16,7 +15,10 @@ export type E2eSeed = {
 export const readSeed = (): E2eSeed =>
   JSON.parse(fs.readFileSync(path.resolve("test-results/e2e-users.json"), "utf8")) as E2eSeed;
 
-/** Signs in through the form, as a person does, and waits for the analyses page. */
+/**
+ * Signs in through the form, as a person does, and waits for the analyses page. Specs that are not
+ * about signing in take a signed-in page from the fixtures (`userPage`, `adminPage`, `signedInAs`).
+ */
 export async function signIn(page: Page, who: Account): Promise<void> {
   await page.goto("/signin");
   await page.getByLabel(/email/i).fill(who.email);

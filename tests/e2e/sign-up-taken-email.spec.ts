@@ -1,11 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-
-const users = () =>
-  JSON.parse(fs.readFileSync(path.resolve("test-results/e2e-users.json"), "utf8")) as {
-    user: { email: string };
-  };
+import { readSeed as users } from "./seed";
 
 test("signing up with an e-mail that has an account points to sign-in, without saying it exists", async ({
   page,
