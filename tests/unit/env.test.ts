@@ -61,7 +61,7 @@ describe("parseEnv: a pooler in transaction mode and Redis behind Sentinel", () 
   it("prepares statements unless DATABASE_PREPARED_STATEMENTS=false, and refuses other words", () => {
     expect(parseEnv({} as NodeJS.ProcessEnv).DATABASE_PREPARED_STATEMENTS).toBe(true);
     expect(
-      parseEnv({ DATABASE_PREPARED_STATEMENTS: "false" } as NodeJS.ProcessEnv)
+      parseEnv({ DATABASE_PREPARED_STATEMENTS: "false" } as unknown as NodeJS.ProcessEnv)
         .DATABASE_PREPARED_STATEMENTS,
     ).toBe(false);
     expect(problems({ DATABASE_PREPARED_STATEMENTS: "no" })).toContain(
