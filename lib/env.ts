@@ -28,10 +28,90 @@ const rateLimitFromEnv = (fallback: string) =>
       };
     });
 
+const SENTINEL_URL_RE = /^redis\+sentinel:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/@]+)\/([^/?#]+)\/?$/;
+const HOST_PORT_LIST_RE = /^[^,:\s]+:\d+(?:\s*,\s*[^,:\s]+:\d+)*$/;
+
+/** Where Redis is: one server, or a master found (and followed through failovers) by Sentinels. */
+export type RedisTarget =
+  | { kind: "direct"; url: string }
+  | {
+      kind: "sentinel";
+      sentinels: { host: string; port: number }[];
+      name: string;
+      username?: string;
+      password?: string;
+    };
+
+const hostPorts = (list: string) =>
+  list.split(",").map((entry) => {
+    const at = entry.lastIndexOf(":");
+    return { host: entry.slice(0, at).trim(), port: Number(entry.slice(at + 1)) };
+  });
+
+/**
+ * REDIS_SENTINELS (+ REDIS_SENTINEL_MASTER) wins over REDIS_URL, whose credentials then still
+ * apply to the master; a `redis+sentinel://` REDIS_URL carries all of it; otherwise REDIS_URL.
+ */
+export function parseRedisTarget(e: {
+  REDIS_URL: string;
+  REDIS_SENTINELS?: string;
+  REDIS_SENTINEL_MASTER?: string;
+}): RedisTarget {
+  const sentinelUrl = SENTINEL_URL_RE.exec(e.REDIS_URL);
+  if (e.REDIS_SENTINELS) {
+    const direct = sentinelUrl ? null : new URL(e.REDIS_URL);
+    return {
+      kind: "sentinel",
+      sentinels: hostPorts(e.REDIS_SENTINELS),
+      name: e.REDIS_SENTINEL_MASTER ?? "",
+      username: decodeURIComponent(sentinelUrl?.[1] ?? direct?.username ?? "") || undefined,
+      password: decodeURIComponent(sentinelUrl?.[2] ?? direct?.password ?? "") || undefined,
+    };
+  }
+  if (sentinelUrl) {
+    const [, username, password, hosts = "", name = ""] = sentinelUrl;
+    return {
+      kind: "sentinel",
+      sentinels: hostPorts(hosts),
+      name: decodeURIComponent(name),
+      username: username ? decodeURIComponent(username) : undefined,
+      password: password ? decodeURIComponent(password) : undefined,
+    };
+  }
+  return { kind: "direct", url: e.REDIS_URL };
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
-  REDIS_URL: z.string().url().optional(),
+  /** `redis://[user:password@]host:port[/db]`, or `redis+sentinel://[user:password@]host:port,
+   *  host:port/mastername` for Redis behind Sentinel (the password is the master's). */
+  REDIS_URL: z
+    .string()
+    .refine((value) => {
+      const sentinel = SENTINEL_URL_RE.exec(value);
+      return sentinel ? HOST_PORT_LIST_RE.test(sentinel[3] ?? "") : URL.canParse(value);
+    }, "a redis:// URL, or redis+sentinel://host:port,host:port/mastername")
+    .optional(),
+  /** `false` when DATABASE_URL points at a pooler in transaction mode (PgBouncer before 1.21,
+   *  `pool_mode = transaction`): consecutive transactions of one client may run on different
+   *  server connections, so a named prepared statement made on one is missing on the next
+   *  ("prepared statement … does not exist"). Off, every query is parsed and planned each time
+   *  (bench/RESULTS.md, "PgBouncer"). Migrations connect with their own client and prepare nothing. */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["true", "false"], { message: 'write "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true"),
+  /** Redis through Sentinel, for failover: the sentinels as "host:port,host:port" (then
+   *  REDIS_SENTINEL_MASTER names the monitored master, REDIS_URL is not needed — its password,
+   *  if any, still applies). A `redis+sentinel://host:port,host:port/mastername` REDIS_URL says
+   *  the same in one variable. */
+  REDIS_SENTINELS: z
+    .string()
+    .trim()
+    .regex(HOST_PORT_LIST_RE, 'write it as "host:port,host:port"')
+    .optional(),
+  REDIS_SENTINEL_MASTER: z.string().trim().min(1).optional(),
   /** Signs and encrypts session tokens (next-auth). Required in production, 32+ characters. */
   NEXTAUTH_SECRET: z.string().optional(),
   /** The app's public URL (next-auth: callback URLs; `https://` makes cookies `__Secure-`). Its
@@ -173,7 +253,7 @@ const envSchema = z.object({
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
-export type Env = ParsedEnv & { DATABASE_URL: string; REDIS_URL: string };
+export type Env = ParsedEnv & { DATABASE_URL: string; REDIS_URL: string; REDIS: RedisTarget };
 
 /** The environment cannot run the app; `message` lists every problem, one per line. */
 export class EnvError extends Error {
@@ -192,7 +272,8 @@ export function isProductionStart(source: Partial<Record<string, string>>): bool
 function productionProblems(e: Partial<Record<string, string>>): string[] {
   const problems: string[] = [];
   if (!e.DATABASE_URL) problems.push("DATABASE_URL is not set (the Postgres URL)");
-  if (!e.REDIS_URL) problems.push("REDIS_URL is not set (the Redis URL)");
+  if (!e.REDIS_URL && !e.REDIS_SENTINELS)
+    problems.push("REDIS_URL is not set (the Redis URL, or REDIS_SENTINELS for Sentinel)");
   if (!e.NEXTAUTH_SECRET) {
     problems.push("NEXTAUTH_SECRET is not set (32+ random characters: openssl rand -base64 32)");
   } else if (e.NEXTAUTH_SECRET.length < 32) {
@@ -212,6 +293,10 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
       message: "ANALYSIS_PROVIDER=openai needs LLM_BASE_URL and LLM_MODEL",
       path: ["ANALYSIS_PROVIDER"],
     })
+    .refine((e) => !e.REDIS_SENTINELS || e.REDIS_SENTINEL_MASTER, {
+      message: "REDIS_SENTINELS needs REDIS_SENTINEL_MASTER (the master's name in Sentinel)",
+      path: ["REDIS_SENTINEL_MASTER"],
+    })
     .safeParse(source);
   const problems = parsed.success
     ? []
@@ -223,10 +308,12 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
       `Invalid environment${source.NODE_ENV === "production" ? " for production" : ""}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
     );
   }
+  const redisUrl = parsed.data.REDIS_URL ?? LOCAL_REDIS_URL;
   return {
     ...parsed.data,
     DATABASE_URL: parsed.data.DATABASE_URL ?? LOCAL_DATABASE_URL,
-    REDIS_URL: parsed.data.REDIS_URL ?? LOCAL_REDIS_URL,
+    REDIS_URL: redisUrl,
+    REDIS: parseRedisTarget({ ...parsed.data, REDIS_URL: redisUrl }),
   };
 }
 

@@ -5,7 +5,9 @@ import { userSessions, users } from "@/lib/db/schema";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// One prepared statement: the session row and its account, both by primary key.
+// One prepared statement: the session row and its account, both by primary key. (drizzle's
+// postgres.js adapter uses the name only as "prepare me"; with DATABASE_PREPARED_STATEMENTS=false
+// the client prepares nothing, and this runs as an unnamed statement like every other query.)
 const sessionWithAccount = db
   .select({
     id: users.id,

@@ -7,6 +7,11 @@ function createDb(url: string) {
   const sql = postgres(url, {
     max: env.DB_POOL_MAX,
     onnotice: () => {},
+    // Off behind a transaction-mode pooler (PgBouncer < 1.21): see DATABASE_PREPARED_STATEMENTS.
+    // postgres.js then sends every query as an unnamed statement (Parse/Describe, then
+    // Bind/Execute, all before one Sync, so a pooler keeps both halves on one server connection).
+    // This wins over drizzle's per-query flag, `.prepare(name)` included (docs/decisions/0007).
+    prepare: env.DATABASE_PREPARED_STATEMENTS,
     // The default backoff grows 3^n/100 s (to 20 s) with a retry count shared by the whole pool,
     // so a Postgres restart that closes every pooled connection would stall us for ~20 s.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),

@@ -5,7 +5,9 @@ import postgres from "postgres";
 
 /** Applies the committed SQL migrations in `drizzle/`. Safe to run on every start. */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  // Unprepared: a one-off run gains nothing from prepared statements, and so it also works
+  // through a transaction-mode pooler (DATABASE_PREPARED_STATEMENTS), not only directly.
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {}, prepare: false });
   try {
     await migrate(drizzle(sql), { migrationsFolder: path.join(process.cwd(), "drizzle") });
   } finally {

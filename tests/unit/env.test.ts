@@ -75,3 +75,70 @@ describe("parseEnv: every variable the app reads goes through the schema", () =>
     expect(problems({ CLAUSEFLOW_SERVICE: "my worker" })).toContain("CLAUSEFLOW_SERVICE");
   });
 });
+
+describe("parseEnv: a pooler in transaction mode and Redis behind Sentinel", () => {
+  it("prepares statements unless DATABASE_PREPARED_STATEMENTS=false, and refuses other words", () => {
+    expect(parseEnv({} as NodeJS.ProcessEnv).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(
+      parseEnv({ DATABASE_PREPARED_STATEMENTS: "false" } as unknown as NodeJS.ProcessEnv)
+        .DATABASE_PREPARED_STATEMENTS,
+    ).toBe(false);
+    expect(problems({ DATABASE_PREPARED_STATEMENTS: "no" })).toContain(
+      "DATABASE_PREPARED_STATEMENTS",
+    );
+  });
+
+  it("reads REDIS_SENTINELS + REDIS_SENTINEL_MASTER, keeping REDIS_URL's password for the master", () => {
+    const env = parseEnv({
+      REDIS_URL: "redis://:s3cret@ignored:6379",
+      REDIS_SENTINELS: "198.18.0.10:26379, s2.example:26380",
+      REDIS_SENTINEL_MASTER: "clauseflow",
+    } as unknown as NodeJS.ProcessEnv);
+    expect(env.REDIS).toEqual({
+      kind: "sentinel",
+      sentinels: [
+        { host: "198.18.0.10", port: 26379 },
+        { host: "s2.example", port: 26380 },
+      ],
+      name: "clauseflow",
+      username: undefined,
+      password: "s3cret",
+    });
+  });
+
+  it("reads a redis+sentinel:// URL, and needs neither REDIS_URL nor REDIS_SENTINELS twice", () => {
+    const env = parseEnv({
+      ...production,
+      REDIS_URL: "redis+sentinel://app:p%40ss@a:26379,b:26379/mymaster",
+    } as NodeJS.ProcessEnv);
+    expect(env.REDIS).toEqual({
+      kind: "sentinel",
+      sentinels: [
+        { host: "a", port: 26379 },
+        { host: "b", port: 26379 },
+      ],
+      name: "mymaster",
+      username: "app",
+      password: "p@ss",
+    });
+    const { REDIS_URL: _, ...withoutUrl } = production;
+    const sentinelOnly = parseEnv({
+      ...withoutUrl,
+      REDIS_SENTINELS: "a:26379",
+      REDIS_SENTINEL_MASTER: "m",
+    } as NodeJS.ProcessEnv);
+    expect(sentinelOnly.REDIS.kind).toBe("sentinel");
+    expect(parseEnv({ ...production } as NodeJS.ProcessEnv).REDIS).toEqual({
+      kind: "direct",
+      url: production.REDIS_URL,
+    });
+  });
+
+  it("refuses sentinels without a master name and malformed sentinel lists", () => {
+    expect(problems({ REDIS_SENTINELS: "a:26379" })).toContain("REDIS_SENTINEL_MASTER");
+    expect(problems({ REDIS_SENTINELS: "a,b", REDIS_SENTINEL_MASTER: "m" })).toContain(
+      'write it as "host:port,host:port"',
+    );
+    expect(problems({ REDIS_URL: "redis+sentinel://a:1,b/m" })).toContain("REDIS_URL");
+  });
+});
