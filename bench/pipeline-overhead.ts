@@ -14,7 +14,7 @@
  * Prints `bench: pipeline X/s, raw bullmq Y/s, ratio R`.
  */
 import type { ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -59,6 +59,9 @@ const appEnv = {
   // Production's level: the worker logs JOB_START / JOB_DONE for every job, as it does there.
   LOG_LEVEL: "info",
   NODE_ENV: "production" as const,
+  // A production start refuses to run without these (docs/decisions/0009); no web server here.
+  NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
+  NEXTAUTH_URL: "http://127.0.0.1:3000",
   WORKER_CONCURRENCY: String(CONCURRENCY),
   SIGNUP_GRANT_CREDITS: String(JOBS * (ROUNDS + 1)),
 };
