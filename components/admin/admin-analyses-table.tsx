@@ -1,7 +1,6 @@
 "use client";
 
 import Box from "@mui/material/Box";
-import Link from "@mui/material/Link";
 import MenuItem from "@mui/material/MenuItem";
 import Paper from "@mui/material/Paper";
 import Table from "@mui/material/Table";
@@ -12,27 +11,18 @@ import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
 import TextField from "@mui/material/TextField";
-import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import NextLink from "next/link";
 import { useState } from "react";
-import { clampPercent } from "@/components/analyses/progress";
+import { AdminAnalysisRow } from "@/components/admin/admin-analysis-row";
 import type { AdminAnalysesResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
-import { formatCredits, formatDuration, formatNumber } from "@/components/format";
+import { formatNumber } from "@/components/format";
 import { PaginationFooter } from "@/components/pagination-footer";
 import { POLL, queryKeys } from "@/components/query-keys";
-import {
-  noWrapEllipsis,
-  QueryErrorAlert,
-  TableLoadingBar,
-  TableStateRows,
-} from "@/components/query-state";
-import { RelativeTime } from "@/components/relative-time";
-import { StatusChip } from "@/components/status-chip";
+import { QueryErrorAlert, TableLoadingBar, TableStateRows } from "@/components/query-state";
 import { useDebouncedValue } from "@/components/use-debounced-value";
-import { ANALYSIS_STATUSES, isActive, STATUS_LABELS } from "@/lib/analyses/analysis-status";
+import { ANALYSIS_STATUSES, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 
 const ALL = "all";
 
@@ -248,74 +238,7 @@ export function AdminAnalysesTable() {
               emptyMessage={filtered ? "No analyses match these filters." : "No analyses yet."}
             />
             {items.map((a) => (
-              <TableRow key={a.id} hover data-testid="admin-analysis-row" data-status={a.status}>
-                <TableCell sx={{ whiteSpace: "nowrap" }}>
-                  <RelativeTime iso={a.createdAt} />
-                </TableCell>
-                <TableCell>
-                  <Typography variant="body2" sx={noWrapEllipsis} title={a.userEmail}>
-                    {a.userEmail}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <Link
-                    component={NextLink}
-                    href={`/admin/analyses/${a.id}`}
-                    variant="body2"
-                    underline="hover"
-                    sx={{ ...noWrapEllipsis, fontWeight: 500 }}
-                    title={`Open ${a.documentName}`}
-                    data-testid="admin-analysis-link"
-                  >
-                    {a.documentName}
-                  </Link>
-                </TableCell>
-                <TableCell
-                  align="right"
-                  sx={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}
-                >
-                  {formatCredits(a.priceCredits)}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: "nowrap" }}>
-                  <StatusChip status={a.status} cancelling={a.cancelRequested} />
-                  {isActive(a.status) ? (
-                    <Typography variant="caption" sx={{ color: "text.secondary", ml: 1 }}>
-                      {clampPercent(a.progress.percent)}%
-                    </Typography>
-                  ) : null}
-                </TableCell>
-                <TableCell
-                  align="right"
-                  sx={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}
-                >
-                  {formatDuration(a.durationMs)}
-                </TableCell>
-                <TableCell>
-                  {a.error ? (
-                    <Tooltip
-                      title={
-                        <>
-                          {a.error.code ? <strong>{a.error.code}: </strong> : null}
-                          {a.error.message}
-                        </>
-                      }
-                    >
-                      <Typography
-                        variant="body2"
-                        tabIndex={0}
-                        sx={{ ...noWrapEllipsis, color: "error.main", cursor: "help" }}
-                        aria-label={`Error: ${a.error.message}`}
-                      >
-                        {a.error.message}
-                      </Typography>
-                    </Tooltip>
-                  ) : (
-                    <Typography variant="body2" sx={{ color: "text.disabled" }}>
-                      —
-                    </Typography>
-                  )}
-                </TableCell>
-              </TableRow>
+              <AdminAnalysisRow key={a.id} analysis={a} />
             ))}
           </TableBody>
         </Table>

@@ -12,32 +12,18 @@ import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations
 import type { AnalysisView } from "@/components/api-types";
 import { useCredits } from "@/components/credits/use-credits";
 import { ApiError, errorMessage } from "@/components/fetch-json";
-import { formatBytes, formatCredits, formatNumber, pluralize } from "@/components/format";
+import { formatBytes, formatCredits, pluralize } from "@/components/format";
 import { Notice } from "@/components/notice";
 import { ACCEPTED_LABEL, hasAcceptedExtension } from "@/components/upload/accepted-types";
 import { DropZone } from "@/components/upload/drop-zone";
+import { createLimiter } from "@/components/upload/limiter";
+import { PricingExplainer } from "@/components/upload/pricing-explainer";
 import { QuoteCard } from "@/components/upload/quote-card";
 import { type UploadItem, uploadReducer } from "@/components/upload/upload-state";
 import { useUploadDocument } from "@/components/upload/use-upload-document";
 import { visuallyHidden } from "@/components/visually-hidden";
 
 const MAX_PARALLEL_UPLOADS = 3;
-
-/** Runs at most `max` tasks at once; the rest wait their turn in order. */
-function createLimiter(max: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
-}
 
 export function UploadWorkspace({
   maxBytes,
@@ -270,32 +256,11 @@ export function UploadWorkspace({
         </Stack>
       </Stack>
 
-      <Paper variant="outlined" component="aside" aria-labelledby="pricing-title" sx={{ p: 2.5 }}>
-        <Typography id="pricing-title" variant="h6" component="h2" sx={{ mb: 1.5 }}>
-          How pricing works
-        </Typography>
-        <Stack component="ol" spacing={1.25} sx={{ m: 0, pl: 2.5, color: "text.secondary" }}>
-          <Typography component="li" variant="body2">
-            We count the pages and words of the file as stored on our servers and quote a{" "}
-            <strong>fixed price</strong> in credits. It doesn't change when you confirm.
-          </Typography>
-          <Typography component="li" variant="body2">
-            {formatCredits(1)} per {pluralize(pagesPerCredit, "page")}, rounded up
-            {minCredits > 1 ? ` (minimum ${formatCredits(minCredits)})` : ""}. Word and text files
-            count {formatNumber(wordsPerPage)} words as a page.
-          </Typography>
-          <Typography component="li" variant="body2">
-            When you confirm, the credits are <strong>held</strong>, not spent.
-          </Typography>
-          <Typography component="li" variant="body2">
-            They're charged only if the analysis <strong>succeeds</strong>. If it fails or you
-            cancel it, they're released back to you.
-          </Typography>
-          <Typography component="li" variant="body2">
-            Unconfirmed quotes wait for you under My analyses.
-          </Typography>
-        </Stack>
-      </Paper>
+      <PricingExplainer
+        wordsPerPage={wordsPerPage}
+        pagesPerCredit={pagesPerCredit}
+        minCredits={minCredits}
+      />
     </Box>
   );
 }

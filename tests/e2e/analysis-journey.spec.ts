@@ -121,6 +121,10 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   await shot(adminPage, "06-grant-dialog");
   await dialog.getByTestId("credit-submit").click();
   await expect(dialog).toBeHidden();
+  // The success notice outlives the dialog and says what changed.
+  await expect(adminPage.getByTestId("credit-change-notice")).toContainText(
+    `Granted 15 credits to ${user.email}`,
+  );
   await expect(
     adminPage.getByTestId("credit-entry").filter({ hasText: "E2E goodwill grant" }),
   ).toBeVisible();

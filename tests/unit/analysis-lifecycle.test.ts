@@ -5,7 +5,7 @@ import {
   canTransition,
   statusesThatCanBecome,
 } from "@/lib/analyses/analysis-lifecycle";
-import { isTerminal } from "@/lib/analyses/analysis-status";
+import { isActive, isTerminal, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 import { analysisStatus } from "@/lib/db/schema";
 
 const statuses = analysisStatus.enumValues;
@@ -13,6 +13,14 @@ const statuses = analysisStatus.enumValues;
 describe("analysis lifecycle", () => {
   it("covers every status of the database enum", () => {
     expect(Object.keys(ALLOWED_TRANSITIONS).sort()).toEqual([...statuses].sort());
+  });
+
+  it("sorts every status into exactly one group (awaiting confirmation, active, terminal) with a label", () => {
+    for (const s of statuses) {
+      const groups = [s === "quoted", isActive(s), isTerminal(s)].filter(Boolean);
+      expect(groups, s).toHaveLength(1);
+      expect(STATUS_LABELS[s], s).toBeTruthy();
+    }
   });
 
   it("never leaves a terminal state", () => {

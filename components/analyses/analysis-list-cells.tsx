@@ -1,0 +1,140 @@
+"use client";
+
+import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import LinearProgress from "@mui/material/LinearProgress";
+import Link from "@mui/material/Link";
+import Paper from "@mui/material/Paper";
+import Stack from "@mui/material/Stack";
+import Typography from "@mui/material/Typography";
+import NextLink from "next/link";
+import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
+import { clampPercent, stepText } from "@/components/analyses/progress";
+import type { AnalysisView } from "@/components/api-types";
+import { formatCredits } from "@/components/format";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusChip } from "@/components/status-chip";
+import { isActive } from "@/lib/analyses/analysis-status";
+
+/* Rows of "My analyses": the cells of the table and the compact list used on phones. */
+
+/** Status chip, progress while active, and the no-charge line of a failed analysis. */
+export function StatusCell({ analysis }: { analysis: AnalysisView }) {
+  const active = isActive(analysis.status);
+  const percent = clampPercent(analysis.progress.percent);
+  return (
+    <Box sx={{ minWidth: { xs: 140, md: 200 }, maxWidth: 280 }}>
+      <StatusChip
+        status={analysis.status}
+        cancelling={analysis.cancelRequested}
+        data-testid="analysis-status"
+      />
+      {active ? (
+        <Box sx={{ mt: 1 }}>
+          <LinearProgress
+            variant={analysis.status === "queued" ? "indeterminate" : "determinate"}
+            value={percent}
+            aria-label={`Progress for ${analysis.documentName}`}
+            data-testid="analysis-progress"
+          />
+          <Typography
+            variant="caption"
+            sx={{ color: "text.secondary", display: "block", mt: 0.5 }}
+            data-testid="analysis-step"
+          >
+            {analysis.status === "running" ? `${percent}% · ` : ""}
+            {stepText(analysis)}
+          </Typography>
+        </Box>
+      ) : null}
+      {analysis.status === "failed" && analysis.error ? (
+        <Typography
+          variant="caption"
+          sx={{ color: "error.main", display: "block", mt: 0.5 }}
+          title={analysis.error.message}
+        >
+          Nothing was charged.
+        </Typography>
+      ) : null}
+    </Box>
+  );
+}
+
+/** Confirm a quote, upload again after it expired, or open the analysis. */
+export function ActionCell({ analysis }: { analysis: AnalysisView }) {
+  if (analysis.status === "quoted") {
+    return (
+      <ConfirmQuoteButton
+        documentId={analysis.documentId}
+        priceCredits={analysis.priceCredits}
+        size="small"
+      />
+    );
+  }
+  if (analysis.status === "expired") {
+    return (
+      <Button href="/upload" size="small" variant="text">
+        Upload again
+      </Button>
+    );
+  }
+  return (
+    <Button
+      href={`/analyses/${analysis.id}`}
+      size="small"
+      variant={analysis.status === "succeeded" ? "outlined" : "text"}
+      aria-label={`${analysis.status === "succeeded" ? "Open memo for" : "View"} ${analysis.documentName}`}
+      sx={{ whiteSpace: "nowrap" }}
+    >
+      {analysis.status === "succeeded" ? "Open memo" : "View"}
+    </Button>
+  );
+}
+
+/** Phones: one card per analysis instead of a table that would scroll sideways. */
+export function CompactList({ analyses }: { analyses: AnalysisView[] }) {
+  return (
+    <Stack
+      component="ul"
+      spacing={1.5}
+      sx={{ listStyle: "none", p: 0, m: 0 }}
+      aria-label="My analyses"
+    >
+      {analyses.map((a) => (
+        <Paper
+          key={a.id}
+          component="li"
+          variant="outlined"
+          sx={{ p: 2 }}
+          data-testid="analysis-row"
+          data-analysis-id={a.id}
+          data-status={a.status}
+        >
+          <Link
+            component={NextLink}
+            href={`/analyses/${a.id}`}
+            sx={{ fontWeight: 600, display: "block", overflowWrap: "anywhere" }}
+            data-testid="analysis-link"
+          >
+            {a.documentName}
+          </Link>
+          <Typography variant="caption" sx={{ color: "text.secondary", display: "block", mb: 1.5 }}>
+            {formatCredits(a.priceCredits)} · created <RelativeTime iso={a.createdAt} />
+            {a.finishedAt ? (
+              <>
+                {" "}
+                · finished <RelativeTime iso={a.finishedAt} />
+              </>
+            ) : null}
+          </Typography>
+          <StatusCell analysis={a} />
+          {a.status === "quoted" || a.status === "expired" ? (
+            <Box sx={{ mt: 1.5 }}>
+              <ActionCell analysis={a} />
+            </Box>
+          ) : null}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
