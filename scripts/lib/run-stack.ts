@@ -67,6 +67,11 @@ export async function runStack(mode: StackMode): Promise<void> {
 
     const next = path.resolve("node_modules/.bin/next");
     const tsx = path.resolve("node_modules/.bin/tsx");
+    // The worker runs in plain node with tsx's loader, not under the `tsx` command: that relays a
+    // signal to its child and SIGKILLs the child when the child does not acknowledge it within
+    // 30 ms — under load a worker draining its jobs, or this very process (hence the npm
+    // scripts), was killed that way. `tsx watch` in development restarts it on edits.
+    const worker = `${JSON.stringify(process.execPath)} --import tsx worker/index.ts`;
     const { result } = concurrently(
       [
         {
@@ -76,7 +81,7 @@ export async function runStack(mode: StackMode): Promise<void> {
         },
         {
           name: "worker",
-          command: mode === "dev" ? `${tsx} watch worker/index.ts` : `${tsx} worker/index.ts`,
+          command: mode === "dev" ? `${tsx} watch worker/index.ts` : worker,
           env: childEnv,
         },
       ],

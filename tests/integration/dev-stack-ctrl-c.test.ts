@@ -1,0 +1,146 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { portIsOpen } from "@/scripts/lib/local-services";
+import { projectRoot } from "@/tests/support/child-processes";
+import { waitFor } from "@/tests/support/wait-for";
+
+type Proc = { pid: number; pgid: number; state: string; args: string };
+
+/** Every process on the machine with its group, state and command line (from /proc). */
+function listProcesses(): Proc[] {
+  const found: Proc[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so split after it.
+      const [state, , pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      found.push({ pid: Number(entry), pgid: Number(pgid), state: state ?? "?", args });
+    } catch {
+      // gone while we looked
+    }
+  }
+  return found;
+}
+
+/** Still running: present and not a zombie waiting for a parent that is not ours to reap. */
+const alive = (pids: number[]) =>
+  listProcesses().filter((p) => pids.includes(p.pid) && p.state !== "Z");
+
+// Ports 31000–31999 (apart from the other suites' ranges, see playwright.config.ts): web, its
+// Postgres and its Redis, so a developer's own `npm run dev` (3000, 54329, 63790) is not touched.
+const base = 31_000 + Math.floor(Math.random() * 330) * 3;
+const ports = { web: base, postgres: base + 1, redis: base + 2 };
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "clauseflow-dev-stack-"));
+// Under root the stack runs Postgres as the `postgres` user, who must reach its data directory.
+fs.chmodSync(dataDir, 0o755);
+let leftovers: number[] = [];
+
+afterAll(() => {
+  // Whatever the test found still running is not left behind for the next run.
+  for (const pid of leftovers) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("npm run dev in a terminal", () => {
+  it("stops web, worker, its Postgres and its redis-server on Ctrl-C and says so", async () => {
+    // A terminal runs a command in its own process group and Ctrl-C sends SIGINT to all of it.
+    // Nothing of this test run's environment (its DATABASE_URL, NODE_ENV=test, …): a fresh shell.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CLAUSEFLOW_DATA_DIR: dataDir,
+      CLAUSEFLOW_LOCAL_POSTGRES_PORT: String(ports.postgres),
+      CLAUSEFLOW_LOCAL_REDIS_PORT: String(ports.redis),
+      PORT: String(ports.web),
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const keep = ["PATH", "HOME", "TMPDIR", "CLAUSEFLOW_", "PORT", "NEXT_TELEMETRY_DISABLED"];
+    for (const name of Object.keys(env)) {
+      if (!keep.some((k) => name === k || (k.endsWith("_") && name.startsWith(k))))
+        delete env[name];
+    }
+    const dev = spawn("npm", ["run", "dev"], {
+      cwd: projectRoot,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    dev.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    dev.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const exited = new Promise<number | string>((resolve) =>
+      dev.once("exit", (code, signal) => resolve(code ?? signal ?? "?")),
+    );
+    const group = dev.pid!;
+    // Postgres and redis-server run in process groups of their own (scripts/lib/local-services.ts);
+    // they are found by the data directory on their command lines (redis-server retitles itself
+    // with its address).
+    const ours = (p: Proc) =>
+      p.args.includes(dataDir) || p.args.startsWith(`redis-server 127.0.0.1:${ports.redis}`);
+    const stackProcesses = () => {
+      const all = listProcesses();
+      const groups = new Set([group, ...all.filter(ours).map((p) => p.pgid)]);
+      return all.filter((p) => groups.has(p.pgid) && p.state !== "Z");
+    };
+
+    try {
+      await waitFor(
+        async () => {
+          if (dev.exitCode !== null) throw new Error(`npm run dev exited early:\n${output}`);
+          const health = await fetch(`http://127.0.0.1:${ports.web}/api/health`).catch(() => null);
+          return health?.status ?? 0;
+        },
+        (status) => status === 200,
+        { timeoutMs: 150_000, intervalMs: 500, what: "the dev stack's /api/health to be ok" },
+      );
+      const running = stackProcesses();
+      leftovers = running.map((p) => p.pid);
+      // The stack really is the one we think: its own Postgres and Redis are among them.
+      expect(running.some((p) => /postgres/.test(p.args) && p.pgid !== group)).toBe(true);
+      expect(running.some((p) => /redis-server/.test(p.args))).toBe(true);
+
+      const stopping = Date.now();
+      process.kill(-group, "SIGINT");
+      const code = await Promise.race([
+        exited,
+        new Promise((resolve) => setTimeout(() => resolve("still running"), 60_000)),
+      ]);
+      const { last } = await waitFor(
+        async () => alive(leftovers),
+        (left) => left.length === 0,
+        { timeoutMs: 10_000, intervalMs: 200, what: "every process of the stack to end" },
+      ).catch(() => ({ last: alive(leftovers) }));
+      const stoppedAfterMs = Date.now() - stopping;
+
+      const report = `after ${stoppedAfterMs} ms, npm run dev ended with ${code}; its output:\n${output}`;
+      expect(
+        last.map((p) => `${p.pid} ${p.args}`),
+        report,
+      ).toEqual([]);
+      expect(code).not.toBe("still running");
+      expect(output).toContain("[stack] stopped");
+      expect(await portIsOpen(ports.postgres)).toBe(false);
+      expect(await portIsOpen(ports.redis)).toBe(false);
+      expect(await portIsOpen(ports.web)).toBe(false);
+      // Bounded: no kill timer (concurrently's 35 s, Postgres's 30 s) had to fire.
+      expect(stoppedAfterMs).toBeLessThan(30_000);
+    } finally {
+      // Whatever is still running is killed in afterAll, after the assertions have spoken.
+      leftovers = [...new Set([...leftovers, ...stackProcesses().map((p) => p.pid)])];
+    }
+  }, 240_000);
+});
