@@ -29,14 +29,28 @@ export async function runStack(mode: StackMode): Promise<void> {
   const stopServices = async () => {
     for (const service of started.reverse()) await service.stop().catch(() => {});
   };
+  // Ctrl-C while Postgres, Redis or the migrations start must not end this process before it
+  // stops what it started: note the signal and stop after the step under way (a migration run
+  // gets the terminal's SIGINT itself and fails). Once web and worker run, concurrently handles it.
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted ??= signal;
+  };
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, onSignal);
+  const stopIfInterrupted = () => {
+    if (interrupted) throw new Error(`${interrupted} while starting; nothing left running`);
+  };
 
   try {
     let childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port };
     if (mode !== "production") {
       const postgres = await ensurePostgres(dataDir, say);
       started.push(postgres);
+      stopIfInterrupted();
       const redis = await ensureRedis(dataDir, say);
       started.push(redis);
+      stopIfInterrupted();
       childEnv = {
         ...childEnv,
         NODE_ENV: mode === "dev" ? "development" : "production",
@@ -55,6 +69,7 @@ export async function runStack(mode: StackMode): Promise<void> {
         env: childEnv,
         stdio: "inherit",
       });
+      stopIfInterrupted();
       if (run.status !== 0) throw new Error(`${script} failed`);
     }
     say(`open ${childEnv.NEXTAUTH_URL ?? `http://localhost:${port}`}`);
