@@ -9,6 +9,22 @@ export type Service = { url: string; stop: () => Promise<void>; startedHere: boo
 
 const noop = async () => {};
 
+/**
+ * Where the stack's own Postgres and Redis listen: the defaults of lib/local-defaults, or the
+ * ports in CLAUSEFLOW_LOCAL_POSTGRES_PORT / CLAUSEFLOW_LOCAL_REDIS_PORT, for a second local stack
+ * beside a running one (tests/integration/dev-stack-ctrl-c.test.ts starts one).
+ */
+export function localServiceUrl(service: "postgres" | "redis"): string {
+  const [fallback, override] =
+    service === "postgres"
+      ? [LOCAL_DATABASE_URL, process.env.CLAUSEFLOW_LOCAL_POSTGRES_PORT]
+      : [LOCAL_REDIS_URL, process.env.CLAUSEFLOW_LOCAL_REDIS_PORT];
+  if (!override) return fallback;
+  const url = new URL(fallback);
+  url.port = override;
+  return url.toString();
+}
+
 export function portIsOpen(port: number, host = "127.0.0.1", timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
@@ -32,11 +48,11 @@ export async function ensurePostgres(
   configuredUrl: string | undefined,
 ): Promise<Service> {
   if (configuredUrl) return { url: configuredUrl, stop: noop, startedHere: false };
-  const url = new URL(LOCAL_DATABASE_URL);
-  const port = Number(url.port);
+  const databaseUrl = localServiceUrl("postgres");
+  const port = Number(new URL(databaseUrl).port);
   if (await portIsOpen(port)) {
     log(`Postgres already listening on ${port}; using it`);
-    return { url: LOCAL_DATABASE_URL, stop: noop, startedHere: false };
+    return { url: databaseUrl, stop: noop, startedHere: false };
   }
   const databaseDir = path.resolve(dataDir, "postgres");
   fs.mkdirSync(dataDir, { recursive: true });
@@ -48,7 +64,7 @@ export async function ensurePostgres(
       "tsx",
       path.join(import.meta.dirname, "embedded-postgres-process.ts"),
       databaseDir,
-      LOCAL_DATABASE_URL,
+      databaseUrl,
     ],
     { detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -65,7 +81,7 @@ export async function ensurePostgres(
     );
   });
   log(`embedded Postgres on port ${port}`);
-  return { url: LOCAL_DATABASE_URL, stop: () => stopChild(child, 30_000), startedHere: true };
+  return { url: databaseUrl, stop: () => stopChild(child, 30_000), startedHere: true };
 }
 
 /**
@@ -78,10 +94,11 @@ export async function ensureRedis(
   configuredUrl: string | undefined,
 ): Promise<Service> {
   if (configuredUrl) return { url: configuredUrl, stop: noop, startedHere: false };
-  const port = Number(new URL(LOCAL_REDIS_URL).port);
+  const redisUrl = localServiceUrl("redis");
+  const port = Number(new URL(redisUrl).port);
   if (await portIsOpen(port)) {
     log(`Redis already listening on ${port}; using it`);
-    return { url: LOCAL_REDIS_URL, stop: noop, startedHere: false };
+    return { url: redisUrl, stop: noop, startedHere: false };
   }
   const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
   if (found.status !== 0) {
@@ -94,7 +111,7 @@ export async function ensureRedis(
   const child = startRedisProcess({ port, dir, appendOnly: true });
   await waitForPort(port, 10_000);
   log(`redis-server on port ${port} (data in ${dir})`);
-  return { url: LOCAL_REDIS_URL, stop: () => stopChild(child), startedHere: true };
+  return { url: redisUrl, stop: () => stopChild(child), startedHere: true };
 }
 
 export function startRedisProcess(opts: {

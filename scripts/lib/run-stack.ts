@@ -29,14 +29,28 @@ export async function runStack(mode: StackMode): Promise<void> {
   const stopServices = async () => {
     for (const service of started.reverse()) await service.stop().catch(() => {});
   };
+  // Ctrl-C while Postgres, Redis or the migrations start must not end this process before it
+  // stops what it started: note the signal and stop after the step under way (a migration run
+  // gets the terminal's SIGINT itself and fails). Once web and worker run, concurrently handles it.
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted ??= signal;
+  };
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, onSignal);
+  const stopIfInterrupted = () => {
+    if (interrupted) throw new Error(`${interrupted} while starting; nothing left running`);
+  };
 
   try {
     let childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: port };
     if (mode !== "production") {
       const postgres = await ensurePostgres(dataDir, say, process.env.DATABASE_URL);
       started.push(postgres);
+      stopIfInterrupted();
       const redis = await ensureRedis(dataDir, say, process.env.REDIS_URL);
       started.push(redis);
+      stopIfInterrupted();
       childEnv = {
         ...childEnv,
         NODE_ENV: mode === "dev" ? "development" : "production",
@@ -55,6 +69,7 @@ export async function runStack(mode: StackMode): Promise<void> {
         env: childEnv,
         stdio: "inherit",
       });
+      stopIfInterrupted();
       if (run.status !== 0) throw new Error(`${script} failed`);
     }
     say(`open ${childEnv.NEXTAUTH_URL ?? `http://localhost:${port}`}`);
@@ -67,6 +82,11 @@ export async function runStack(mode: StackMode): Promise<void> {
 
     const next = path.resolve("node_modules/.bin/next");
     const tsx = path.resolve("node_modules/.bin/tsx");
+    // The worker runs in plain node with tsx's loader, not under the `tsx` command: that relays a
+    // signal to its child and SIGKILLs the child when the child does not acknowledge it within
+    // 30 ms — under load a worker draining its jobs, or this very process (hence the npm
+    // scripts), was killed that way. `tsx watch` in development restarts it on edits.
+    const worker = `${JSON.stringify(process.execPath)} --import tsx worker/index.ts`;
     const { result } = concurrently(
       [
         {
@@ -76,7 +96,7 @@ export async function runStack(mode: StackMode): Promise<void> {
         },
         {
           name: "worker",
-          command: mode === "dev" ? `${tsx} watch worker/index.ts` : `${tsx} worker/index.ts`,
+          command: mode === "dev" ? `${tsx} watch worker/index.ts` : worker,
           env: childEnv,
         },
       ],

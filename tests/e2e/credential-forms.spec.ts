@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { readSeed as users } from "./seed";
 
 /** A browser with JavaScript off: what a form submitted before hydration sends. */

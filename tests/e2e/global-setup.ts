@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -24,9 +24,13 @@ export default async function globalSetup() {
     admin: { email: `e2e-admin-${randomUUID()}@example.com`, password: "e2e admin password" },
   };
   try {
-    createUserWithCli(stack.env, { ...users.user, role: "user" });
-    createUserWithCli(stack.env, { ...users.admin, role: "admin" });
-    const failed = await seedFailedAnalysis(stack, users.user);
+    // The admin is made while the user's analysis is seeded and fails (seconds of waiting).
+    const [failed] = await Promise.all([
+      createUserWithCli(stack.env, { ...users.user, role: "user" }).then(() =>
+        seedFailedAnalysis(stack, users.user),
+      ),
+      createUserWithCli(stack.env, { ...users.admin, role: "admin" }),
+    ]);
     fs.mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });
     fs.writeFileSync(
       E2E_USERS_FILE,
@@ -85,12 +89,22 @@ async function seedFailedAnalysis(
 function createUserWithCli(
   env: NodeJS.ProcessEnv,
   user: { email: string; password: string; role: string },
-) {
-  const run = spawnSync(
-    process.execPath,
-    ["--import", "tsx", "scripts/create-user.ts", "--email", user.email, "--role", user.role],
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cli = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/create-user.ts", "--email", user.email, "--role", user.role],
+      { env, stdio: ["pipe", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    cli.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    cli.once("error", reject);
+    cli.once("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`user:create failed: ${stderr}`)),
+    );
     // The password on stdin, as an operator would pipe it (never an argument).
-    { env, encoding: "utf8", input: `${user.password}\n` },
-  );
-  if (run.status !== 0) throw new Error(`user:create failed: ${run.stderr}`);
+    cli.stdin.end(`${user.password}\n`);
+  });
 }

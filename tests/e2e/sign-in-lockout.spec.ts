@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("after 5 wrong passwords the sign-in form says when to try again", async ({ page }) => {
   await page.goto("/signin");

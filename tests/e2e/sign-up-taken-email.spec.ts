@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { readSeed as users } from "./seed";
 
 test("signing up with an e-mail that has an account points to sign-in, without saying it exists", async ({
