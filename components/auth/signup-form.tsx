@@ -44,7 +44,8 @@ export function SignUpForm({
     });
   }
   // Sign-up answers the same whether or not the e-mail has an account (so it cannot be used to
-  // find out who has one); the sign-in that follows tells the owner what to do.
+  // find out who has one); the sign-in that follows tells the owner what to do. A refused field's
+  // message shows under its input, so the form-level line would only repeat it.
   const formError =
     state.error?.code === "unauthenticated" ? (
       <>
@@ -55,7 +56,7 @@ export function SignUpForm({
         </Link>{" "}
         with its password.
       </>
-    ) : (
+    ) : state.error?.code === "validation" && state.error.fields ? null : (
       (state.error?.message ?? null)
     );
 

@@ -12,6 +12,7 @@ import {
   readDocxText,
   readPdfText,
 } from "@/tests/support/read-memo-exports";
+import { nodeText, parseGfm } from "./read-gfm";
 import { longResult, realisticResult } from "./result-fixture";
 
 const META: MemoMeta = {
@@ -79,16 +80,9 @@ function everythingSaid(model: MemoModel): string[] {
   return said.map(flattenText);
 }
 
-/** Markdown as read: escapes and emphasis markers removed, table pipes as spaces. */
+/** Markdown as read (remark-gfm): escapes and emphasis markers resolved, table cells as words. */
 function readMarkdownText(markdown: string): string {
-  return flattenText(
-    markdown
-      .replace(/\*\*/g, "")
-      .replace(/^\|?( ?-+ ?\|)+.*$/gm, "")
-      .replace(/(?<!\\)\|/g, " ")
-      .replace(/^[#>-]+ /gm, "")
-      .replace(/\\(.)/g, "$1"),
-  );
+  return flattenText(nodeText(parseGfm(markdown)));
 }
 
 describe("memo exports", () => {

@@ -1,12 +1,9 @@
-import type { Nodes } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import type { AnalysisResult } from "@/lib/analysis/result-schema";
 import { runAnalysis } from "@/lib/analysis/run-analysis";
 import { listContractFiles, loadContract } from "./load-contract";
+import { nodeText, parseGfm } from "./read-gfm";
 import { emptyResult } from "./result-fixture";
 
 const META = {
@@ -24,15 +21,9 @@ const STEP_HEADINGS = [
   "### Step 5 — Recognize revenue",
 ];
 
-/** Text of a Markdown node as a reader sees it: escapes resolved, emphasis markers gone. */
-function nodeText(node: Nodes): string {
-  if ("value" in node) return node.value;
-  return "children" in node ? node.children.map(nodeText).join("") : "";
-}
-
 /** Cells of the key-terms table as GFM (remark-gfm, what the memo page renders with) reads them. */
 function keyTermRows(markdown: string): string[][] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  const tree = parseGfm(markdown);
   const heading = tree.children.findIndex(
     (node) => node.type === "heading" && nodeText(node) === "Key terms",
   );
