@@ -1,4 +1,5 @@
 import Box from "@mui/material/Box";
+import type { SxProps, Theme } from "@mui/material/styles";
 import Typography from "@mui/material/Typography";
 import type { ReactNode } from "react";
 
@@ -20,6 +21,34 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       >
         {children}
       </Typography>
+    </Box>
+  );
+}
+
+/** The `<dl>` grid facts sit in: two columns on a phone, four from `wideFrom` up. */
+export function FactGrid({
+  wideFrom = "sm",
+  sx,
+  children,
+}: {
+  wideFrom?: "sm" | "md";
+  sx?: SxProps<Theme>;
+  children: ReactNode;
+}) {
+  return (
+    <Box
+      component="dl"
+      sx={[
+        {
+          display: "grid",
+          gridTemplateColumns: { xs: "repeat(2, 1fr)", [wideFrom]: "repeat(4, 1fr)" },
+          gap: 2,
+          m: 0,
+        },
+        ...(Array.isArray(sx) ? sx : [sx]),
+      ]}
+    >
+      {children}
     </Box>
   );
 }

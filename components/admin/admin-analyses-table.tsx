@@ -2,12 +2,7 @@
 
 import Box from "@mui/material/Box";
 import MenuItem from "@mui/material/MenuItem";
-import Paper from "@mui/material/Paper";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TableSortLabel from "@mui/material/TableSortLabel";
 import TextField from "@mui/material/TextField";
@@ -15,12 +10,11 @@ import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AdminAnalysisRow } from "@/components/admin/admin-analysis-row";
+import { PagedTable } from "@/components/admin/paged-table";
 import type { AdminAnalysesResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatNumber } from "@/components/format";
-import { PaginationFooter } from "@/components/pagination-footer";
 import { POLL, queryKeys } from "@/components/query-keys";
-import { QueryErrorAlert, TableLoadingBar, TableStateRows } from "@/components/query-state";
 import { useDebouncedValue } from "@/components/use-debounced-value";
 import { ANALYSIS_STATUSES, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 
@@ -197,59 +191,48 @@ export function AdminAnalysesTable() {
         </Typography>
       </Box>
 
-      <QueryErrorAlert
+      <PagedTable
         query={query}
-        refreshMessage="Live updates are paused — we'll keep trying. "
-        loadMessage="Couldn't load analyses. "
-        sx={{ mb: 2 }}
-      />
-
-      <TableContainer component={Paper} variant="outlined" sx={{ position: "relative" }}>
-        <TableLoadingBar show={query.isFetching && query.isPlaceholderData} />
-        <Table
-          size="small"
-          aria-label="All analyses"
-          data-testid="admin-analyses-table"
-          // Fixed layout so long e-mails and file names ellipsize instead of widening the table.
-          sx={{ minWidth: 900, tableLayout: "fixed" }}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell sx={{ width: 130 }}>{sortLabel("created", "Created")}</TableCell>
-              <TableCell sx={{ width: "18%" }}>User</TableCell>
-              <TableCell sx={{ width: "22%" }}>Document</TableCell>
-              <TableCell align="right" sx={{ width: 90 }}>
-                {sortLabel("price", "Price")}
-              </TableCell>
-              <TableCell sx={{ width: 230 }}>Status</TableCell>
-              <TableCell align="right" sx={{ width: 110 }}>
-                {sortLabel("duration", "Duration")}
-              </TableCell>
-              <TableCell>Error</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <TableStateRows
-              pending={query.isPending}
-              empty={items.length === 0}
-              columns={7}
-              skeletonRows={4}
-              emptyPy={5}
-              emptyMessage={filtered ? "No analyses match these filters." : "No analyses yet."}
-            />
-            {items.map((a) => (
-              <AdminAnalysisRow key={a.id} analysis={a} />
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <PaginationFooter
-        count={total}
-        page={page}
-        rowsPerPage={pageSize}
-        onPageChange={setPage}
-        onRowsPerPageChange={setPageSize}
-      />
+        messages={{
+          refresh: "Live updates are paused — we'll keep trying. ",
+          load: "Couldn't load analyses. ",
+        }}
+        // Fixed layout so long e-mails and file names ellipsize instead of widening the table.
+        table={{
+          label: "All analyses",
+          testId: "admin-analyses-table",
+          sx: { minWidth: 900, tableLayout: "fixed" },
+        }}
+        head={
+          <TableRow>
+            <TableCell sx={{ width: 130 }}>{sortLabel("created", "Created")}</TableCell>
+            <TableCell sx={{ width: "18%" }}>User</TableCell>
+            <TableCell sx={{ width: "22%" }}>Document</TableCell>
+            <TableCell align="right" sx={{ width: 90 }}>
+              {sortLabel("price", "Price")}
+            </TableCell>
+            <TableCell sx={{ width: 230 }}>Status</TableCell>
+            <TableCell align="right" sx={{ width: 110 }}>
+              {sortLabel("duration", "Duration")}
+            </TableCell>
+            <TableCell>Error</TableCell>
+          </TableRow>
+        }
+        columns={7}
+        rowCount={items.length}
+        emptyMessage={filtered ? "No analyses match these filters." : "No analyses yet."}
+        pagination={{
+          count: total,
+          page,
+          rowsPerPage: pageSize,
+          onPageChange: setPage,
+          onRowsPerPageChange: setPageSize,
+        }}
+      >
+        {items.map((a) => (
+          <AdminAnalysisRow key={a.id} analysis={a} />
+        ))}
+      </PagedTable>
     </Box>
   );
 }

@@ -6,12 +6,7 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import InputAdornment from "@mui/material/InputAdornment";
 import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
@@ -20,20 +15,13 @@ import NextLink from "next/link";
 import { useState } from "react";
 import type { CreditChangeTarget } from "@/components/admin/credit-change";
 import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
+import { PagedTable } from "@/components/admin/paged-table";
 import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
 import type { AdminUser, AdminUsersResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatNumber } from "@/components/format";
-import { PaginationFooter } from "@/components/pagination-footer";
 import { queryKeys } from "@/components/query-keys";
-import {
-  ActionsHeaderCell,
-  noWrapEllipsis,
-  QueryErrorAlert,
-  spaceBetweenRow,
-  TableLoadingBar,
-  TableStateRows,
-} from "@/components/query-state";
+import { ActionsHeaderCell, noWrapEllipsis, spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { useDebouncedValue } from "@/components/use-debounced-value";
 
@@ -106,135 +94,118 @@ export function AdminUsersTable() {
         </Typography>
       </Box>
 
-      <QueryErrorAlert
+      <PagedTable
         query={query}
-        refreshMessage="Couldn't refresh the list. "
-        loadMessage="Couldn't load users. "
-        sx={{ mb: 2 }}
-      />
-
-      <TableContainer component={Paper} variant="outlined" sx={{ position: "relative" }}>
-        <TableLoadingBar show={(query.isFetching && query.isPlaceholderData) || searching} />
-        <Table
-          size="small"
-          aria-label="Users"
-          data-testid="admin-users-table"
-          sx={{ minWidth: 960 }}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>User</TableCell>
-              <TableCell sx={{ width: 90 }}>Role</TableCell>
-              <TableCell align="right" sx={{ width: 90 }}>
-                Available
-              </TableCell>
-              <TableCell align="right" sx={{ width: 80 }}>
-                Held
-              </TableCell>
-              <TableCell align="right" sx={{ width: 80 }}>
-                Spent
-              </TableCell>
-              <TableCell align="right" sx={{ width: 90 }}>
-                Granted
-              </TableCell>
-              <TableCell sx={{ width: 120 }}>Created</TableCell>
-              <TableCell sx={{ width: 100 }}>Status</TableCell>
-              <ActionsHeaderCell sx={{ width: 160 }} />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <TableStateRows
-              pending={query.isPending}
-              empty={items.length === 0}
-              columns={COLUMNS}
-              skeletonRows={4}
-              emptyPy={5}
-              emptyMessage={q ? `No users with an email matching “${q}”.` : "No users yet."}
-            />
-            {items.map((user) => (
-              <TableRow
-                key={user.id}
-                hover
-                data-testid="admin-user-row"
-                data-user-id={user.id}
-                data-email={user.email}
+        messages={{ refresh: "Couldn't refresh the list. ", load: "Couldn't load users. " }}
+        table={{ label: "Users", testId: "admin-users-table", sx: { minWidth: 960 } }}
+        head={
+          <TableRow>
+            <TableCell>User</TableCell>
+            <TableCell sx={{ width: 90 }}>Role</TableCell>
+            <TableCell align="right" sx={{ width: 90 }}>
+              Available
+            </TableCell>
+            <TableCell align="right" sx={{ width: 80 }}>
+              Held
+            </TableCell>
+            <TableCell align="right" sx={{ width: 80 }}>
+              Spent
+            </TableCell>
+            <TableCell align="right" sx={{ width: 90 }}>
+              Granted
+            </TableCell>
+            <TableCell sx={{ width: 120 }}>Created</TableCell>
+            <TableCell sx={{ width: 100 }}>Status</TableCell>
+            <ActionsHeaderCell sx={{ width: 160 }} />
+          </TableRow>
+        }
+        columns={COLUMNS}
+        rowCount={items.length}
+        emptyMessage={q ? `No users with an email matching “${q}”.` : "No users yet."}
+        busy={searching}
+        pagination={{
+          count: total,
+          page,
+          rowsPerPage: pageSize,
+          onPageChange: setPage,
+          onRowsPerPageChange: setPageSize,
+        }}
+      >
+        {items.map((user) => (
+          <TableRow
+            key={user.id}
+            hover
+            data-testid="admin-user-row"
+            data-user-id={user.id}
+            data-email={user.email}
+          >
+            <TableCell sx={{ maxWidth: 280 }}>
+              <Link
+                component={NextLink}
+                href={`/admin/users/${user.id}`}
+                sx={{ ...noWrapEllipsis, fontWeight: 500 }}
+                title={user.email}
+                data-testid="admin-user-link"
               >
-                <TableCell sx={{ maxWidth: 280 }}>
-                  <Link
-                    component={NextLink}
-                    href={`/admin/users/${user.id}`}
-                    sx={{ ...noWrapEllipsis, fontWeight: 500 }}
-                    title={user.email}
-                    data-testid="admin-user-link"
-                  >
-                    {user.email}
-                  </Link>
-                  {user.name ? (
-                    <Typography
-                      variant="caption"
-                      sx={{ ...noWrapEllipsis, color: "text.secondary" }}
-                      title={user.name}
-                    >
-                      {user.name}
-                    </Typography>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <RoleChip role={user.role} />
-                </TableCell>
-                <TableCell
-                  align="right"
-                  sx={{ ...numeric, fontWeight: 600 }}
-                  data-testid="admin-user-available"
+                {user.email}
+              </Link>
+              {user.name ? (
+                <Typography
+                  variant="caption"
+                  sx={{ ...noWrapEllipsis, color: "text.secondary" }}
+                  title={user.name}
                 >
-                  {formatNumber(user.balance.available)}
-                </TableCell>
-                <TableCell align="right" sx={numeric}>
-                  {formatNumber(user.balance.held)}
-                </TableCell>
-                <TableCell align="right" sx={numeric}>
-                  {formatNumber(user.balance.spent)}
-                </TableCell>
-                <TableCell align="right" sx={numeric}>
-                  {formatNumber(user.balance.granted)}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: "nowrap" }}>
-                  <RelativeTime iso={user.createdAt} />
-                </TableCell>
-                <TableCell>
-                  {user.disabled ? (
-                    <DisabledChip />
-                  ) : (
-                    <Typography variant="body2" sx={{ color: "text.disabled" }}>
-                      Active
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell align="right">
-                  <Button
-                    size="small"
-                    variant="outlined"
-                    startIcon={<TollIcon fontSize="small" />}
-                    onClick={() => openDialog(user)}
-                    aria-label={`Adjust credits for ${user.email}`}
-                    data-testid="adjust-credits"
-                    sx={{ whiteSpace: "nowrap" }}
-                  >
-                    Adjust credits
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <PaginationFooter
-        count={total}
-        page={page}
-        rowsPerPage={pageSize}
-        onPageChange={setPage}
-        onRowsPerPageChange={setPageSize}
-      />
+                  {user.name}
+                </Typography>
+              ) : null}
+            </TableCell>
+            <TableCell>
+              <RoleChip role={user.role} />
+            </TableCell>
+            <TableCell
+              align="right"
+              sx={{ ...numeric, fontWeight: 600 }}
+              data-testid="admin-user-available"
+            >
+              {formatNumber(user.balance.available)}
+            </TableCell>
+            <TableCell align="right" sx={numeric}>
+              {formatNumber(user.balance.held)}
+            </TableCell>
+            <TableCell align="right" sx={numeric}>
+              {formatNumber(user.balance.spent)}
+            </TableCell>
+            <TableCell align="right" sx={numeric}>
+              {formatNumber(user.balance.granted)}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>
+              <RelativeTime iso={user.createdAt} />
+            </TableCell>
+            <TableCell>
+              {user.disabled ? (
+                <DisabledChip />
+              ) : (
+                <Typography variant="body2" sx={{ color: "text.disabled" }}>
+                  Active
+                </Typography>
+              )}
+            </TableCell>
+            <TableCell align="right">
+              <Button
+                size="small"
+                variant="outlined"
+                startIcon={<TollIcon fontSize="small" />}
+                onClick={() => openDialog(user)}
+                aria-label={`Adjust credits for ${user.email}`}
+                data-testid="adjust-credits"
+                sx={{ whiteSpace: "nowrap" }}
+              >
+                Adjust credits
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </PagedTable>
 
       <CreditChangeDialog open={dialogOpen} user={target} onClose={() => setDialogOpen(false)} />
     </Box>

@@ -2,29 +2,18 @@
 
 import Box from "@mui/material/Box";
 import Link from "@mui/material/Link";
-import Paper from "@mui/material/Paper";
-import Table from "@mui/material/Table";
-import TableBody from "@mui/material/TableBody";
 import TableCell from "@mui/material/TableCell";
-import TableContainer from "@mui/material/TableContainer";
-import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useState } from "react";
+import { PagedTable } from "@/components/admin/paged-table";
 import type { AdminActionView, AdminAuditResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatNumber } from "@/components/format";
-import { PaginationFooter } from "@/components/pagination-footer";
 import { queryKeys } from "@/components/query-keys";
-import {
-  noWrapEllipsis,
-  QueryErrorAlert,
-  spaceBetweenRow,
-  TableLoadingBar,
-  TableStateRows,
-} from "@/components/query-state";
+import { noWrapEllipsis, spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 import { isAnalysisStatus, STATUS_LABELS } from "@/lib/analyses/analysis-status";
 
@@ -162,96 +151,81 @@ export function AuditLogTable() {
         </Typography>
       </Box>
 
-      <QueryErrorAlert
+      <PagedTable
         query={query}
-        refreshMessage="Couldn't refresh the audit log. "
-        loadMessage="Couldn't load the audit log. "
-        onRetry={() => void query.refetch()}
-        sx={{ mb: 2 }}
-      />
-
-      <TableContainer component={Paper} variant="outlined" sx={{ position: "relative" }}>
-        <TableLoadingBar show={query.isFetching && query.isPlaceholderData} />
-        <Table
-          size="small"
-          aria-label="Audit log"
-          data-testid="audit-log-table"
-          sx={{ minWidth: 960 }}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell sx={{ width: 130 }}>When</TableCell>
-              <TableCell sx={{ width: "16%" }}>Admin</TableCell>
-              <TableCell sx={{ width: 160 }}>Action</TableCell>
-              <TableCell sx={{ width: "18%" }}>Target</TableCell>
-              <TableCell sx={{ width: 200 }}>Details</TableCell>
-              <TableCell>Reason</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <TableStateRows
-              pending={query.isPending}
-              empty={items.length === 0}
-              columns={COLUMNS}
-              skeletonRows={4}
-              emptyPy={5}
-              emptyMessage="No admin actions yet."
-            />
-            {items.map((a) => (
-              <TableRow key={a.id} hover data-testid="audit-row" data-kind={a.kind}>
-                <TableCell sx={{ whiteSpace: "nowrap" }}>
-                  {/* RelativeTime carries the exact date and time as its title. */}
-                  <RelativeTime iso={a.createdAt} />
-                </TableCell>
-                <TableCell sx={{ maxWidth: 240 }}>
-                  <Typography variant="body2" sx={noWrapEllipsis} title={a.actorEmail}>
-                    {a.actorEmail}
-                  </Typography>
-                </TableCell>
-                <TableCell>
-                  <Typography variant="body2" sx={{ fontWeight: 500, whiteSpace: "nowrap" }}>
-                    {KIND_LABELS[a.kind]}
-                  </Typography>
-                </TableCell>
-                <TableCell sx={{ maxWidth: 260 }}>
-                  {a.targetUserEmail ? (
-                    <Typography variant="body2" sx={noWrapEllipsis} title={a.targetUserEmail}>
-                      {a.targetUserEmail}
-                    </Typography>
-                  ) : null}
-                  {a.analysisId ? (
-                    <Link
-                      component={NextLink}
-                      href={analysisHref(a.analysisId)}
-                      variant="caption"
-                      title={a.analysisId}
-                      data-testid="audit-analysis-link"
-                    >
-                      analysis
-                    </Link>
-                  ) : null}
-                  {!a.targetUserEmail && !a.analysisId ? none : null}
-                </TableCell>
-                <TableCell>
-                  <ActionDetails action={a} />
-                </TableCell>
-                <TableCell>
-                  <Typography variant="body2" sx={{ overflowWrap: "anywhere" }}>
-                    {a.reason}
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <PaginationFooter
-        count={total}
-        page={page}
-        rowsPerPage={pageSize}
-        onPageChange={setPage}
-        onRowsPerPageChange={setPageSize}
-      />
+        messages={{
+          refresh: "Couldn't refresh the audit log. ",
+          load: "Couldn't load the audit log. ",
+          onRetry: () => void query.refetch(),
+        }}
+        table={{ label: "Audit log", testId: "audit-log-table", sx: { minWidth: 960 } }}
+        head={
+          <TableRow>
+            <TableCell sx={{ width: 130 }}>When</TableCell>
+            <TableCell sx={{ width: "16%" }}>Admin</TableCell>
+            <TableCell sx={{ width: 160 }}>Action</TableCell>
+            <TableCell sx={{ width: "18%" }}>Target</TableCell>
+            <TableCell sx={{ width: 200 }}>Details</TableCell>
+            <TableCell>Reason</TableCell>
+          </TableRow>
+        }
+        columns={COLUMNS}
+        rowCount={items.length}
+        emptyMessage="No admin actions yet."
+        pagination={{
+          count: total,
+          page,
+          rowsPerPage: pageSize,
+          onPageChange: setPage,
+          onRowsPerPageChange: setPageSize,
+        }}
+      >
+        {items.map((a) => (
+          <TableRow key={a.id} hover data-testid="audit-row" data-kind={a.kind}>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>
+              {/* RelativeTime carries the exact date and time as its title. */}
+              <RelativeTime iso={a.createdAt} />
+            </TableCell>
+            <TableCell sx={{ maxWidth: 240 }}>
+              <Typography variant="body2" sx={noWrapEllipsis} title={a.actorEmail}>
+                {a.actorEmail}
+              </Typography>
+            </TableCell>
+            <TableCell>
+              <Typography variant="body2" sx={{ fontWeight: 500, whiteSpace: "nowrap" }}>
+                {KIND_LABELS[a.kind]}
+              </Typography>
+            </TableCell>
+            <TableCell sx={{ maxWidth: 260 }}>
+              {a.targetUserEmail ? (
+                <Typography variant="body2" sx={noWrapEllipsis} title={a.targetUserEmail}>
+                  {a.targetUserEmail}
+                </Typography>
+              ) : null}
+              {a.analysisId ? (
+                <Link
+                  component={NextLink}
+                  href={analysisHref(a.analysisId)}
+                  variant="caption"
+                  title={a.analysisId}
+                  data-testid="audit-analysis-link"
+                >
+                  analysis
+                </Link>
+              ) : null}
+              {!a.targetUserEmail && !a.analysisId ? none : null}
+            </TableCell>
+            <TableCell>
+              <ActionDetails action={a} />
+            </TableCell>
+            <TableCell>
+              <Typography variant="body2" sx={{ overflowWrap: "anywhere" }}>
+                {a.reason}
+              </Typography>
+            </TableCell>
+          </TableRow>
+        ))}
+      </PagedTable>
     </Box>
   );
 }

@@ -13,7 +13,7 @@ import { CancelDialog } from "@/components/analyses/cancel-dialog";
 import { FindingsView } from "@/components/analyses/findings-view";
 import { useAnalysisDetail } from "@/components/analyses/use-analysis-detail";
 import type { AnalysisView } from "@/components/api-types";
-import { Fact } from "@/components/fact";
+import { Fact, FactGrid } from "@/components/fact";
 import { ApiError, errorMessage } from "@/components/fetch-json";
 import { durationBetween, formatCredits, formatDuration } from "@/components/format";
 import { Notice, NoticeToast } from "@/components/notice";
@@ -30,19 +30,7 @@ const viewMemo = (
 function AnalysisFacts({ analysis }: { analysis: AnalysisView }) {
   const active = isActive(analysis.status);
   return (
-    <Box
-      component="dl"
-      sx={{
-        display: "grid",
-        gridTemplateColumns: { xs: "repeat(2, 1fr)", sm: "repeat(4, 1fr)" },
-        gap: 2,
-        m: 0,
-        mt: 3,
-        pt: 2.5,
-        borderTop: 1,
-        borderColor: "divider",
-      }}
-    >
+    <FactGrid sx={{ mt: 3, pt: 2.5, borderTop: 1, borderColor: "divider" }}>
       <Fact label="Price">{formatCredits(analysis.priceCredits)}</Fact>
       <Fact label="Created">
         <RelativeTime iso={analysis.createdAt} />
@@ -56,7 +44,7 @@ function AnalysisFacts({ analysis }: { analysis: AnalysisView }) {
       <Fact label="Duration">
         {formatDuration(durationBetween(analysis.startedAt, analysis.finishedAt))}
       </Fact>
-    </Box>
+    </FactGrid>
   );
 }
 

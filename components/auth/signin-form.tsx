@@ -6,14 +6,13 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
-import { type FormEvent, useActionState, useRef, useState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import { type AuthFormState, signInFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
+import { useFormFields } from "@/components/auth/use-form-fields";
 import { signInErrorMessage, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits } from "@/components/format";
 import { Notice } from "@/components/notice";
-
-type FieldErrors = { email?: string | null; password?: string | null };
 
 const initialState: AuthFormState = { error: null, email: "" };
 
@@ -32,15 +31,11 @@ export function SignInForm({
   grantCredits: number;
 }) {
   const [state, formAction, pending] = useActionState(signInFormAction, initialState);
-  const [email, setEmail] = useState(state.email);
-  const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { values, field, check } = useFormFields({ email: state.email, password: "" });
   const [clientError, setClientError] = useState<string | null>(
     initialError ? signInErrorMessage(initialError) : null,
   );
   const [shownState, setShownState] = useState(state);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   // A new answer from the action replaces whatever the form showed before.
   if (shownState !== state) {
     setShownState(state);
@@ -49,15 +44,12 @@ export function SignInForm({
   const formError = clientError ?? state.error?.message ?? null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const errors: FieldErrors = {
-      email: validateEmail(email),
-      password: validatePassword(password, "signin"),
-    };
-    setFieldErrors(errors);
-    if (errors.email || errors.password) {
+    const valid = check({
+      email: validateEmail(values.email),
+      password: validatePassword(values.password, "signin"),
+    });
+    if (!valid) {
       event.preventDefault();
-      if (errors.email) emailRef.current?.focus();
-      else passwordRef.current?.focus();
       return;
     }
     setClientError(null);
@@ -89,35 +81,19 @@ export function SignInForm({
       ) : null}
 
       <TextField
-        inputRef={emailRef}
+        {...field("email")}
         label="Email"
-        name="email"
         type="email"
         autoComplete="email"
         autoFocus
         required
-        value={email}
-        onChange={(e) => {
-          setEmail(e.target.value);
-          if (fieldErrors.email) setFieldErrors((f) => ({ ...f, email: null }));
-        }}
-        error={Boolean(fieldErrors.email)}
-        helperText={fieldErrors.email ?? " "}
         disabled={pending}
       />
       <PasswordField
-        inputRef={passwordRef}
+        {...field("password")}
         label="Password"
-        name="password"
         autoComplete="current-password"
         required
-        value={password}
-        onChange={(e) => {
-          setPassword(e.target.value);
-          if (fieldErrors.password) setFieldErrors((f) => ({ ...f, password: null }));
-        }}
-        error={Boolean(fieldErrors.password)}
-        helperText={fieldErrors.password ?? " "}
         disabled={pending}
       />
 

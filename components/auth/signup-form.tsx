@@ -6,14 +6,13 @@ import Stack from "@mui/material/Stack";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
-import { type FormEvent, useActionState, useRef, useState } from "react";
+import { type FormEvent, useActionState, useState } from "react";
 import { type AuthFormState, signUpFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
+import { useFormFields } from "@/components/auth/use-form-fields";
 import { MIN_PASSWORD_LENGTH, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits, formatNumber } from "@/components/format";
 import { Notice } from "@/components/notice";
-
-type FieldErrors = { email?: string | null; password?: string | null; name?: string | null };
 
 const initialState: AuthFormState = { error: null, email: "" };
 
@@ -26,18 +25,17 @@ export function SignUpForm({
   pagesPerCredit: number;
 }) {
   const [state, formAction, pending] = useActionState(signUpFormAction, initialState);
-  const [name, setName] = useState(state.name ?? "");
-  const [email, setEmail] = useState(state.email);
-  const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const { values, field, check, setMessages } = useFormFields({
+    name: state.name ?? "",
+    email: state.email,
+    password: "",
+  });
   const [shownState, setShownState] = useState<AuthFormState | null>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
   // A new answer from the action: its field messages replace the ones shown.
   if (shownState !== state && state.error) {
     setShownState(state);
     const fields = state.error.fields ?? {};
-    setFieldErrors({
+    setMessages({
       email: fields.email ?? null,
       password: fields.password ?? null,
       name: fields.name ?? null,
@@ -61,16 +59,11 @@ export function SignUpForm({
     );
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const errors: FieldErrors = {
-      email: validateEmail(email),
-      password: validatePassword(password, "signup"),
-    };
-    setFieldErrors(errors);
-    if (errors.email || errors.password) {
-      event.preventDefault();
-      if (errors.email) emailRef.current?.focus();
-      else passwordRef.current?.focus();
-    }
+    const valid = check({
+      email: validateEmail(values.email),
+      password: validatePassword(values.password, "signup"),
+    });
+    if (!valid) event.preventDefault();
   };
 
   return (
@@ -99,45 +92,25 @@ export function SignUpForm({
       ) : null}
 
       <TextField
+        {...field("name")}
         label="Name (optional)"
-        name="name"
         autoComplete="name"
         autoFocus
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={Boolean(fieldErrors.name)}
-        helperText={fieldErrors.name ?? " "}
         disabled={pending}
       />
       <TextField
-        inputRef={emailRef}
+        {...field("email")}
         label="Work email"
-        name="email"
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(e) => {
-          setEmail(e.target.value);
-          if (fieldErrors.email) setFieldErrors((f) => ({ ...f, email: null }));
-        }}
-        error={Boolean(fieldErrors.email)}
-        helperText={fieldErrors.email ?? " "}
         disabled={pending}
       />
       <PasswordField
-        inputRef={passwordRef}
+        {...field("password", `At least ${MIN_PASSWORD_LENGTH} characters.`)}
         label="Password"
-        name="password"
         autoComplete="new-password"
         required
-        value={password}
-        onChange={(e) => {
-          setPassword(e.target.value);
-          if (fieldErrors.password) setFieldErrors((f) => ({ ...f, password: null }));
-        }}
-        error={Boolean(fieldErrors.password)}
-        helperText={fieldErrors.password ?? `At least ${MIN_PASSWORD_LENGTH} characters.`}
         disabled={pending}
       />
 

@@ -1,8 +1,8 @@
-import Box from "@mui/material/Box";
 import Paper from "@mui/material/Paper";
 import Skeleton from "@mui/material/Skeleton";
 import Typography from "@mui/material/Typography";
 import type { CreditBalance } from "@/components/api-types";
+import { FactGrid } from "@/components/fact";
 import { formatNumber } from "@/components/format";
 
 export type BalanceField = keyof CreditBalance;
@@ -31,16 +31,7 @@ export function BalanceCards({
   help?: Record<BalanceField, string>;
 }) {
   return (
-    <Box
-      component="dl"
-      sx={{
-        display: "grid",
-        gridTemplateColumns: { xs: "repeat(2, 1fr)", md: "repeat(4, 1fr)" },
-        gap: 2,
-        m: 0,
-        mb: 4,
-      }}
-    >
+    <FactGrid wideFrom="md" sx={{ mb: 4 }}>
       {BALANCE_FIELDS.map((card) => {
         const primary = card.key === "available";
         return (
@@ -96,6 +87,6 @@ export function BalanceCards({
           </Paper>
         );
       })}
-    </Box>
+    </FactGrid>
   );
 }

@@ -16,6 +16,7 @@ import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import type { ReactNode } from "react";
 import { insufficientMessage } from "@/components/analyses/confirm";
+import { FactGrid } from "@/components/fact";
 import { formatBytes, formatCredits, formatDocumentKind, formatNumber } from "@/components/format";
 import { Notice } from "@/components/notice";
 import type { UploadItem } from "@/components/upload/upload-state";
@@ -142,16 +143,7 @@ export function QuoteCard({
 
         {quote && doc ? (
           <>
-            <Box
-              component="dl"
-              sx={{
-                display: "grid",
-                gridTemplateColumns: { xs: "repeat(2, 1fr)", sm: "repeat(4, 1fr)" },
-                gap: 2,
-                mt: 2.5,
-                mb: 0,
-              }}
-            >
+            <FactGrid sx={{ mt: 2.5 }}>
               <Fact label="Type" value={formatDocumentKind(doc.kind)} />
               <Fact label="Pages" value={formatNumber(quote.pages)} />
               <Fact label="Words" value={formatNumber(quote.words)} />
@@ -159,7 +151,7 @@ export function QuoteCard({
                 label="Price"
                 value={<span data-testid="quote-price">{formatCredits(price)}</span>}
               />
-            </Box>
+            </FactGrid>
             {doc.kind !== "pdf" ? (
               <Typography
                 variant="caption"
