@@ -78,7 +78,17 @@ const allStages: Stage[] = [
   },
   {
     name: "build",
-    commands: [[bin("next"), "build"]],
+    // From scratch, as on a clean clone: a build over an earlier `.next` (and the `next dev` of
+    // the Ctrl-C test) once left out the links to server-external packages (postgres, tinypool)
+    // and every page answered 500.
+    commands: [
+      [
+        process.execPath,
+        "-e",
+        "require('node:fs').rmSync('.next', { recursive: true, force: true })",
+      ],
+      [bin("next"), "build"],
+    ],
     needs: ["typecheck"],
     // The typecheck stage has passed (or this stage never starts): see next.config.mjs.
     env: { CLAUSEFLOW_TYPES_CHECKED: "1" },
@@ -101,15 +111,21 @@ const allStages: Stage[] = [
     report: { file: `${reports}/e2e.json`, count: playwrightCounts },
   },
 ];
-// With a subset (`npm test -- unit e2e`), a stage waits only for the chosen stages it needs; the
-// build keeps checking types itself unless the typecheck stage runs too.
+// With a subset (`npm test -- build e2e`), a stage waits for the chosen stages it needs, directly
+// or through stages left out (e2e → integration → build: e2e waits for the build); the build keeps
+// checking types itself unless the typecheck stage runs too.
+const chosenNames = new Set(
+  allStages.map((s) => s.name).filter((n) => only.length === 0 || only.includes(n)),
+);
+const chosenNeeds = (name: string): string[] =>
+  (allStages.find((s) => s.name === name)?.needs ?? []).flatMap((n) =>
+    chosenNames.has(n) ? [n] : chosenNeeds(n),
+  );
 const stages = allStages
-  .filter((s) => only.length === 0 || only.includes(s.name))
+  .filter((s) => chosenNames.has(s.name))
   .map((s, i, chosen) => ({
     ...s,
-    needs: serial
-      ? chosen.slice(0, i).map((c) => c.name)
-      : s.needs.filter((n) => chosen.some((c) => c.name === n)),
+    needs: serial ? chosen.slice(0, i).map((c) => c.name) : [...new Set(chosenNeeds(s.name))],
     env: s.name === "build" && !chosen.some((c) => c.name === "typecheck") ? undefined : s.env,
   }));
 

@@ -47,7 +47,11 @@ function cellAlign(node: ExtraProps["node"]): "left" | "center" | "right" | unde
 const tableComponents: Components = {
   table: ({ children }) => (
     <TableContainer sx={{ my: 2.5, border: 1, borderColor: "divider", borderRadius: 1.5 }}>
-      <Table size="small">{children}</Table>
+      {/* Cells wrap between words (the memo's own anywhere-wrapping would cut "Effective" in
+          two on a phone); a table wider than the screen scrolls inside its frame. */}
+      <Table size="small" sx={{ "& td, & th": { overflowWrap: "normal", wordBreak: "normal" } }}>
+        {children}
+      </Table>
     </TableContainer>
   ),
   thead: ({ children }) => <TableHead>{children}</TableHead>,

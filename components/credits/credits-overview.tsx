@@ -16,6 +16,7 @@ import { useCredits } from "@/components/credits/use-credits";
 import { formatNumber } from "@/components/format";
 import { QueryErrorAlert } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
+import { useHydrated } from "@/components/use-hydrated";
 
 const KIND: Record<
   CreditEntryKind,
@@ -151,7 +152,12 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
 }
 
 export function CreditsOverview() {
-  const { data, isPending, isError, error, refetch } = useCredits();
+  const credits = useCredits();
+  // The header's balance may have filled this query before this part of the page hydrates.
+  const hydrated = useHydrated();
+  const data = hydrated ? credits.data : undefined;
+  const isPending = !hydrated || credits.isPending;
+  const { isError, error, refetch } = credits;
 
   if (isError && !data) {
     return (
