@@ -212,7 +212,7 @@ try {
     WORKER_STALLED_INTERVAL_MS: "2000",
     MAINTENANCE_INTERVAL_MS: "1000",
     ANALYSIS_ORPHAN_MS: "6000",
-    ANALYSIS_STEP_DELAY_MS: "150",
+    ANALYSIS_STEP_DELAY_MS: "250",
     JOB_ATTEMPTS: "8",
     WORKER_CONCURRENCY: "3",
   };
@@ -345,9 +345,17 @@ try {
       [work3, "everything", "everything"],
     ];
     for (const [host, what, label] of cuts) {
+      // Cut while the host runs analyses, so the partition catches attempts in flight.
+      let running = 0;
+      for (const until = Date.now() + 15_000; Date.now() < until; await sleep(250)) {
+        running = await runningOn(host);
+        if (running > 0) break;
+      }
       partition(host, what);
       tally.partitions++;
-      say(`partition: ${host.name} cut off from ${label} for ${PARTITION_MS / 1000}s`);
+      say(
+        `partition: ${host.name} cut off from ${label} for ${PARTITION_MS / 1000}s, while running ${running} analyses`,
+      );
       await sleep(PARTITION_MS);
       heal(host);
       say(`healed ${host.name}`);
@@ -511,6 +519,13 @@ try {
     submitted.length === jobCount
       ? 0
       : 1;
+
+  async function runningOn(host: Host): Promise<number> {
+    const running = await rawSql`select worker_id from analyses where status = 'running'`;
+    return running.filter(
+      (r) => workerPids.get(Number(String(r.worker_id ?? "").split(":")[1])) === host.name,
+    ).length;
+  }
 
   // ---- helpers that need the run's state ---------------------------------------------------------------
   async function retryHttp(what: string, send: () => Promise<Response>): Promise<Response> {
