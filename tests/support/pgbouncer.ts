@@ -46,6 +46,8 @@ export async function startPgBouncer(options: {
       "max_client_conn = 500",
       "default_pool_size = 20",
       "server_reset_query =",
+      // The admin console (`SHOW STATS` on database "pgbouncer"), for tests that check use.
+      `admin_users = ${user}`,
       // postgres.js sends no other startup parameters; these are what other clients often send.
       "ignore_startup_parameters = extra_float_digits,options",
       "",
