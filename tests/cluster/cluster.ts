@@ -422,6 +422,7 @@ try {
   await submitPaced(jobCount - afterCount, Math.max(70_000, jobCount * 250));
   say(`submitted ${submitted.length} analyses during the faults; waiting for the sequence to end`);
   await faults;
+  const firstAfterFaults = submitted.length;
   await submitPaced(afterCount, 20_000);
   say(`submitted ${submitted.length} analyses in all`);
 
@@ -496,6 +497,20 @@ try {
   } else {
     say(`(only ${finishedAfterFailover} finished after the failover: too few to demand all hosts)`);
   }
+  // The web enqueued everything confirmed after the faults itself, on the new primary, without
+  // a restart (a failed enqueue is recorded; the relay would then have done it).
+  const enqueueFailures = await rawSql`
+    select analysis_id from analysis_events
+    where analysis_id = any(${ids}) and type = 'enqueue_failed' group by analysis_id`;
+  const lateIds = new Set(submitted.slice(firstAfterFaults).map((s) => s.id));
+  const lateFailures = enqueueFailures.filter((r) => lateIds.has(String(r.analysis_id))).length;
+  say(
+    `the web could not enqueue ${enqueueFailures.length} analyses at confirm (the relay did); after the faults: ${lateFailures} of ${lateIds.size}`,
+  );
+  if (lateFailures > 0)
+    problems.push(
+      `${lateFailures} analyses confirmed after the failover were not enqueued by the web`,
+    );
   const reclaimed = rows.filter((r) => Number(r.attempt) > 1).length;
   const fencedLines = workerHosts.map((h) => {
     const text = fs.readFileSync(path.join(logDir, `${h.name}.log`), "utf8");
