@@ -32,6 +32,7 @@ import { ApiClient } from "../support/api-client";
 import { CONTRACTS_DIR } from "../support/contracts";
 import {
   createNetwork,
+  execInHost,
   type Host,
   heal,
   leftovers,
@@ -337,6 +338,7 @@ try {
 
   // ---- faults ----------------------------------------------------------------------------------------
   let failoverAt = 0;
+  let cutPrimary: Host | undefined;
   const faults = (async () => {
     await sleep(5_000);
     const cuts: [Host, { ports: number[] } | "everything", string][] = [
@@ -397,6 +399,42 @@ try {
     pgbouncer = await startPgBouncer(data, pgbouncerIni, logDir);
     tally.pgbouncerRestarts++;
     say("restarted PgBouncer");
+
+    // A second failover, the hard way: the primary's host stops answering on the Redis port
+    // (packets from other hosts dropped: connections to it hang, nothing closes them). The
+    // Sentinels that lose it elect the replica; clients learn of it only from the Sentinels
+    // (+switch-master). It stays cut off while the last submissions run, then heals.
+    await sleep(3_000);
+    const primary = hostList.find((h) => h.address === masterAddress());
+    if (!primary) {
+      problems.push("no Sentinel named a primary before the second failover");
+      return;
+    }
+    execInHost(primary, "iptables", [
+      "-A",
+      "INPUT",
+      "-i",
+      "eth0",
+      "-p",
+      "tcp",
+      "--dport",
+      String(PORTS.redis),
+      "-j",
+      "DROP",
+    ]);
+    cutPrimary = primary;
+    tally.partitions++;
+    say(`partition: ${primary.name}, the Redis primary, unreachable from other hosts`);
+    const until = Date.now() + 45_000;
+    while (masterAddress() === primary.address && Date.now() < until) await sleep(250);
+    const elected = masterAddress();
+    if (elected === primary.address) {
+      problems.push(`the Sentinels did not replace the unreachable primary ${primary.address}`);
+    } else {
+      tally.failovers++;
+      failoverAt = Date.now();
+      say(`Sentinel failover: master ${primary.address} (unreachable) → ${elected}`);
+    }
   })();
 
   // Four fifths of the submissions are spread over the fault sequence (~70–100 s), a few at a
@@ -424,6 +462,10 @@ try {
   await faults;
   const firstAfterFaults = submitted.length;
   await submitPaced(afterCount, 20_000);
+  if (cutPrimary) {
+    heal(cutPrimary);
+    say(`healed ${cutPrimary.name}; the Sentinels turn it into a replica`);
+  }
   say(`submitted ${submitted.length} analyses in all`);
 
   // ---- wait for quiet ----------------------------------------------------------------------------------
