@@ -13,7 +13,8 @@
  * signs them in through the balancer, uploads and confirms N analyses over the HTTP API and
  * polls their status, while it cuts one worker host off from Redis, one from Postgres and one
  * from everything (each longer than the 4 s lock, then healed), kills a web host (and later
- * starts it again), fails the Redis primary over with Sentinel and restarts PgBouncer. Then it
+ * starts it again), fails the Redis primary over with Sentinel, restarts PgBouncer, and fails it
+ * over again by making the primary's host unreachable on the Redis port. Then it
  * waits for quiet and checks like `npm run chaos`: none lost, none charged twice, none stuck,
  * the ledger check clean, and every worker host finished analyses after the failover.
  * Last line: `cluster: N jobs, H hosts, P partitions, F failovers — lost L, double-charged D, stuck T`;
