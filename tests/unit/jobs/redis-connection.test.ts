@@ -10,6 +10,7 @@ describe("createRedisConnection behind Sentinel", () => {
     ],
     name: "clauseflow",
     password: "secret",
+    sentinelPassword: "guard",
   };
 
   it("asks the sentinels for the master, follows failovers and resends what a demoted master refused", () => {
@@ -21,6 +22,7 @@ describe("createRedisConnection behind Sentinel", () => {
         expect(options.name).toBe("clauseflow");
         expect(options.role).toBe("master");
         expect(options.password).toBe("secret");
+        expect(options.sentinelPassword).toBe("guard");
         expect(options.failoverDetector).toBe(true);
         const reconnect = options.reconnectOnError as (error: Error) => boolean | 1 | 2;
         expect(reconnect(new Error("READONLY You can't write against a read only replica."))).toBe(
