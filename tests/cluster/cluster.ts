@@ -438,7 +438,7 @@ try {
     }
   })();
 
-  // Four fifths of the submissions are spread over the fault sequence (~70–100 s), a few at a
+  // Four fifths of the submissions are spread over the fault sequence (~100–130 s), a few at a
   // time; the last fifth goes after it (after the failover and the pooler restart), over 20 s,
   // so that the web enqueues and every worker consumes on the new primary without a restart.
   async function submitPaced(count: number, spanMs: number): Promise<void> {
@@ -458,7 +458,7 @@ try {
     }
   }
   const afterCount = Math.max(1, Math.round(jobCount / 5));
-  await submitPaced(jobCount - afterCount, Math.max(70_000, jobCount * 250));
+  await submitPaced(jobCount - afterCount, Math.max(100_000, jobCount * 350));
   say(`submitted ${submitted.length} analyses during the faults; waiting for the sequence to end`);
   await faults;
   const firstAfterFaults = submitted.length;
