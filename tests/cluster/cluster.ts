@@ -252,13 +252,18 @@ try {
   // ---- users ----------------------------------------------------------------------------------------
   type User = { client: ApiClient; email: string };
   const users: User[] = [];
-  for (let i = 0; i < userCount; i++) {
-    const email = `cluster-${i}-${runId}@example.com`;
-    const password = "cluster password";
-    await createUser({ email, password, grantCredits: 1_000_000 });
-    const client = new ApiClient(publicUrl);
-    await retry(`sign in ${email}`, () => client.signIn(email, password));
-    users.push({ client, email });
+  for (let first = 0; first < userCount; first += 4) {
+    const batch = Array.from({ length: Math.min(4, userCount - first) }, (_, k) => first + k);
+    await Promise.all(
+      batch.map(async (i) => {
+        const email = `cluster-${i}-${runId}@example.com`;
+        const password = "cluster password";
+        await createUser({ email, password, grantCredits: 1_000_000 });
+        const client = new ApiClient(publicUrl);
+        await retry(`sign in ${email}`, () => client.signIn(email, password));
+        users.push({ client, email });
+      }),
+    );
   }
   say(`${users.length} users signed in through the balancer`);
 
