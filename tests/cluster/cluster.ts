@@ -21,7 +21,7 @@
  * exit 1 unless L, D and T are 0 and every other check holds. Needs root (namespaces, iptables).
  * Every namespace, veth and the bridge are removed at the end, on failure and on Ctrl-C.
  */
-import { type ChildProcess, execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -525,6 +525,14 @@ try {
   if (Number(open?.held) !== 0) problems.push(`open holds remain: ${open?.held} credits held`);
   const ledger = await checkLedger();
   for (const v of ledger.violations) problems.push(`ledger ${v.code}: ${v.message}`);
+  // And `npm run ledger:check` itself, as an operator would run it against this database.
+  const ledgerCheck = spawnSync(process.execPath, ["--import", "tsx", "scripts/ledger-check.ts"], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
+  say(`ledger:check exit ${ledgerCheck.status}: ${ledgerCheck.stdout.trim().split("\n").at(-1)}`);
+  if (ledgerCheck.status !== 0) problems.push(`ledger:check failed: ${ledgerCheck.stdout.trim()}`);
 
   // Every worker host, each partitioned once, finished analyses after the Redis failover.
   const afterFailover: Record<string, number> = Object.fromEntries(
