@@ -21,7 +21,7 @@
  * exit 1 unless L, D and T are 0 and every other check holds. Needs root (namespaces, iptables).
  * Every namespace, veth and the bridge are removed at the end, on failure and on Ctrl-C.
  */
-import { type ChildProcess, execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -219,16 +219,14 @@ try {
     WORKER_CONCURRENCY: "3",
   };
 
-  const webProcesses = new Map<string, ChildProcess>();
   const startWeb = (host: Host) => {
-    const child = startIn(
+    startIn(
       host,
       path.join(root, "node_modules/.bin/next"),
       ["start", "-p", String(WEB_PORT), "-H", host.address],
       path.join(logDir, `${host.name}.log`),
       { cwd: root, env: appEnv },
     );
-    webProcesses.set(host.name, child);
     return waitForTcp(host.address, WEB_PORT, 120_000);
   };
   const workerPids = new Map<number, string>();
