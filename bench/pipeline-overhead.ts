@@ -28,6 +28,7 @@ import {
   waitForLine,
 } from "@/tests/support/child-processes";
 import { configureTestEnv } from "@/tests/support/configure-test-env";
+import { startPgBouncer } from "@/tests/support/pgbouncer";
 import {
   createTestDatabase,
   deleteQueueKeys,
@@ -52,8 +53,21 @@ const queuePrefix = `cfbench-${runId}`;
 const rawPrefix = `${queuePrefix}-raw`;
 const logDir = path.join(projectRoot, "test-results", "logs", runId);
 fs.mkdirSync(logDir, { recursive: true });
+// BENCH_POOLER=pgbouncer: submitter and worker reach Postgres through a PgBouncer in transaction
+// mode, prepared statements off (as deployed behind one); BENCH_PREPARE=false: directly, but
+// unprepared. Both measure what DATABASE_PREPARED_STATEMENTS=false costs (bench/RESULTS.md).
+const pooler =
+  process.env.BENCH_POOLER === "pgbouncer"
+    ? await startPgBouncer({
+        databaseUrl: database.databaseUrl,
+        port: 40_000 + Math.floor(Math.random() * 5_000),
+        logFile: path.join(projectRoot, "test-results", `${runId}-pgbouncer.log`),
+      })
+    : null;
+const prepared = !pooler && process.env.BENCH_PREPARE !== "false";
 const appEnv = {
-  DATABASE_URL: database.databaseUrl,
+  DATABASE_URL: pooler?.url ?? database.databaseUrl,
+  DATABASE_PREPARED_STATEMENTS: String(prepared),
   REDIS_URL: redisUrl,
   QUEUE_PREFIX: queuePrefix,
   // Production's level: the worker logs JOB_START / JOB_DONE for every job, as it does there.
@@ -112,7 +126,7 @@ async function measure(
   isDone: () => Promise<boolean>,
 ): Promise<Round> {
   const [pg0, redis0] = [await postgresTransactions(), await redisCommands()];
-  const processes = { submitter: process.pid, worker: workerPid };
+  const processes = { submitter: process.pid, worker: workerPid, pgbouncer: pooler?.pid };
   const cpu0 = cpuSnapshot(processes);
   const started = performance.now();
   await submit();
@@ -256,7 +270,7 @@ try {
     );
   console.log(`\nbench:pipeline — ${machineLine()}`);
   console.log(
-    `${JOBS} jobs per round, ${ROUNDS} rounds after a warm-up, worker concurrency ${CONCURRENCY}, ${IN_FLIGHT} submissions in flight, ${USERS} users`,
+    `${JOBS} jobs per round, ${ROUNDS} rounds after a warm-up, worker concurrency ${CONCURRENCY}, ${IN_FLIGHT} submissions in flight, ${USERS} users; Postgres ${pooler ? "through PgBouncer (transaction mode)" : "direct"}, prepared statements ${prepared ? "on" : "off"}`,
   );
   show("raw", raw);
   show("pipeline", pipeline);
@@ -275,5 +289,6 @@ try {
   redis.disconnect();
   await deleteQueueKeys(redisUrl, queuePrefix);
   await deleteQueueKeys(redisUrl, rawPrefix);
+  await pooler?.stop();
   await database.drop();
 }

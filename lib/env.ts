@@ -40,6 +40,7 @@ export type RedisTarget =
       name: string;
       username?: string;
       password?: string;
+      sentinelPassword?: string;
     };
 
 const hostPorts = (list: string) =>
@@ -56,7 +57,9 @@ export function parseRedisTarget(e: {
   REDIS_URL: string;
   REDIS_SENTINELS?: string;
   REDIS_SENTINEL_MASTER?: string;
+  REDIS_SENTINEL_PASSWORD?: string;
 }): RedisTarget {
+  const sentinelPassword = e.REDIS_SENTINEL_PASSWORD || undefined;
   const sentinelUrl = SENTINEL_URL_RE.exec(e.REDIS_URL);
   if (e.REDIS_SENTINELS) {
     const direct = sentinelUrl ? null : new URL(e.REDIS_URL);
@@ -66,6 +69,7 @@ export function parseRedisTarget(e: {
       name: e.REDIS_SENTINEL_MASTER ?? "",
       username: decodeURIComponent(sentinelUrl?.[1] ?? direct?.username ?? "") || undefined,
       password: decodeURIComponent(sentinelUrl?.[2] ?? direct?.password ?? "") || undefined,
+      sentinelPassword,
     };
   }
   if (sentinelUrl) {
@@ -76,6 +80,7 @@ export function parseRedisTarget(e: {
       name: decodeURIComponent(name),
       username: username ? decodeURIComponent(username) : undefined,
       password: password ? decodeURIComponent(password) : undefined,
+      sentinelPassword,
     };
   }
   return { kind: "direct", url: e.REDIS_URL };
@@ -112,6 +117,9 @@ const envSchema = z.object({
     .regex(HOST_PORT_LIST_RE, 'write it as "host:port,host:port"')
     .optional(),
   REDIS_SENTINEL_MASTER: z.string().trim().min(1).optional(),
+  /** When the Sentinels themselves ask for a password (`requirepass` in sentinel.conf); the
+   *  master's password is REDIS_URL's (or the redis+sentinel:// URL's). */
+  REDIS_SENTINEL_PASSWORD: z.string().optional(),
   /** Signs and encrypts session tokens (next-auth). Required in production, 32+ characters. */
   NEXTAUTH_SECRET: z.string().optional(),
   /** The app's public URL (next-auth: callback URLs; `https://` makes cookies `__Secure-`). Its

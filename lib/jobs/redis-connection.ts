@@ -20,6 +20,7 @@ function sentinelOptions(target: Extract<RedisTarget, { kind: "sentinel" }>): Re
     role: "master",
     username: target.username,
     password: target.password,
+    sentinelPassword: target.sentinelPassword,
     failoverDetector: true,
     sentinelRetryStrategy: (times) => Math.min(100 * times, 1_000),
     // Reconnects of the failover detector's sentinel connections (default: once a minute).

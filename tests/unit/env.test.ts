@@ -103,6 +103,7 @@ describe("parseEnv: a pooler in transaction mode and Redis behind Sentinel", () 
       name: "clauseflow",
       username: undefined,
       password: "s3cret",
+      sentinelPassword: undefined,
     });
   });
 
@@ -120,7 +121,14 @@ describe("parseEnv: a pooler in transaction mode and Redis behind Sentinel", () 
       name: "mymaster",
       username: "app",
       password: "p@ss",
+      sentinelPassword: undefined,
     });
+    expect(
+      parseEnv({
+        REDIS_URL: "redis+sentinel://a:26379/m",
+        REDIS_SENTINEL_PASSWORD: "guard",
+      } as unknown as NodeJS.ProcessEnv).REDIS,
+    ).toMatchObject({ kind: "sentinel", sentinelPassword: "guard", password: undefined });
     const { REDIS_URL: _, ...withoutUrl } = production;
     const sentinelOnly = parseEnv({
       ...withoutUrl,
