@@ -128,8 +128,7 @@ export function AdminLedgerCheck() {
             </Typography>
             {report && query.dataUpdatedAt ? (
               <Typography variant="caption" sx={{ color: "text.secondary" }}>
-                Checked <RelativeTime iso={new Date(query.dataUpdatedAt).toISOString()} /> ·{" "}
-                {pluralize(report.users, "user")}, {pluralize(report.entries, "entry", "entries")}
+                Checked <RelativeTime iso={new Date(query.dataUpdatedAt).toISOString()} />
               </Typography>
             ) : null}
           </Box>

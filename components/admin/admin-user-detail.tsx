@@ -28,6 +28,7 @@ import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { describeMovement, isDebit, shortId } from "@/components/credits/entry-movement";
 import { fetchJson } from "@/components/fetch-json";
 import { formatDateTime } from "@/components/format";
+import { NoticeToast } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
@@ -144,7 +145,16 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
 export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [accessDialogOpen, setAccessDialogOpen] = useState(false);
-  const setDisabled = useSetUserDisabled(user.id, { disabled: !user.disabled });
+  const [accessNotice, setAccessNotice] = useState<string | null>(null);
+  const setDisabled = useSetUserDisabled(user.id, {
+    disabled: !user.disabled,
+    onDone: (disabled) =>
+      setAccessNotice(
+        disabled
+          ? `Disabled ${user.email}: signed out, and can no longer sign in, upload or confirm.`
+          : `Re-enabled ${user.email}: they can sign in again.`,
+      ),
+  });
 
   const query = useQuery({
     queryKey: queryKeys.adminUserCredits(user.id),
@@ -264,6 +274,13 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
             : "They can no longer sign in, upload or confirm analyses. Analyses already running finish; their history stays."}
         </Typography>
       </ReasonDialog>
+
+      <NoticeToast
+        notice={accessNotice ? { severity: "success", message: accessNotice } : null}
+        onClose={() => setAccessNotice(null)}
+        autoHideMs={8_000}
+        data-testid="user-access-notice"
+      />
 
       <CreditChangeDialog
         open={dialogOpen}

@@ -50,8 +50,12 @@ export function useAdminCancelAnalysis(analysisId: string) {
   });
 }
 
-/** Disable (`disabled: true`) or re-enable an account; the reason is the variable. */
-export function useSetUserDisabled(userId: string, { disabled }: { disabled: boolean }) {
+/** Disable (`disabled: true`) or re-enable an account; the reason is the variable. `onDone`
+ *  runs after the server has applied it (with the new state). */
+export function useSetUserDisabled(
+  userId: string,
+  { disabled, onDone }: { disabled: boolean; onDone?: (disabled: boolean) => void },
+) {
   const invalidateAdmin = useInvalidateAdmin();
   const router = useRouter();
   return useMutation({
@@ -63,6 +67,7 @@ export function useSetUserDisabled(userId: string, { disabled }: { disabled: boo
     onSuccess: () => {
       void invalidateAdmin();
       router.refresh(); // the account state comes from the server component
+      onDone?.(disabled);
     },
   });
 }
