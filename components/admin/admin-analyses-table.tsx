@@ -10,7 +10,7 @@ import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AdminAnalysisRow } from "@/components/admin/admin-analysis-row";
-import { PagedTable } from "@/components/admin/paged-table";
+import { PagedTable, usePaging } from "@/components/admin/paged-table";
 import type { AdminAnalysesResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatNumber } from "@/components/format";
@@ -69,8 +69,8 @@ export function AdminAnalysesTable() {
   const [to, setTo] = useState("");
   const [sort, setSort] = useState<Sort>("created");
   const [dir, setDir] = useState<"asc" | "desc">("desc");
-  const [page, setPage] = useState(0); // 0-based, like the API's `page`.
-  const [pageSize, setPageSize] = useState(25);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const filters: Filters = {
     status,
     user: useDebouncedValue(user.trim()),
@@ -221,13 +221,8 @@ export function AdminAnalysesTable() {
         columns={7}
         rowCount={items.length}
         emptyMessage={filtered ? "No analyses match these filters." : "No analyses yet."}
-        pagination={{
-          count: total,
-          page,
-          rowsPerPage: pageSize,
-          onPageChange: setPage,
-          onRowsPerPageChange: setPageSize,
-        }}
+        total={total}
+        paging={paging}
       >
         {items.map((a) => (
           <AdminAnalysisRow key={a.id} analysis={a} />

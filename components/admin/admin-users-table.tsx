@@ -15,7 +15,7 @@ import NextLink from "next/link";
 import { useState } from "react";
 import type { CreditChangeTarget } from "@/components/admin/credit-change";
 import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
-import { PagedTable } from "@/components/admin/paged-table";
+import { PagedTable, usePaging } from "@/components/admin/paged-table";
 import { DisabledChip, RoleChip } from "@/components/admin/user-chips";
 import type { AdminUser, AdminUsersResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
@@ -39,8 +39,8 @@ const COLUMNS = 9;
 export function AdminUsersTable() {
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim(), 300);
-  const [page, setPage] = useState(0); // 0-based, like the API's `page`.
-  const [pageSize, setPageSize] = useState(25);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [target, setTarget] = useState<CreditChangeTarget | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
 
@@ -123,13 +123,8 @@ export function AdminUsersTable() {
         rowCount={items.length}
         emptyMessage={q ? `No users with an email matching “${q}”.` : "No users yet."}
         busy={searching}
-        pagination={{
-          count: total,
-          page,
-          rowsPerPage: pageSize,
-          onPageChange: setPage,
-          onRowsPerPageChange: setPageSize,
-        }}
+        total={total}
+        paging={paging}
       >
         {items.map((user) => (
           <TableRow

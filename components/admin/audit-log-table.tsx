@@ -7,8 +7,7 @@ import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
-import { useState } from "react";
-import { PagedTable } from "@/components/admin/paged-table";
+import { PagedTable, usePaging } from "@/components/admin/paged-table";
 import type { AdminActionView, AdminAuditResponse } from "@/components/api-types";
 import { fetchJson } from "@/components/fetch-json";
 import { formatCredits, formatNumber } from "@/components/format";
@@ -130,8 +129,8 @@ function ActionDetails({ action }: { action: AdminActionView }) {
 
 /** The admin audit log, newest first, with server-side pagination. */
 export function AuditLogTable() {
-  const [page, setPage] = useState(0); // 0-based, like the API's `page`.
-  const [pageSize, setPageSize] = useState(25);
+  const paging = usePaging();
+  const { page, pageSize } = paging;
 
   const query = useQuery({
     queryKey: queryKeys.adminAudit(page, pageSize),
@@ -172,13 +171,8 @@ export function AuditLogTable() {
         columns={COLUMNS}
         rowCount={items.length}
         emptyMessage="No admin actions yet."
-        pagination={{
-          count: total,
-          page,
-          rowsPerPage: pageSize,
-          onPageChange: setPage,
-          onRowsPerPageChange: setPageSize,
-        }}
+        total={total}
+        paging={paging}
       >
         {items.map((a) => (
           <TableRow key={a.id} hover data-testid="audit-row" data-kind={a.kind}>

@@ -6,9 +6,23 @@ import Table from "@mui/material/Table";
 import TableBody from "@mui/material/TableBody";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { PaginationFooter } from "@/components/pagination-footer";
 import { QueryErrorAlert, TableLoadingBar, TableStateRows } from "@/components/query-state";
+
+/** Which page of a list is shown (0-based, like the APIs' `page`) and how many rows a page has. */
+export type Paging = {
+  page: number;
+  pageSize: number;
+  setPage: (page: number) => void;
+  setPageSize: (pageSize: number) => void;
+};
+
+export function usePaging(initialPageSize = 25): Paging {
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  return { page, pageSize, setPage, setPageSize };
+}
 
 type PagedQuery = {
   isError: boolean;
@@ -33,7 +47,8 @@ export function PagedTable({
   rowCount,
   emptyMessage,
   busy = false,
-  pagination,
+  total,
+  paging,
   children,
 }: {
   query: PagedQuery;
@@ -49,13 +64,9 @@ export function PagedTable({
   emptyMessage: ReactNode;
   /** Another reason to show the loading bar (e.g. a search being typed). */
   busy?: boolean;
-  pagination: {
-    count: number;
-    page: number;
-    rowsPerPage: number;
-    onPageChange: (page: number) => void;
-    onRowsPerPageChange: (rowsPerPage: number) => void;
-  };
+  /** Rows in the whole list, over every page. */
+  total: number;
+  paging: Paging;
   children: ReactNode;
 }) {
   return (
@@ -84,7 +95,13 @@ export function PagedTable({
           </TableBody>
         </Table>
       </TableContainer>
-      <PaginationFooter {...pagination} />
+      <PaginationFooter
+        count={total}
+        page={paging.page}
+        rowsPerPage={paging.pageSize}
+        onPageChange={paging.setPage}
+        onRowsPerPageChange={paging.setPageSize}
+      />
     </>
   );
 }

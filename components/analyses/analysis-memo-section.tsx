@@ -11,6 +11,7 @@ import { MemoView } from "@/components/analyses/memo-view";
 import { errorMessage, fetchText } from "@/components/fetch-json";
 import { Notice } from "@/components/notice";
 import { queryKeys } from "@/components/query-keys";
+import { spaceBetweenRow } from "@/components/query-state";
 
 /** The memo of a succeeded analysis (Markdown, loaded once), with its download menu. */
 export function AnalysisMemoSection({ analysisId }: { analysisId: string }) {
@@ -31,10 +32,7 @@ export function AnalysisMemoSection({ analysisId }: { analysisId: string }) {
     >
       <Box
         sx={{
-          display: "flex",
-          flexWrap: "wrap",
-          alignItems: "center",
-          justifyContent: "space-between",
+          ...spaceBetweenRow,
           gap: 1.5,
           px: { xs: 2, sm: 3 },
           py: 2,

@@ -19,6 +19,7 @@ import { insufficientMessage } from "@/components/analyses/confirm";
 import { FactGrid } from "@/components/fact";
 import { formatBytes, formatCredits, formatDocumentKind, formatNumber } from "@/components/format";
 import { Notice } from "@/components/notice";
+import { spaceBetweenRow } from "@/components/query-state";
 import type { UploadItem } from "@/components/upload/upload-state";
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
@@ -185,10 +186,7 @@ export function QuoteCard({
               <>
                 <Box
                   sx={{
-                    display: "flex",
-                    flexWrap: "wrap",
-                    alignItems: "center",
-                    justifyContent: "space-between",
+                    ...spaceBetweenRow,
                     gap: 1.5,
                   }}
                 >

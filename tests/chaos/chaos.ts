@@ -20,6 +20,7 @@ import { startRedisProcess, stopChild, waitForPort } from "../../scripts/lib/loc
 import { seededRandom } from "../stress/seeded-random";
 import { configureTestEnv } from "../support/configure-test-env";
 import { CONTRACTS_DIR } from "../support/contracts";
+import { judgeAnalyses, waitForQuiet } from "../support/durability-verdict";
 import { createTestDatabase, newRunId } from "../support/test-stack";
 
 const { values: args } = parseArgs({
@@ -75,7 +76,6 @@ const workerEnv: NodeJS.ProcessEnv = {
 };
 
 const { createUser } = await import("@/lib/auth/create-user");
-const { checkLedger, formatLedgerSummary } = await import("@/lib/billing/check-ledger");
 const { db, sql: rawSql, closeDb } = await import("@/lib/db/client");
 const schema = await import("@/lib/db/schema");
 const { storeUploadedDocument } = await import("@/lib/documents/store-uploaded-document");
@@ -270,62 +270,30 @@ await chaosLoop;
 
 // ---- wait for quiet ------------------------------------------------------------------------------------
 const boundMs = 120_000 + jobCount * 400;
-const quietDeadline = Date.now() + boundMs;
 const ids = submitted.map((s) => s.id);
-let active = Number.POSITIVE_INFINITY;
-while (Date.now() < quietDeadline) {
-  const [row] =
-    await rawSql`select count(*)::int as n from analyses where id = any(${ids}) and status in ('queued', 'running')`;
-  active = Number(row?.n ?? 0);
-  if (active === 0) break;
-  await new Promise((r) => setTimeout(r, 1_000));
-}
+const active = await waitForQuiet(rawSql, ids, boundMs);
 say(
   `quiet after ${((Date.now() - started) / 1000).toFixed(1)}s (bound ${boundMs / 1000}s), ${active} still active`,
 );
 
 // ---- verdict --------------------------------------------------------------------------------------------
-const rows = await rawSql`
-  select a.id, a.status::text as status, a.memo_markdown is not null and a.memo_markdown like '%ASC 606%' as memo_ok,
-    count(e.id) filter (where e.kind = 'hold')::int as holds,
-    count(e.id) filter (where e.kind = 'capture')::int as captures,
-    count(e.id) filter (where e.kind = 'release')::int as releases
-  from analyses a left join credit_entries e on e.analysis_id = a.id
-  where a.id = any(${ids}) group by a.id`;
-const byId = new Map(rows.map((r) => [String(r.id), r]));
-let lost = 0;
-let doubleCharged = 0;
-let stuck = 0;
+const verdict = await judgeAnalyses(rawSql, ids, (memo) => memo?.includes("ASC 606") ?? false);
+const { lost, doubleCharged, stuck } = verdict;
+problems.push(...verdict.problems);
 const outcomes: Record<string, number> = {};
 for (const s of submitted) {
-  const row = byId.get(s.id);
-  if (!row) {
-    lost++;
-    problems.push(`${s.id}: missing from the database`);
-    continue;
-  }
-  const status = String(row.status);
+  const status = verdict.byId.get(s.id)?.status;
+  if (!status) continue;
   outcomes[`${s.plan}→${status}`] = (outcomes[`${s.plan}→${status}`] ?? 0) + 1;
-  if (status === "queued" || status === "running") stuck++;
-  if (Number(row.captures) > 1 || (Number(row.captures) > 0 && status !== "succeeded"))
-    doubleCharged++;
-  if (status === "succeeded" && (Number(row.captures) !== 1 || !row.memo_ok))
-    problems.push(`${s.id}: succeeded without exactly one capture and a complete memo`);
-  if ((status === "failed" || status === "cancelled") && Number(row.releases) !== 1)
-    problems.push(`${s.id}: ${status} but not released`);
   if (s.plan === "fail" && status === "succeeded")
     problems.push(`${s.id}: built to fail but succeeded`);
 }
-const [open] = await rawSql`select coalesce(sum(held), 0)::int as held from credit_balances`;
-if (Number(open?.held) !== 0) problems.push(`open holds remain: ${open?.held} credits held`);
-const ledger = await checkLedger();
-for (const v of ledger.violations) problems.push(`ledger ${v.code}: ${v.message}`);
 
 say(`outcomes (plan→status): ${JSON.stringify(outcomes)}`);
 say(
   `${submitted.filter((s) => s.whileRedisDown).length} confirmed while Redis was down; Postgres connections dropped ${tally.postgresDrops} times`,
 );
-say(formatLedgerSummary(ledger));
+say(verdict.ledgerSummary);
 for (const p of problems.slice(0, 30)) say(`PROBLEM ${p}`);
 say(`worker logs: ${path.relative(root, logDir)}`);
 

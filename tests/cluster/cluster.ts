@@ -33,6 +33,7 @@ import { seededRandom } from "../stress/seeded-random";
 import { ApiClient } from "../support/api-client";
 import { configureTestEnv } from "../support/configure-test-env";
 import { CONTRACTS_DIR } from "../support/contracts";
+import { judgeAnalyses, waitForQuiet } from "../support/durability-verdict";
 import {
   createNetwork,
   execInHost,
@@ -184,7 +185,6 @@ try {
     LOG_LEVEL: "silent",
   });
   const { createUser } = await import("@/lib/auth/create-user");
-  const { checkLedger, formatLedgerSummary } = await import("@/lib/billing/check-ledger");
   const { sql: rawSql, closeDb } = await import("@/lib/db/client");
 
   // ---- web and worker hosts -----------------------------------------------------------------------
@@ -490,52 +490,16 @@ try {
   quietDeadline = Date.now() + boundMs;
   trafficOn = false;
   const ids = submitted.map((s) => s.id);
-  let stillActive = Number.POSITIVE_INFINITY;
-  while (Date.now() < quietDeadline) {
-    const [row] =
-      await rawSql`select count(*)::int as n from analyses where id = any(${ids}) and status in ('queued', 'running')`;
-    stillActive = Number(row?.n ?? 0);
-    if (stillActive === 0) break;
-    await sleep(1_000);
-  }
+  const stillActive = await waitForQuiet(rawSql, ids, boundMs);
   await pollLoop;
   say(`quiet: ${stillActive} still active (bound ${boundMs / 1000}s)`);
 
   // ---- verdict -------------------------------------------------------------------------------------------
-  const rows = await rawSql`
-    select a.id, a.status::text as status, a.attempt, a.worker_id, a.finished_at,
-      a.memo_markdown is not null and length(a.memo_markdown) > 200 as memo_ok,
-      count(e.id) filter (where e.kind = 'hold')::int as holds,
-      count(e.id) filter (where e.kind = 'capture')::int as captures,
-      count(e.id) filter (where e.kind = 'release')::int as releases
-    from analyses a left join credit_entries e on e.analysis_id = a.id
-    where a.id = any(${ids}) group by a.id`;
-  const byId = new Map(rows.map((r) => [String(r.id), r]));
-  let lost = 0;
-  let doubleCharged = 0;
-  let stuck = 0;
+  const verdict = await judgeAnalyses(rawSql, ids, (memo) => (memo?.length ?? 0) > 200);
+  const { rows, lost, doubleCharged, stuck } = verdict;
+  problems.push(...verdict.problems);
   const outcomes: Record<string, number> = {};
-  for (const s of submitted) {
-    const row = byId.get(s.id);
-    if (!row) {
-      lost++;
-      problems.push(`${s.id}: confirmed but missing from the database`);
-      continue;
-    }
-    const status = String(row.status);
-    outcomes[status] = (outcomes[status] ?? 0) + 1;
-    if (status === "queued" || status === "running") stuck++;
-    if (Number(row.holds) > 1 || Number(row.captures) > 1) doubleCharged++;
-    else if (Number(row.captures) > 0 && status !== "succeeded") doubleCharged++;
-    if (status === "succeeded" && (Number(row.captures) !== 1 || !row.memo_ok))
-      problems.push(`${s.id}: succeeded without exactly one capture and a memo`);
-    if ((status === "failed" || status === "cancelled") && Number(row.releases) !== 1)
-      problems.push(`${s.id}: ${status} but not released`);
-  }
-  const [open] = await rawSql`select coalesce(sum(held), 0)::int as held from credit_balances`;
-  if (Number(open?.held) !== 0) problems.push(`open holds remain: ${open?.held} credits held`);
-  const ledger = await checkLedger();
-  for (const v of ledger.violations) problems.push(`ledger ${v.code}: ${v.message}`);
+  for (const row of rows) outcomes[row.status] = (outcomes[row.status] ?? 0) + 1;
   // And `npm run ledger:check` itself, as an operator would run it against this database.
   const ledgerCheck = spawnSync(process.execPath, ["--import", "tsx", "scripts/ledger-check.ts"], {
     cwd: root,
@@ -601,7 +565,7 @@ try {
   say(
     `HTTP: ${counters.httpRetries} retried requests, ${counters.polls} polls (${counters.pollErrors} failed)`,
   );
-  say(formatLedgerSummary(ledger));
+  say(verdict.ledgerSummary);
   for (const p of problems.slice(0, 30)) say(`PROBLEM ${p}`);
   await closeDb();
 
