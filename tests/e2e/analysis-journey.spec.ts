@@ -113,6 +113,10 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
   await adminPage.goto("/admin/users");
   await adminPage.getByTestId("admin-users-search").fill(user.email);
   await adminPage.getByTestId("admin-user-link").filter({ hasText: user.email }).first().click();
+  // The list has its own "Adjust credits" buttons: wait for the user's page before clicking, or
+  // the click lands on the list's dialog, which the finishing navigation then unmounts.
+  await expect(adminPage).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  await expect(adminPage.getByRole("heading", { level: 1, name: user.email })).toBeVisible();
   await adminPage.getByTestId("adjust-credits").first().click();
   const dialog = adminPage.getByTestId("credit-change-dialog");
   await dialog.getByTestId("credit-kind-grant").click();
