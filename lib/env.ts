@@ -184,6 +184,10 @@ const envSchema = z.object({
   /** PDFs with more pages are analyzed in chunks of this many pages, in parallel (design.md). */
   CHUNK_PAGES: z.coerce.number().int().positive().default(40),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** design.md "Admission": analyses of one user active at once (queued for a worker or running;
+   *  a chunked one counts each chunk running beyond its first). An admin can set a user's own
+   *  limit. 0 turns admission off: everything confirmed goes straight to the queue, FIFO. */
+  USER_MAX_ACTIVE: z.coerce.number().int().min(0).default(2),
   /** A running job writes its progress row at most this often (the first step always). */
   PROGRESS_WRITE_MS: intFromEnv(1_000),
   /** Attempts (claims) per analysis, counted in Postgres: stalls and transient errors both count. */
@@ -251,7 +255,8 @@ const envSchema = z.object({
   /** Password-reset requests, per e-mail and per IP (for the reset endpoint still to come). */
   RATE_LIMIT_PASSWORD_RESET: rateLimitFromEnv("5/1h"),
 
-  /** Test hook: slows every analysis step so progress and cancel can be observed. */
+  /** Slows every analysis step by this long: tests watch progress and cancel, and benches stand
+   *  in for a slow provider (an LLM takes tens of seconds a step). */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
   /** Test hook, "index:times,…": chunk `index` fails its first `times` claims (transient error). */
   TEST_FAIL_CHUNK: z

@@ -37,7 +37,12 @@ async function warnUnlessNoEviction(connection: ReturnType<typeof createRedisCon
 }
 
 async function main() {
-  await registerWorker({ id: workerId, host: os.hostname(), pid: process.pid });
+  await registerWorker({
+    id: workerId,
+    host: os.hostname(),
+    pid: process.pid,
+    concurrency: env.WORKER_CONCURRENCY,
+  });
   const connection = createRedisConnection("worker");
   await warnUnlessNoEviction(connection);
 

@@ -26,6 +26,7 @@ const KIND_LABELS: Record<ActionKind, string> = {
   disable_user: "Disabled user",
   enable_user: "Re-enabled user",
   change_user_role: "Changed role",
+  set_user_active_limit: "Set analysis limit",
 };
 
 const COLUMNS = 6;

@@ -29,6 +29,8 @@ const viewColumns = {
   createdAt: analyses.createdAt,
   quoteExpiresAt: analyses.quoteExpiresAt,
   confirmedAt: analyses.confirmedAt,
+  admittedAt: analyses.admittedAt,
+  batchId: analyses.batchId,
   startedAt: analyses.startedAt,
   finishedAt: analyses.finishedAt,
   updatedAt: analyses.updatedAt,

@@ -6,6 +6,7 @@ export async function registerWorker(input: {
   id: string;
   host: string;
   pid: number;
+  concurrency: number;
 }): Promise<void> {
   await db
     .insert(workerHeartbeats)

@@ -19,6 +19,7 @@ export const adminActionKind = pgEnum("admin_action_kind", [
   "disable_user",
   "enable_user",
   "change_user_role",
+  "set_user_active_limit",
 ]);
 
 /** The audit log: who did what to whom, when and why. Append-only (a trigger refuses changes). */

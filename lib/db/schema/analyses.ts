@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 // Relative, like the other schema imports: drizzle-kit loads this file without the "@/" alias.
 import { ANALYSIS_STATUSES } from "../../analyses/analysis-status";
+import { batches } from "./batches";
 import { documents } from "./documents";
 import { users } from "./users";
 
@@ -29,6 +30,8 @@ export const analyses = pgTable(
     documentId: uuid("document_id")
       .notNull()
       .references(() => documents.id),
+    /** Set when the analysis was uploaded as part of a batch (bulk upload). */
+    batchId: uuid("batch_id").references(() => batches.id),
     status: analysisStatus("status").notNull().default("quoted"),
     /** Quoted at upload, fixed again at confirm from the stored document; the hold equals it. */
     priceCredits: integer("price_credits").notNull(),
@@ -59,6 +62,9 @@ export const analyses = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     quoteExpiresAt: timestamp("quote_expires_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** design.md "Admission": when this queued analysis got one of its user's slots and was
+     *  handed to the queue. Null while it waits its turn in Postgres. */
+    admittedAt: timestamp("admitted_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -69,6 +75,11 @@ export const analyses = pgTable(
     index("analyses_document_idx").on(t.documentId),
     index("analyses_status_created_idx").on(t.status, t.createdAt),
     index("analyses_created_idx").on(t.createdAt),
+    // Admission counts a user's active analyses and takes their oldest waiting one.
+    index("analyses_active_user_idx")
+      .on(t.userId, t.confirmedAt)
+      .where(sql`status in ('queued', 'running')`),
+    index("analyses_batch_idx").on(t.batchId),
     // Throughput and durations over the last hour/day (admin queue health, metrics).
     index("analyses_finished_idx").on(t.finishedAt),
     // design.md "Duplicates": at most one active analysis per document, enforced by the database.

@@ -1,5 +1,6 @@
 export * from "./admin-actions";
 export * from "./analyses";
+export * from "./batches";
 export * from "./credits";
 export * from "./documents";
 export * from "./users";

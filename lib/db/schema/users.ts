@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 
@@ -12,6 +21,11 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull().default("user"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** design.md "Admission": this user's own limit on active analyses (an admin sets it, e.g.
+     *  for a paid tier); null = the configured USER_MAX_ACTIVE. */
+    maxActiveAnalyses: integer("max_active_analyses"),
+    /** When admission last let one of this user's analyses in: users who waited longest go first. */
+    lastAdmittedAt: timestamp("last_admitted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],

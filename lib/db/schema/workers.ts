@@ -8,6 +8,8 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
   lastBeatAt: timestamp("last_beat_at", { withTimezone: true }).notNull(),
   jobsDone: integer("jobs_done").notNull().default(0),
+  /** Jobs it runs at once (WORKER_CONCURRENCY): live workers' sum is the queue's capacity. */
+  concurrency: integer("concurrency").notNull().default(1),
   stoppedAt: timestamp("stopped_at", { withTimezone: true }),
 });
 
