@@ -78,7 +78,7 @@ describe("a document bomb cannot stall the server", () => {
     bomb = await makeInflatedContentPdf();
   }, 120_000);
 
-  it("refuses a 400 MB inflation bomb with a 422 within 10 s while /api/ping and a status poll answer in under 200 ms", async () => {
+  it("refuses a 400 MB inflation bomb with a 422 within 10 s while /api/ping and a status poll answer in under 500 ms", async () => {
     // Warm the readers (a child may still be starting after an earlier test killed one).
     await bystander.upload(new TextEncoder().encode("Warm-up agreement text."), "warm.txt");
     const ping = pollEvery100ms(new ApiClient(baseUrl), "/api/ping");
@@ -93,6 +93,9 @@ describe("a document bomb cannot stall the server", () => {
     const pings = await ping.stop();
     const polls = await status.stop();
 
+    // Inflating those 400 MB on the server's event loop takes 1–4 s on this 2-core machine, so
+    // 500 ms separates "read elsewhere" from "blocked" with room for a loaded CI machine (other
+    // test stacks beside it once made a ping take 294 ms); the ping cadence is checked too.
     const slowest = Math.max(...pings.map((p) => p.ms));
     const slowestPoll = Math.max(...polls.map((p) => p.ms));
     console.log(
@@ -105,11 +108,11 @@ describe("a document bomb cannot stall the server", () => {
 
     expect(pings.length).toBeGreaterThan(elapsed / 200);
     expect(pings.every((p) => p.status === 200)).toBe(true);
-    expect(slowest, `slowest /api/ping ${slowest.toFixed(0)} ms`).toBeLessThan(200);
+    expect(slowest, `slowest /api/ping ${slowest.toFixed(0)} ms`).toBeLessThan(500);
 
     expect(polls.length).toBeGreaterThan(elapsed / 200);
     expect(polls.every((p) => p.status === 200 || p.status === 304)).toBe(true);
-    expect(slowestPoll, `slowest status poll ${slowestPoll.toFixed(0)} ms`).toBeLessThan(200);
+    expect(slowestPoll, `slowest status poll ${slowestPoll.toFixed(0)} ms`).toBeLessThan(500);
 
     // Refused at upload: nothing was stored for the bomber, nothing held or spent.
     const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
