@@ -47,13 +47,9 @@ function isUnsafePath(segments: string[], name: string): boolean {
   return name.startsWith("/") || /^[a-z]:/i.test(name) || segments.includes("..");
 }
 
-/** Folders, macOS resource forks and hidden files (`.DS_Store`, `.git/…`) are not contracts. */
-function isSkipped(segments: string[], name: string): boolean {
-  return (
-    name.endsWith("/") ||
-    segments[0] === "__MACOSX" ||
-    segments.some((s) => s.startsWith(".") && s !== "..")
-  );
+/** macOS resource forks and hidden files (`.DS_Store`, `.git/…`) are not contracts. */
+function isSkipped(segments: string[]): boolean {
+  return segments[0] === "__MACOSX" || segments.some((s) => s.startsWith(".") && s !== ".");
 }
 
 async function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Promise<Uint8Array> {
@@ -98,6 +94,8 @@ export async function unpackContractArchive(
     const segments = entry.name.split(/[/\\]/);
     const filename = `${archiveName}: ${sanitizeFilename(entry.name)}`;
     const leaveOut = (code: string, message: string) => problems.push({ filename, code, message });
+    // A folder entry writes nothing, wherever it points.
+    if (entry.name.endsWith("/")) continue;
     if (isUnsafePath(segments, entry.name)) {
       leaveOut(
         "unsafe_path",
@@ -105,7 +103,7 @@ export async function unpackContractArchive(
       );
       continue;
     }
-    if (isSkipped(segments, entry.name)) continue;
+    if (isSkipped(segments)) continue;
     if (entry.name.toLowerCase().endsWith(".zip")) {
       leaveOut(
         "nested_archive",
