@@ -1,21 +1,23 @@
 "use client";
 
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
+import { useCreateBatch } from "@/components/batches/use-batch-mutations";
 import { useCredits } from "@/components/credits/use-credits";
 import { ApiError, errorMessage } from "@/components/fetch-json";
 import { formatBytes, formatCredits, pluralize } from "@/components/format";
-import { Notice } from "@/components/notice";
-import { ACCEPTED_LABEL, hasAcceptedExtension } from "@/components/upload/accepted-types";
-import { DropZone } from "@/components/upload/drop-zone";
+import {
+  ACCEPTED_LABEL,
+  hasAcceptedExtension,
+  isZipName,
+} from "@/components/upload/accepted-types";
+import { BatchQuoteCard, type BatchUpload } from "@/components/upload/batch-quote-card";
+import { DropZone, type PickedFiles } from "@/components/upload/drop-zone";
 import { createLimiter } from "@/components/upload/limiter";
 import { PricingExplainer } from "@/components/upload/pricing-explainer";
 import { QuoteCard } from "@/components/upload/quote-card";
@@ -39,8 +41,10 @@ export function UploadWorkspace({
   const router = useRouter();
   const upload = useUploadDocument();
   const confirm = useConfirmAnalysis();
+  const createBatch = useCreateBatch();
   const credits = useCredits();
   const liveAvailable = credits.data?.balance.available ?? null;
+  const [batchUploads, setBatchUploads] = useState<BatchUpload[]>([]);
 
   const [items, dispatch] = useReducer(uploadReducer, []);
   const itemsRef = useRef(items);
@@ -49,12 +53,12 @@ export function UploadWorkspace({
   }, [items]);
   const limiter = useRef(createLimiter(MAX_PARALLEL_UPLOADS));
   const inFlight = useRef(new Set<string>());
-  const [batchRunning, setBatchRunning] = useState(false);
-  const [batchQueued, setBatchQueued] = useState<number | null>(null);
   /** Short screen-reader messages; the cards themselves are not a live region (too chatty). */
   const [announcement, setAnnouncement] = useState("");
 
-  const anyUploading = items.some((i) => i.phase === "uploading" || i.phase === "confirming");
+  const anyUploading =
+    items.some((i) => i.phase === "uploading" || i.phase === "confirming") ||
+    batchUploads.some((b) => b.phase === "uploading");
 
   // Closing the tab mid-upload would lose the file: ask first.
   useEffect(() => {
@@ -90,9 +94,36 @@ export function UploadWorkspace({
     [upload.mutateAsync],
   );
 
-  const addFiles = useCallback(
+  /** Several files, a folder or a ZIP: one upload, one batch, one price. */
+  const startBatch = useCallback(
     (files: File[]) => {
-      setBatchQueued(null);
+      const localId = newIdempotencyKey();
+      const [only] = files;
+      const label = files.length === 1 && only ? only.name : pluralize(files.length, "file");
+      const patch = (change: Partial<BatchUpload>) =>
+        setBatchUploads((all) => all.map((b) => (b.localId === localId ? { ...b, ...change } : b)));
+      setBatchUploads((all) => [
+        { localId, label, phase: "uploading", batch: null, error: null },
+        ...all,
+      ]);
+      createBatch.mutateAsync(files).then(
+        ({ batch }) => {
+          patch({ phase: "quoted", batch });
+          setAnnouncement(
+            `Batch quoted: ${pluralize(batch.files.length, "contract")} for ${formatCredits(batch.totalCredits)}.`,
+          );
+        },
+        (error: unknown) => {
+          patch({ phase: "failed", error: errorMessage(error) });
+          setAnnouncement(`The batch upload failed: ${errorMessage(error)}`);
+        },
+      );
+    },
+    [createBatch.mutateAsync],
+  );
+
+  const addSingleFiles = useCallback(
+    (files: File[]) => {
       const fresh: UploadItem[] = files.map((file) => {
         let problem: string | null = null;
         if (!hasAcceptedExtension(file.name)) {
@@ -122,6 +153,17 @@ export function UploadWorkspace({
       }
     },
     [maxBytes, startUpload],
+  );
+
+  const addFiles = useCallback(
+    ({ files, fromFolder }: PickedFiles) => {
+      if (fromFolder || files.length > 1 || files.some((f) => isZipName(f.name))) {
+        startBatch(files);
+      } else {
+        addSingleFiles(files);
+      }
+    },
+    [startBatch, addSingleFiles],
   );
 
   const retryUpload = (item: UploadItem) => {
@@ -158,24 +200,8 @@ export function UploadWorkspace({
   };
 
   const confirmCard = async (localId: string) => {
-    setBatchQueued(null);
     const analysis = await confirmOne(localId);
     if (analysis && itemsRef.current.length === 1) router.push(`/analyses/${analysis.id}`);
-  };
-
-  const ready = items.filter((i) => i.phase === "quoted" && i.result);
-  const readyTotal = ready.reduce((sum, i) => sum + (i.result?.quote.priceCredits ?? 0), 0);
-
-  const confirmAll = async () => {
-    setBatchRunning(true);
-    setBatchQueued(null);
-    let queued = 0;
-    // One after the other, so each card's answer reflects the balance left by the previous one.
-    for (const item of ready) {
-      if (await confirmOne(item.localId)) queued += 1;
-    }
-    setBatchRunning(false);
-    setBatchQueued(queued);
   };
 
   return (
@@ -190,52 +216,15 @@ export function UploadWorkspace({
       <Stack spacing={2.5} sx={{ minWidth: 0 }}>
         <DropZone onFiles={addFiles} maxBytes={maxBytes} />
 
-        {ready.length >= 2 ? (
-          <Paper
-            variant="outlined"
-            sx={{
-              p: 2,
-              display: "flex",
-              flexWrap: "wrap",
-              alignItems: "center",
-              justifyContent: "space-between",
-              gap: 1.5,
-            }}
-          >
-            <Typography variant="body2">
-              {pluralize(ready.length, "quote")} ready · total{" "}
-              <strong>{formatCredits(readyTotal)}</strong>
-              {liveAvailable !== null && liveAvailable < readyTotal ? (
-                <Box component="span" sx={{ color: "warning.main", display: "block" }}>
-                  You have {formatCredits(liveAvailable)} — some analyses may not fit.
-                </Box>
-              ) : null}
-            </Typography>
-            <Button
-              variant="contained"
-              onClick={() => void confirmAll()}
-              loading={batchRunning}
-              disabled={batchRunning}
-              data-testid="analyze-all"
-            >
-              Analyze all ({formatCredits(readyTotal)})
-            </Button>
-          </Paper>
-        ) : null}
-
-        {batchQueued !== null && batchQueued > 0 ? (
-          <Notice
-            severity="success"
-            action={
-              <Button href="/analyses" color="inherit" size="small">
-                My analyses
-              </Button>
+        {batchUploads.map((upload) => (
+          <BatchQuoteCard
+            key={upload.localId}
+            upload={upload}
+            onRemove={() =>
+              setBatchUploads((all) => all.filter((b) => b.localId !== upload.localId))
             }
-          >
-            {pluralize(batchQueued, "analysis", "analyses")} queued. You can close this tab — they
-            keep running, and you'll find them under My analyses.
-          </Notice>
-        ) : null}
+          />
+        ))}
 
         <Box role="status" sx={visuallyHidden}>
           {announcement}
