@@ -151,5 +151,13 @@ export async function unpackContractArchive(
       problems.push(problem);
     }
   }
+  if (files.length === 0 && problems.length === 0) {
+    problems.push({
+      filename: archiveName,
+      code: "empty_archive",
+      message:
+        "This archive holds no contracts, only folders or hidden files. Put the contracts in it and upload it again. Nothing was charged.",
+    });
+  }
   return { files, problems };
 }

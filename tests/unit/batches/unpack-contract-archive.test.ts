@@ -91,6 +91,18 @@ describe("unpackContractArchive", () => {
     ]);
   });
 
+  it("says so when an archive holds nothing but folders and hidden files", async () => {
+    const archive = await makeZip({ "docs/.keep": "", "__MACOSX/._x": "fork" });
+    const { files, problems } = await unpackContractArchive(
+      { originalName: "empty.zip", bytes: archive },
+      roomy(),
+    );
+    expect(files).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({ filename: "empty.zip", code: "empty_archive" }),
+    ]);
+  });
+
   it("reports an archive it cannot read as one problem", async () => {
     const { files, problems } = await unpackContractArchive(
       { originalName: "broken.zip", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9]) },
