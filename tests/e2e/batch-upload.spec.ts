@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { unzipSync } from "fflate";
 import { contractPdfs } from "../support/contracts";
 import { expect, test } from "./fixtures";
@@ -56,4 +57,27 @@ test("a user uploads several contracts as one batch, confirms once, follows it a
   // The batch is linked from My analyses.
   await page.goto("/analyses");
   await expect(page.getByTestId("batch-link").first()).toContainText("3 files");
+});
+
+test("choosing a folder makes one batch of its contracts, hidden files left out", async ({
+  userPage: page,
+}, testInfo) => {
+  const folder = testInfo.outputPath("contracts-folder");
+  fs.mkdirSync(folder, { recursive: true });
+  fs.copyFileSync(contractPdfs()[0]!.file, path.join(folder, "one.pdf"));
+  fs.writeFileSync(
+    path.join(folder, "two.txt"),
+    "Services Agreement between Acme Inc. and Beta LLC. Customer shall pay $100 per month.",
+  );
+  fs.writeFileSync(path.join(folder, ".DS_Store"), "finder");
+
+  await page.goto("/upload");
+  await page.getByTestId("folder-input").setInputFiles(folder);
+  const card = page.getByTestId("batch-card");
+  await expect(card).toHaveAttribute("data-state", "quoted", { timeout: 60_000 });
+  await expect(card.getByTestId("batch-file")).toHaveCount(2);
+  await expect(card.getByTestId("batch-problem")).toHaveCount(0);
+  await expect(card.getByTestId("confirm-batch")).toHaveText(
+    /^Analyze 2 contracts for \d+ credits?$/,
+  );
 });
