@@ -30,6 +30,8 @@ export type BatchUpload = {
   phase: "uploading" | "failed" | "quoted";
   batch: BatchView | null;
   error: string | null;
+  /** The send failed in a way that may pass (network, rate limit, busy server): offer a retry. */
+  retryable: boolean;
 };
 
 function QuotedFiles({ batch }: { batch: BatchView }) {
@@ -63,9 +65,11 @@ function QuotedFiles({ batch }: { batch: BatchView }) {
 /** One card for a whole batch: the total, a row per contract, the files left out, one button. */
 export function BatchQuoteCard({
   upload,
+  onRetry,
   onRemove,
 }: {
   upload: BatchUpload;
+  onRetry: () => void;
   onRemove: () => void;
 }) {
   const router = useRouter();
@@ -109,7 +113,12 @@ export function BatchQuoteCard({
         ) : null}
 
         {upload.phase === "failed" ? (
-          <Notice severity="error" sx={{ mt: 2 }} data-testid="batch-upload-error">
+          <Notice
+            severity="error"
+            sx={{ mt: 2 }}
+            data-testid="batch-upload-error"
+            onRetry={upload.retryable ? onRetry : undefined}
+          >
             {upload.error}
           </Notice>
         ) : null}

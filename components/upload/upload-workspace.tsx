@@ -7,21 +7,21 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
-import { useCreateBatch } from "@/components/batches/use-batch-mutations";
 import { useCredits } from "@/components/credits/use-credits";
 import { ApiError, errorMessage } from "@/components/fetch-json";
-import { formatBytes, formatCredits, pluralize } from "@/components/format";
+import { formatBytes, formatCredits } from "@/components/format";
 import {
   ACCEPTED_LABEL,
   hasAcceptedExtension,
   isZipName,
 } from "@/components/upload/accepted-types";
-import { BatchQuoteCard, type BatchUpload } from "@/components/upload/batch-quote-card";
+import { BatchQuoteCard } from "@/components/upload/batch-quote-card";
 import { DropZone, type PickedFiles } from "@/components/upload/drop-zone";
 import { createLimiter } from "@/components/upload/limiter";
 import { PricingExplainer } from "@/components/upload/pricing-explainer";
 import { QuoteCard } from "@/components/upload/quote-card";
 import { type UploadItem, uploadReducer } from "@/components/upload/upload-state";
+import { useBatchUploads } from "@/components/upload/use-batch-uploads";
 import { useUploadDocument } from "@/components/upload/use-upload-document";
 import { visuallyHidden } from "@/components/visually-hidden";
 
@@ -41,10 +41,8 @@ export function UploadWorkspace({
   const router = useRouter();
   const upload = useUploadDocument();
   const confirm = useConfirmAnalysis();
-  const createBatch = useCreateBatch();
   const credits = useCredits();
   const liveAvailable = credits.data?.balance.available ?? null;
-  const [batchUploads, setBatchUploads] = useState<BatchUpload[]>([]);
 
   const [items, dispatch] = useReducer(uploadReducer, []);
   const itemsRef = useRef(items);
@@ -55,10 +53,10 @@ export function UploadWorkspace({
   const inFlight = useRef(new Set<string>());
   /** Short screen-reader messages; the cards themselves are not a live region (too chatty). */
   const [announcement, setAnnouncement] = useState("");
+  const batches = useBatchUploads(setAnnouncement);
 
   const anyUploading =
-    items.some((i) => i.phase === "uploading" || i.phase === "confirming") ||
-    batchUploads.some((b) => b.phase === "uploading");
+    items.some((i) => i.phase === "uploading" || i.phase === "confirming") || batches.sending;
 
   // Closing the tab mid-upload would lose the file: ask first.
   useEffect(() => {
@@ -92,34 +90,6 @@ export function UploadWorkspace({
       });
     },
     [upload.mutateAsync],
-  );
-
-  /** Several files, a folder or a ZIP: one upload, one batch, one price. */
-  const startBatch = useCallback(
-    (files: File[]) => {
-      const localId = newIdempotencyKey();
-      const [only] = files;
-      const label = files.length === 1 && only ? only.name : pluralize(files.length, "file");
-      const patch = (change: Partial<BatchUpload>) =>
-        setBatchUploads((all) => all.map((b) => (b.localId === localId ? { ...b, ...change } : b)));
-      setBatchUploads((all) => [
-        { localId, label, phase: "uploading", batch: null, error: null },
-        ...all,
-      ]);
-      createBatch.mutateAsync(files).then(
-        ({ batch }) => {
-          patch({ phase: "quoted", batch });
-          setAnnouncement(
-            `Batch quoted: ${pluralize(batch.files.length, "contract")} for ${formatCredits(batch.totalCredits)}.`,
-          );
-        },
-        (error: unknown) => {
-          patch({ phase: "failed", error: errorMessage(error) });
-          setAnnouncement(`The batch upload failed: ${errorMessage(error)}`);
-        },
-      );
-    },
-    [createBatch.mutateAsync],
   );
 
   const addSingleFiles = useCallback(
@@ -158,12 +128,13 @@ export function UploadWorkspace({
   const addFiles = useCallback(
     ({ files, fromFolder }: PickedFiles) => {
       if (fromFolder || files.length > 1 || files.some((f) => isZipName(f.name))) {
-        startBatch(files);
+        // Several files, a folder or a ZIP: one upload, one batch, one price.
+        batches.start(files);
       } else {
         addSingleFiles(files);
       }
     },
-    [startBatch, addSingleFiles],
+    [batches.start, addSingleFiles],
   );
 
   const retryUpload = (item: UploadItem) => {
@@ -216,13 +187,12 @@ export function UploadWorkspace({
       <Stack spacing={2.5} sx={{ minWidth: 0 }}>
         <DropZone onFiles={addFiles} maxBytes={maxBytes} />
 
-        {batchUploads.map((upload) => (
+        {batches.uploads.map((upload) => (
           <BatchQuoteCard
             key={upload.localId}
             upload={upload}
-            onRemove={() =>
-              setBatchUploads((all) => all.filter((b) => b.localId !== upload.localId))
-            }
+            onRetry={() => batches.retry(upload)}
+            onRemove={() => batches.remove(upload.localId)}
           />
         ))}
 
