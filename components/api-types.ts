@@ -6,6 +6,7 @@ import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
 import type { AdminUserRow } from "@/lib/auth/list-users";
+import type { BatchFileView, BatchSummary, BatchView } from "@/lib/batches/batch-view";
 import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
@@ -25,6 +26,11 @@ export type AnalysesListResponse = {
 };
 
 export type AnalysisResponse = { analysis: AnalysisView };
+
+export type { BatchFileView, BatchSummary, BatchView };
+/** `POST /api/batches`, `GET /api/batches/:id`, `POST /api/batches/:id/confirm` (with `duplicate`). */
+export type BatchResponse = { batch: BatchView; duplicate?: boolean };
+export type BatchesListResponse = { batches: BatchSummary[] };
 
 export type CreditEntryKind = CreditEntryView["kind"];
 export type CreditBalance = CreditBalanceView;

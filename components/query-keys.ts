@@ -5,6 +5,9 @@ export const queryKeys = {
   analysesList: ["analyses", "list"] as const,
   analysis: (id: string) => ["analyses", "detail", id] as const,
   memo: (id: string) => ["analyses", "memo", id] as const,
+  /** Batches sit under "analyses": whatever refreshes the analyses refreshes them too. */
+  batchesList: ["analyses", "batches", "list"] as const,
+  batch: (id: string) => ["analyses", "batches", "detail", id] as const,
   /** Prefix of every admin query: refreshed after any admin action. */
   adminAll: ["admin"] as const,
   admin: ["admin", "analyses"] as const,

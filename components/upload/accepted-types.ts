@@ -6,7 +6,14 @@ export const ACCEPT_ATTRIBUTE = [
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   "text/plain",
   "text/markdown",
+  // A ZIP of contracts is unpacked into a batch.
+  ".zip",
+  "application/zip",
 ].join(",");
+
+export function isZipName(name: string): boolean {
+  return name.toLowerCase().endsWith(".zip");
+}
 
 export const ACCEPTED_LABEL = "PDF, Word (.docx), plain text (.txt) or Markdown (.md)";
 

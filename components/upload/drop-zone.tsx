@@ -8,23 +8,32 @@ import Typography from "@mui/material/Typography";
 import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { formatBytes } from "@/components/format";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_LABEL } from "@/components/upload/accepted-types";
+import { collectDroppedFiles } from "@/components/upload/collect-dropped-files";
+
+/** What was picked: files, and whether they came as a folder (a folder is always a batch). */
+export type PickedFiles = { files: File[]; fromFolder: boolean };
+
+/** Not in React's input attributes: the non-standard (but universal) folder picker. */
+const FOLDER_PICKER = { webkitdirectory: "", directory: "" };
 
 function hasFiles(event: DragEvent<HTMLElement>): boolean {
   return Array.from(event.dataTransfer.types).includes("Files");
 }
 
 /**
- * Drag-and-drop target plus a real "Choose files" button (keyboard and screen-reader path).
- * The file input itself is hidden; tests drive it through `data-testid="upload-input"`.
+ * Drag-and-drop target (files or whole folders) plus real "Choose files" and "Choose a folder"
+ * buttons (keyboard and screen-reader path). The file inputs themselves are hidden; tests drive
+ * them through `data-testid="upload-input"` and `data-testid="folder-input"`.
  */
 export function DropZone({
   onFiles,
   maxBytes,
 }: {
-  onFiles: (files: File[]) => void;
+  onFiles: (picked: PickedFiles) => void;
   maxBytes: number;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
   const depth = useRef(0);
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
@@ -62,8 +71,15 @@ export function DropZone({
     e.preventDefault();
     depth.current = 0;
     setDragging(false);
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length > 0) onFiles(files);
+    void collectDroppedFiles(e.dataTransfer).then(({ files, hadFolder }) => {
+      if (files.length > 0) onFiles({ files, fromFolder: hadFolder });
+    });
+  };
+  const onPicked = (input: HTMLInputElement, fromFolder: boolean) => {
+    const files = Array.from(input.files ?? []).filter((f) => !f.name.startsWith("."));
+    // Reset so choosing the same file again still fires `change`.
+    input.value = "";
+    if (files.length > 0) onFiles({ files, fromFolder });
   };
 
   return (
@@ -100,11 +116,17 @@ export function DropZone({
       <Typography variant="body2" sx={{ color: "text.secondary", mt: 0.5, mb: 2.5 }}>
         or
       </Typography>
-      <Button variant="contained" size="large" onClick={() => inputRef.current?.click()}>
-        Choose files
-      </Button>
+      <Box sx={{ display: "flex", flexWrap: "wrap", justifyContent: "center", gap: 1.5 }}>
+        <Button variant="contained" size="large" onClick={() => inputRef.current?.click()}>
+          Choose files
+        </Button>
+        <Button variant="outlined" size="large" onClick={() => folderRef.current?.click()}>
+          Choose a folder
+        </Button>
+      </Box>
       <Typography id={hintId} variant="body2" sx={{ color: "text.secondary", mt: 2.5 }}>
-        {ACCEPTED_LABEL}. Up to {formatBytes(maxBytes)} each. You can add several at once.
+        {ACCEPTED_LABEL}. Up to {formatBytes(maxBytes)} each. Several files, a folder or a ZIP of
+        contracts make one batch with one price.
       </Typography>
       <input
         ref={inputRef}
@@ -114,12 +136,16 @@ export function DropZone({
         hidden
         aria-label="Choose contract files"
         data-testid="upload-input"
-        onChange={(e) => {
-          const files = Array.from(e.currentTarget.files ?? []);
-          // Reset so choosing the same file again still fires `change`.
-          e.currentTarget.value = "";
-          if (files.length > 0) onFiles(files);
-        }}
+        onChange={(e) => onPicked(e.currentTarget, false)}
+      />
+      <input
+        ref={folderRef}
+        type="file"
+        {...FOLDER_PICKER}
+        hidden
+        aria-label="Choose a folder of contracts"
+        data-testid="folder-input"
+        onChange={(e) => onPicked(e.currentTarget, true)}
       />
     </Box>
   );

@@ -1,10 +1,7 @@
 "use client";
 
 import Box from "@mui/material/Box";
-import Button from "@mui/material/Button";
-import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
-import Typography from "@mui/material/Typography";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
@@ -12,14 +9,19 @@ import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations
 import type { AnalysisView } from "@/components/api-types";
 import { useCredits } from "@/components/credits/use-credits";
 import { ApiError, errorMessage } from "@/components/fetch-json";
-import { formatBytes, formatCredits, pluralize } from "@/components/format";
-import { Notice } from "@/components/notice";
-import { ACCEPTED_LABEL, hasAcceptedExtension } from "@/components/upload/accepted-types";
-import { DropZone } from "@/components/upload/drop-zone";
+import { formatBytes, formatCredits } from "@/components/format";
+import {
+  ACCEPTED_LABEL,
+  hasAcceptedExtension,
+  isZipName,
+} from "@/components/upload/accepted-types";
+import { BatchQuoteCard } from "@/components/upload/batch-quote-card";
+import { DropZone, type PickedFiles } from "@/components/upload/drop-zone";
 import { createLimiter } from "@/components/upload/limiter";
 import { PricingExplainer } from "@/components/upload/pricing-explainer";
 import { QuoteCard } from "@/components/upload/quote-card";
 import { type UploadItem, uploadReducer } from "@/components/upload/upload-state";
+import { useBatchUploads } from "@/components/upload/use-batch-uploads";
 import { useUploadDocument } from "@/components/upload/use-upload-document";
 import { visuallyHidden } from "@/components/visually-hidden";
 
@@ -49,12 +51,12 @@ export function UploadWorkspace({
   }, [items]);
   const limiter = useRef(createLimiter(MAX_PARALLEL_UPLOADS));
   const inFlight = useRef(new Set<string>());
-  const [batchRunning, setBatchRunning] = useState(false);
-  const [batchQueued, setBatchQueued] = useState<number | null>(null);
   /** Short screen-reader messages; the cards themselves are not a live region (too chatty). */
   const [announcement, setAnnouncement] = useState("");
+  const batches = useBatchUploads(setAnnouncement);
 
-  const anyUploading = items.some((i) => i.phase === "uploading" || i.phase === "confirming");
+  const anyUploading =
+    items.some((i) => i.phase === "uploading" || i.phase === "confirming") || batches.sending;
 
   // Closing the tab mid-upload would lose the file: ask first.
   useEffect(() => {
@@ -90,9 +92,8 @@ export function UploadWorkspace({
     [upload.mutateAsync],
   );
 
-  const addFiles = useCallback(
+  const addSingleFiles = useCallback(
     (files: File[]) => {
-      setBatchQueued(null);
       const fresh: UploadItem[] = files.map((file) => {
         let problem: string | null = null;
         if (!hasAcceptedExtension(file.name)) {
@@ -122,6 +123,18 @@ export function UploadWorkspace({
       }
     },
     [maxBytes, startUpload],
+  );
+
+  const addFiles = useCallback(
+    ({ files, fromFolder }: PickedFiles) => {
+      if (fromFolder || files.length > 1 || files.some((f) => isZipName(f.name))) {
+        // Several files, a folder or a ZIP: one upload, one batch, one price.
+        batches.start(files);
+      } else {
+        addSingleFiles(files);
+      }
+    },
+    [batches.start, addSingleFiles],
   );
 
   const retryUpload = (item: UploadItem) => {
@@ -158,24 +171,8 @@ export function UploadWorkspace({
   };
 
   const confirmCard = async (localId: string) => {
-    setBatchQueued(null);
     const analysis = await confirmOne(localId);
     if (analysis && itemsRef.current.length === 1) router.push(`/analyses/${analysis.id}`);
-  };
-
-  const ready = items.filter((i) => i.phase === "quoted" && i.result);
-  const readyTotal = ready.reduce((sum, i) => sum + (i.result?.quote.priceCredits ?? 0), 0);
-
-  const confirmAll = async () => {
-    setBatchRunning(true);
-    setBatchQueued(null);
-    let queued = 0;
-    // One after the other, so each card's answer reflects the balance left by the previous one.
-    for (const item of ready) {
-      if (await confirmOne(item.localId)) queued += 1;
-    }
-    setBatchRunning(false);
-    setBatchQueued(queued);
   };
 
   return (
@@ -190,52 +187,14 @@ export function UploadWorkspace({
       <Stack spacing={2.5} sx={{ minWidth: 0 }}>
         <DropZone onFiles={addFiles} maxBytes={maxBytes} />
 
-        {ready.length >= 2 ? (
-          <Paper
-            variant="outlined"
-            sx={{
-              p: 2,
-              display: "flex",
-              flexWrap: "wrap",
-              alignItems: "center",
-              justifyContent: "space-between",
-              gap: 1.5,
-            }}
-          >
-            <Typography variant="body2">
-              {pluralize(ready.length, "quote")} ready · total{" "}
-              <strong>{formatCredits(readyTotal)}</strong>
-              {liveAvailable !== null && liveAvailable < readyTotal ? (
-                <Box component="span" sx={{ color: "warning.main", display: "block" }}>
-                  You have {formatCredits(liveAvailable)} — some analyses may not fit.
-                </Box>
-              ) : null}
-            </Typography>
-            <Button
-              variant="contained"
-              onClick={() => void confirmAll()}
-              loading={batchRunning}
-              disabled={batchRunning}
-              data-testid="analyze-all"
-            >
-              Analyze all ({formatCredits(readyTotal)})
-            </Button>
-          </Paper>
-        ) : null}
-
-        {batchQueued !== null && batchQueued > 0 ? (
-          <Notice
-            severity="success"
-            action={
-              <Button href="/analyses" color="inherit" size="small">
-                My analyses
-              </Button>
-            }
-          >
-            {pluralize(batchQueued, "analysis", "analyses")} queued. You can close this tab — they
-            keep running, and you'll find them under My analyses.
-          </Notice>
-        ) : null}
+        {batches.uploads.map((upload) => (
+          <BatchQuoteCard
+            key={upload.localId}
+            upload={upload}
+            onRetry={() => batches.retry(upload)}
+            onRemove={() => batches.remove(upload.localId)}
+          />
+        ))}
 
         <Box role="status" sx={visuallyHidden}>
           {announcement}

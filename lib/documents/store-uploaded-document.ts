@@ -40,6 +40,8 @@ export async function storeUploadedDocument(input: {
   userId: string;
   originalName: string;
   bytes: Uint8Array;
+  /** The bulk upload this file came in (`lib/batches/create-batch.ts`). */
+  batchId?: string;
 }): Promise<{ document: StoredDocument; quote: UploadQuote }> {
   await assertUserEnabled(input.userId);
   const facts = await inspectDocument(input.bytes);
@@ -66,6 +68,7 @@ export async function storeUploadedDocument(input: {
       .values({
         userId: input.userId,
         documentId: document!.id,
+        batchId: input.batchId ?? null,
         priceCredits: price,
         quoteExpiresAt: sql`now() + ${QUOTE_VALIDITY}::interval`,
       })

@@ -48,6 +48,11 @@ describe("everyone sees only their own data", () => {
       ["POST", `/api/analyses/${aliceAnalysisId}/cancel`],
       ["GET", "/api/me/credits"],
       ["POST", "/api/documents"],
+      ["GET", "/api/batches"],
+      ["POST", "/api/batches"],
+      ["GET", `/api/batches/${randomUUID()}`],
+      ["POST", `/api/batches/${randomUUID()}/confirm`],
+      ["GET", `/api/batches/${randomUUID()}/memos.zip`],
     ] as const) {
       expect((await anonymous.request(method, path)).status, `${method} ${path}`).toBe(401);
     }

@@ -80,6 +80,7 @@ describe("CSRF: cookie-authenticated changes only from the app's own pages", () 
   let admin: ApiClient;
   let targetId: string;
   let documentId: string;
+  let batchId: string;
   let csrfToken: string;
   const signUpEmail = `csrf-signup-${randomUUID()}@example.com`;
 
@@ -100,6 +101,10 @@ describe("CSRF: cookie-authenticated changes only from the app's own pages", () 
         };
       case "/api/documents":
         return { url: "/api/documents", body: { multipart: contract() } };
+      case "/api/batches":
+        return { url: "/api/batches", body: { multipart: contract() } };
+      case "/api/batches/[id]/confirm":
+        return { url: fillRoute(m.route, { id: batchId }), body: {} };
       case "/api/analyses":
         return {
           url: "/api/analyses",
@@ -148,6 +153,9 @@ describe("CSRF: cookie-authenticated changes only from the app's own pages", () 
     const upload = await user.upload(new TextEncoder().encode("Agreement. Pay $5."), "a.txt");
     expect(upload.status).toBe(201);
     documentId = ((await upload.json()) as { document: { id: string } }).document.id;
+    const batch = await user.request("POST", "/api/batches", { multipart: contract() });
+    expect(batch.status).toBe(201);
+    batchId = ((await batch.json()) as { batch: { id: string } }).batch.id;
     ({ csrfToken } = (await (await admin.request("GET", "/api/auth/csrf")).json()) as {
       csrfToken: string;
     });
@@ -159,6 +167,8 @@ describe("CSRF: cookie-authenticated changes only from the app's own pages", () 
       "POST /api/users",
       "POST /api/auth/[...nextauth]",
       "POST /api/documents",
+      "POST /api/batches",
+      "POST /api/batches/[id]/confirm",
       "POST /api/analyses",
       "POST /api/admin/users/[id]/credits",
       "POST /api/admin/users/[id]/disable",

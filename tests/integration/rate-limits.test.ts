@@ -169,6 +169,25 @@ describe("upload and confirm limits", () => {
     await uploadContract(other.client, 0);
   });
 
+  it("counts every file of a batch against the upload limit, and refuses a batch over it whole", async () => {
+    const { client } = await ApiClient.signUp(proxied, { headers: asClient(freshIp()) });
+    const twoFiles = () => {
+      const form = new FormData();
+      for (const name of ["a.txt", "b.txt"]) {
+        form.append("file", new Blob(["Agreement. Customer shall pay $5."]), name);
+      }
+      return form;
+    };
+    const first = await client.request("POST", "/api/batches", { multipart: twoFiles() });
+    expect(first.status).toBe(201);
+    // 2 of 3 used: one more batch of two needs 2.
+    const refused = await client.request("POST", "/api/batches", { multipart: twoFiles() });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3_500);
+    const list = await client.json<{ batches: unknown[] }>("GET", "/api/batches");
+    expect(list.body.batches).toHaveLength(1);
+  });
+
   it("allows 3 confirms per user, then 429 with Retry-After; nothing more is held", async () => {
     const { client } = await ApiClient.signUp(proxied, { headers: asClient(freshIp()) });
     const { document } = await uploadContract(client, 0);

@@ -2,6 +2,7 @@ import AddIcon from "@mui/icons-material/Add";
 import Button from "@mui/material/Button";
 import type { Metadata } from "next";
 import { AnalysesList } from "@/components/analyses/analyses-list";
+import { RecentBatches } from "@/components/batches/recent-batches";
 import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "My analyses" };
@@ -18,6 +19,7 @@ export default function AnalysesPage() {
           </Button>
         }
       />
+      <RecentBatches />
       <AnalysesList />
     </>
   );

@@ -1,0 +1,56 @@
+import Box from "@mui/material/Box";
+import Link from "@mui/material/Link";
+import Table from "@mui/material/Table";
+import TableBody from "@mui/material/TableBody";
+import TableCell from "@mui/material/TableCell";
+import TableHead from "@mui/material/TableHead";
+import TableRow from "@mui/material/TableRow";
+import Typography from "@mui/material/Typography";
+import NextLink from "next/link";
+import type { BatchView } from "@/components/api-types";
+import { formatCredits, formatNumber } from "@/components/format";
+import { StatusChip } from "@/components/status-chip";
+
+/** Each contract of a batch: a link to its analysis, its status, price, and why it failed. */
+export function BatchFilesTable({ batch }: { batch: BatchView }) {
+  return (
+    <Table size="small" aria-label="Contracts in this batch">
+      <TableHead>
+        <TableRow>
+          <TableCell>Contract</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell align="right">Pages</TableCell>
+          <TableCell align="right">Price</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {batch.files.map((file) => (
+          <TableRow key={file.analysisId} data-testid="batch-file" data-status={file.status}>
+            <TableCell sx={{ overflowWrap: "anywhere" }}>
+              <Link component={NextLink} href={`/analyses/${file.analysisId}`}>
+                {file.documentName}
+              </Link>
+              {file.errorMessage && file.status === "failed" ? (
+                <Typography variant="body2" sx={{ color: "error.main", mt: 0.5 }}>
+                  {file.errorMessage}
+                </Typography>
+              ) : null}
+            </TableCell>
+            <TableCell>
+              <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+                <StatusChip status={file.status} />
+                {file.status === "running" ? (
+                  <Typography variant="caption" sx={{ color: "text.secondary" }}>
+                    {file.percent}%
+                  </Typography>
+                ) : null}
+              </Box>
+            </TableCell>
+            <TableCell align="right">{formatNumber(file.pages)}</TableCell>
+            <TableCell align="right">{formatCredits(file.priceCredits)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

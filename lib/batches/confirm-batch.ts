@@ -1,0 +1,112 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
+import { insertEventsSql } from "@/lib/analyses/record-event";
+import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
+import { holdCredits } from "@/lib/billing/hold-credits";
+import { priceForPages } from "@/lib/billing/price-document";
+import { db, type Tx } from "@/lib/db/client";
+import { analyses, batches, creditBalances, documents, users } from "@/lib/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
+import type { BatchView } from "./batch-view";
+import { getBatchView } from "./get-batch";
+
+export const idempotencyKeySchema = z.string().trim().min(8).max(200);
+
+const plural = (n: number) => (n === 1 ? "credit" : "credits");
+
+function batchShort(total: number, available: number): AppError {
+  const missing = total - available;
+  return new AppError(
+    "insufficient_credits",
+    `This batch needs ${total} ${plural(total)}; you have ${available} available — ${missing} more ${plural(missing)} needed. Nothing was charged.`,
+    { price: total, available, missing },
+  );
+}
+
+/** Available credits under the balance row's lock: nothing can change them until commit. */
+async function lockAvailable(tx: Tx, userId: string): Promise<number> {
+  const [balance] = await tx
+    .select({ available: creditBalances.available })
+    .from(creditBalances)
+    .where(eq(creditBalances.userId, userId))
+    .for("update");
+  return balance?.available ?? 0;
+}
+
+/**
+ * design.md "Confirm is one transaction", for a whole batch: the batch row's lock serializes
+ * confirms of it (a confirmed batch answers with its state, never a second hold); every quoted
+ * analysis is re-priced from its stored document; the balance must cover the total — else nothing
+ * is written and the answer says how many credits are missing — and then each gets its hold
+ * (`holdCredits`, the one way credits are held) and becomes `queued`. Admission after commit.
+ * Lock order as everywhere: analysis rows, then the balance row.
+ */
+export async function confirmBatch(input: {
+  userId: string;
+  batchId: string;
+  idempotencyKey?: string;
+}): Promise<{ batch: BatchView; duplicate: boolean }> {
+  const queuedAny = await db.transaction(async (tx) => {
+    const [batch] = await tx
+      .select({ confirmedAt: batches.confirmedAt, disabledAt: users.disabledAt })
+      .from(batches)
+      .innerJoin(users, eq(users.id, batches.userId))
+      .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId)))
+      .for("update", { of: batches });
+    if (!batch) throw notFound("Batch");
+    assertAccountEnabled(batch);
+    if (batch.confirmedAt) return false;
+
+    const quoted = await tx
+      .select({ id: analyses.id, pageCount: documents.pageCount })
+      .from(analyses)
+      .innerJoin(documents, eq(documents.id, analyses.documentId))
+      .where(and(eq(analyses.batchId, input.batchId), eq(analyses.status, "quoted")))
+      .orderBy(asc(analyses.createdAt), asc(analyses.id))
+      .for("update", { of: analyses });
+    if (quoted.length === 0) {
+      throw new AppError(
+        "conflict",
+        "This batch has no quoted contracts left to analyze (their quotes expired or they were started one by one). Upload them again for a new quote. Nothing was charged.",
+      );
+    }
+    const holds = quoted.map((a) => ({
+      userId: input.userId,
+      analysisId: a.id,
+      amount: priceForPages(a.pageCount),
+    }));
+    const total = holds.reduce((sum, h) => sum + h.amount, 0);
+    const available = await lockAvailable(tx, input.userId);
+    if (available < total) throw batchShort(total, available);
+
+    for (const hold of holds) await holdCredits(tx, hold);
+    const rows = JSON.stringify(holds.map((h) => ({ id: h.analysisId, price: h.amount })));
+    await tx.execute(sql`
+      with priced as (
+        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int)
+      ), queued as (
+        update analyses a set status = 'queued', price_credits = priced.price,
+          step_count = ${PIPELINE_STEP_COUNT}::int, confirmed_at = now(), updated_at = now()
+        from priced where a.id = priced.id
+        returning a.id
+      ), timeline as (
+        ${insertEventsSql(
+          holds.map((h) => ({
+            analysisId: h.analysisId,
+            type: "confirmed" as const,
+            data: { priceCredits: h.amount, batchId: input.batchId },
+          })),
+          sql`true`,
+        )}
+      )
+      update batches set confirmed_at = now(), confirm_key = ${input.idempotencyKey ?? null}
+      where id = ${input.batchId}::uuid`);
+    return true;
+  });
+
+  if (queuedAny) await admitAndEnqueue([input.userId]);
+  const batch = await getBatchView({ userId: input.userId, batchId: input.batchId });
+  return { batch, duplicate: !queuedAny };
+}

@@ -1,0 +1,110 @@
+import { eq } from "drizzle-orm";
+import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
+import { db } from "@/lib/db/client";
+import { type BatchProblem, batches } from "@/lib/db/schema";
+import { sanitizeFilename } from "@/lib/documents/sanitize-filename";
+import { storeUploadedDocument } from "@/lib/documents/store-uploaded-document";
+import { env } from "@/lib/env";
+import type { ReceivedUpload } from "@/lib/http/read-many-uploads";
+import { logger } from "@/lib/logger";
+import type { BatchView } from "./batch-view";
+import { getBatchView } from "./get-batch";
+import {
+  type BatchBudget,
+  type BatchFile,
+  isContractArchive,
+  problemOf,
+  unpackContractArchive,
+} from "./unpack-contract-archive";
+
+const mb = (bytes: number) => Math.floor(bytes / 1024 / 1024);
+
+/** The files of an upload, ZIPs unpacked, and what was left out of it (with the reason). */
+async function collectFiles(
+  uploads: readonly ReceivedUpload[],
+): Promise<{ files: BatchFile[]; problems: BatchProblem[] }> {
+  const budget: BatchBudget = { filesLeft: env.BATCH_MAX_FILES, bytesLeft: env.BATCH_MAX_BYTES };
+  const files: BatchFile[] = [];
+  const problems: BatchProblem[] = [];
+  for (const upload of uploads) {
+    const filename = sanitizeFilename(upload.originalName);
+    if ("tooLarge" in upload) {
+      problems.push({
+        filename,
+        code: "payload_too_large",
+        message: `This file is larger than the ${mb(env.MAX_UPLOAD_BYTES)} MB upload limit. Nothing was charged.`,
+      });
+    } else if (isContractArchive(upload.originalName, upload.bytes)) {
+      const unpacked = await unpackContractArchive(upload, budget);
+      files.push(...unpacked.files);
+      problems.push(...unpacked.problems);
+    } else if (budget.filesLeft <= 0) {
+      problems.push({
+        filename,
+        code: "too_many_files",
+        message: `A batch holds at most ${env.BATCH_MAX_FILES} files; upload this one in another batch. Nothing was charged.`,
+      });
+    } else {
+      budget.filesLeft -= 1;
+      budget.bytesLeft -= upload.bytes.byteLength;
+      files.push(upload);
+    }
+  }
+  return { files, problems };
+}
+
+/** "contracts.zip" for one upload, "12 files" for several. */
+function batchName(uploads: readonly ReceivedUpload[]): string {
+  const [only] = uploads;
+  return uploads.length === 1 && only
+    ? sanitizeFilename(only.originalName)
+    : `${uploads.length} files`;
+}
+
+/**
+ * A bulk upload: every file (ZIPs unpacked) goes through `storeUploadedDocument`, exactly the path
+ * of a single upload (sniffing and inspection in the reader pool, the same limits, a `quoted`
+ * analysis priced on the server), one after the other so a batch takes one reader at a time. A
+ * file that fails is a problem of the batch — left out and free — never a failure of the batch.
+ */
+export async function createBatch(input: {
+  userId: string;
+  uploads: readonly ReceivedUpload[];
+  /** Called with the number of files to read once ZIPs are unpacked, before anything is written
+   *  (the route's rate limit counts each file); throwing refuses the whole batch. */
+  beforeReading?: (fileCount: number) => Promise<void>;
+}): Promise<BatchView> {
+  await assertUserEnabled(input.userId);
+  const { files, problems } = await collectFiles(input.uploads);
+  await input.beforeReading?.(files.length);
+  const [batch] = await db
+    .insert(batches)
+    .values({ userId: input.userId, name: batchName(input.uploads) })
+    .returning({ id: batches.id });
+  const batchId = batch!.id;
+
+  for (const file of files) {
+    try {
+      await storeUploadedDocument({ userId: input.userId, batchId, ...file });
+    } catch (error) {
+      const filename = sanitizeFilename(file.originalName);
+      const problem = problemOf(filename, error);
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
+      // Not the file's fault: still left out (and free), and logged for us.
+      logger.error({ err: error, batchId }, "a batch file could not be stored");
+      problems.push({
+        filename,
+        code: "internal",
+        message:
+          "This file could not be read because of an error on our side. Upload it again in a moment. Nothing was charged.",
+      });
+    }
+  }
+  if (problems.length > 0) {
+    await db.update(batches).set({ problems }).where(eq(batches.id, batchId));
+  }
+  return getBatchView({ userId: input.userId, batchId });
+}

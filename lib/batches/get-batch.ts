@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { analyses, batches, documents } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
+import { type BatchSummary, type BatchView, countBatch } from "./batch-view";
+
+/** A batch of the user's with each contract's status, or 404 (someone else's batch included). */
+export async function getBatchView(input: { userId: string; batchId: string }): Promise<BatchView> {
+  const [batch] = await db
+    .select()
+    .from(batches)
+    .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId)));
+  if (!batch) throw notFound("Batch");
+  const files = await db
+    .select({
+      analysisId: analyses.id,
+      documentId: documents.id,
+      documentName: documents.filename,
+      pages: documents.pageCount,
+      status: analyses.status,
+      priceCredits: analyses.priceCredits,
+      percent: analyses.percent,
+      errorMessage: analyses.errorMessage,
+    })
+    .from(analyses)
+    .innerJoin(documents, eq(documents.id, analyses.documentId))
+    .where(eq(analyses.batchId, batch.id))
+    .orderBy(asc(analyses.createdAt), asc(analyses.id));
+  return {
+    id: batch.id,
+    name: batch.name,
+    createdAt: batch.createdAt.toISOString(),
+    confirmedAt: batch.confirmedAt?.toISOString() ?? null,
+    totalCredits: files
+      .filter((f) => f.status !== "expired")
+      .reduce((sum, f) => sum + f.priceCredits, 0),
+    files,
+    problems: batch.problems,
+    counts: countBatch(files),
+  };
+}
+
+const countOf = (status: string) =>
+  sql<number>`(count(*) filter (where ${analyses.status} = ${status}))::int`;
+
+/** My batches, newest first, with their counts (one grouped query). `before` pages back. */
+export async function listBatchSummaries(input: {
+  userId: string;
+  limit?: number;
+  before?: Date;
+}): Promise<BatchSummary[]> {
+  const rows = await db
+    .select({
+      id: batches.id,
+      name: batches.name,
+      createdAt: batches.createdAt,
+      confirmedAt: batches.confirmedAt,
+      problemCount: sql<number>`jsonb_array_length(${batches.problems})::int`,
+      totalCredits: sql<number>`(coalesce(sum(${analyses.priceCredits}) filter (where ${analyses.status} <> 'expired'), 0))::int`,
+      quoted: countOf("quoted"),
+      queued: countOf("queued"),
+      running: countOf("running"),
+      succeeded: countOf("succeeded"),
+      failed: countOf("failed"),
+      cancelled: countOf("cancelled"),
+      expired: countOf("expired"),
+    })
+    .from(batches)
+    .leftJoin(analyses, eq(analyses.batchId, batches.id))
+    .where(
+      and(
+        eq(batches.userId, input.userId),
+        input.before ? lt(batches.createdAt, input.before) : undefined,
+      ),
+    )
+    .groupBy(batches.id)
+    .orderBy(desc(batches.createdAt))
+    .limit(input.limit ?? 50);
+  return rows.map(({ quoted, queued, running, succeeded, failed, cancelled, expired, ...b }) => {
+    const done = succeeded + failed + cancelled + expired;
+    return {
+      ...b,
+      createdAt: b.createdAt.toISOString(),
+      confirmedAt: b.confirmedAt?.toISOString() ?? null,
+      counts: {
+        total: done + quoted + queued + running,
+        done,
+        succeeded,
+        failed,
+        cancelled,
+        expired,
+        quoted,
+        queued,
+        running,
+      },
+    };
+  });
+}

@@ -1,0 +1,223 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "@/lib/auth/create-user";
+import type { BatchView } from "@/lib/batches/batch-view";
+import { db } from "@/lib/db/client";
+import { batches, creditEntries, users } from "@/lib/db/schema";
+import { ApiClient } from "@/tests/support/api-client";
+import { contractPdfs, readContract } from "@/tests/support/contracts";
+import { integrationStack } from "@/tests/support/integration-stack";
+import { balanceOf, entriesForAnalysis } from "@/tests/support/ledger";
+import { waitFor } from "@/tests/support/wait-for";
+import { makeZip } from "@/tests/unit/documents/fixtures";
+
+const { baseUrl } = integrationStack();
+
+type ErrorBody = { code: string; message: string; details?: Record<string, number> };
+type BatchAnswer = { batch: BatchView; duplicate?: boolean; error?: ErrorBody };
+type UploadFile = { name: string; bytes: Uint8Array; type?: string };
+
+const [firstPdf, secondPdf] = contractPdfs();
+const pdf = (contract: typeof firstPdf) => ({
+  name: contract!.name,
+  bytes: readContract(contract!.file),
+  type: "application/pdf",
+});
+// A Windows executable's signature: not a contract in any format we read.
+const exe: UploadFile = { name: "setup.exe", bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0]) };
+
+function postBatch(client: ApiClient, files: UploadFile[]) {
+  const form = new FormData();
+  for (const file of files) {
+    form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  }
+  return client.json<BatchAnswer>("POST", "/api/batches", { multipart: form });
+}
+
+const confirmBatch = (client: ApiClient, id: string, key = randomUUID()) =>
+  client.json<BatchAnswer>("POST", `/api/batches/${id}/confirm`, {
+    headers: { "idempotency-key": key },
+  });
+
+const getBatch = async (client: ApiClient, id: string) => {
+  const { status, body } = await client.json<BatchAnswer>("GET", `/api/batches/${id}`);
+  expect(status).toBe(200);
+  return body.batch;
+};
+
+async function signedInWith(credits: number): Promise<{ client: ApiClient; userId: string }> {
+  const email = `batch-${randomUUID()}@example.com`;
+  const { userId } = await createUser({
+    email,
+    password: "correct horse battery",
+    grantCredits: credits,
+  });
+  const client = new ApiClient(baseUrl);
+  await client.signIn(email, "correct horse battery");
+  return { client, userId };
+}
+
+const holdsOf = (analysisIds: string[]) =>
+  db
+    .select({ analysisId: creditEntries.analysisId })
+    .from(creditEntries)
+    .where(and(inArray(creditEntries.analysisId, analysisIds), eq(creditEntries.kind, "hold")));
+
+describe("bulk upload as batches", () => {
+  let alice: ApiClient;
+  let aliceId: string;
+  let batch: BatchView;
+
+  beforeAll(async () => {
+    let email: string;
+    ({ client: alice, email } = await ApiClient.signUp(baseUrl));
+    aliceId = (await db.select().from(users).where(eq(users.email, email)))[0]!.id;
+  });
+
+  it("quotes the good files of a batch and lists a bad one as a free problem", async () => {
+    const { status, body } = await postBatch(alice, [pdf(firstPdf), exe, pdf(secondPdf)]);
+    expect(status).toBe(201);
+    batch = body.batch;
+    expect(batch.name).toBe("3 files");
+    expect(batch.confirmedAt).toBeNull();
+    expect(batch.files.map((f) => f.documentName)).toEqual([firstPdf!.name, secondPdf!.name]);
+    expect(batch.files.every((f) => f.status === "quoted" && f.pages > 0)).toBe(true);
+    expect(batch.totalCredits).toBe(batch.files.reduce((sum, f) => sum + f.priceCredits, 0));
+    expect(batch.problems).toEqual([
+      {
+        filename: "setup.exe",
+        code: "unsupported_type",
+        message: expect.stringMatching(/not supported: upload a PDF/),
+      },
+    ]);
+    expect(batch.counts).toMatchObject({ total: 2, quoted: 2, done: 0 });
+    // Quoting costs nothing.
+    expect(await balanceOf(aliceId)).toMatchObject({ available: 100, held: 0 });
+
+    const list = await alice.json<{ batches: { id: string; problemCount: number }[] }>(
+      "GET",
+      "/api/batches",
+    );
+    expect(list.body.batches).toEqual([expect.objectContaining({ id: batch.id, problemCount: 1 })]);
+  });
+
+  it("refuses a batch the balance does not cover as a whole, writes nothing, and says how many credits are missing", async () => {
+    const total = batch.totalCredits;
+    const { client: short, userId } = await signedInWith(total - 1);
+    const created = await postBatch(short, [pdf(firstPdf), pdf(secondPdf)]);
+    expect(created.status).toBe(201);
+    const ids = created.body.batch.files.map((f) => f.analysisId);
+    expect(created.body.batch.totalCredits).toBe(total);
+
+    const refused = await confirmBatch(short, created.body.batch.id);
+    expect(refused.status).toBe(402);
+    expect(refused.body.error?.code).toBe("insufficient_credits");
+    expect(refused.body.error?.message).toBe(
+      `This batch needs ${total} credits; you have ${total - 1} available — 1 more credit needed. Nothing was charged.`,
+    );
+    expect(refused.body.error?.details).toEqual({
+      price: total,
+      available: total - 1,
+      missing: 1,
+    });
+    expect(await holdsOf(ids)).toEqual([]);
+    expect(await balanceOf(userId)).toMatchObject({ available: total - 1, held: 0, spent: 0 });
+    const after = await getBatch(short, created.body.batch.id);
+    expect(after.confirmedAt).toBeNull();
+    expect(after.files.map((f) => f.status)).toEqual(["quoted", "quoted"]);
+  });
+
+  it("confirms once for ten concurrent clicks, holds each contract once, runs all, and zips the memos", async () => {
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        confirmBatch(alice, batch.id, i < 5 ? key : randomUUID()),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
+    const ids = batch.files.map((f) => f.analysisId);
+    expect((await holdsOf(ids)).map((h) => h.analysisId).sort()).toEqual([...ids].sort());
+    expect(await balanceOf(aliceId)).toMatchObject({
+      available: 100 - batch.totalCredits,
+      held: batch.totalCredits,
+    });
+
+    const { last } = await waitFor(
+      () => getBatch(alice, batch.id),
+      (b) => b.counts.done === b.counts.total,
+      { timeoutMs: 90_000, what: "the batch to finish" },
+    );
+    expect(last.confirmedAt).not.toBeNull();
+    expect(last.counts).toMatchObject({ total: 2, done: 2, succeeded: 2, failed: 0 });
+    for (const id of ids) {
+      expect(await entriesForAnalysis(id)).toEqual([
+        { kind: "hold", amount: expect.any(Number) },
+        { kind: "capture", amount: expect.any(Number) },
+      ]);
+    }
+
+    // A retry of the first request after everything finished: the same batch, no new hold.
+    const replay = await confirmBatch(alice, batch.id, key);
+    expect(replay.status).toBe(202);
+    expect(replay.body.duplicate).toBe(true);
+    expect(await holdsOf(ids)).toHaveLength(2);
+
+    const zip = await alice.request("GET", `/api/batches/${batch.id}/memos.zip`);
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get("content-type")).toBe("application/zip");
+    expect(zip.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="3 files - memos\.zip"; filename\*=UTF-8''/,
+    );
+    const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const base = (name: string) => name.replace(/\.[^.]+$/, "");
+    expect(Object.keys(entries).sort()).toEqual(
+      [`${base(firstPdf!.name)} - memo.md`, `${base(secondPdf!.name)} - memo.md`].sort(),
+    );
+    for (const bytes of Object.values(entries)) {
+      expect(new TextDecoder().decode(bytes)).toMatch(/^# ASC 606 contract memo/);
+    }
+  });
+
+  it("unpacks a ZIP safely: a traversal name and a nested ZIP are problems, the contract is quoted", async () => {
+    const archive = await makeZip({
+      "../evil.pdf": readContract(firstPdf!.file),
+      "inner.zip": await makeZip({ "a.txt": "Agreement. Pay $5." }),
+      "contracts/agreement.pdf": readContract(firstPdf!.file),
+      "__MACOSX/contracts/._agreement.pdf": "resource fork",
+      ".DS_Store": "finder",
+    });
+    const { status, body } = await postBatch(alice, [
+      { name: "contracts.zip", bytes: archive, type: "application/zip" },
+    ]);
+    expect(status).toBe(201);
+    expect(body.batch.name).toBe("contracts.zip");
+    expect(body.batch.files).toEqual([
+      expect.objectContaining({ documentName: "agreement.pdf", status: "quoted" }),
+    ]);
+    expect(body.batch.problems).toEqual([
+      expect.objectContaining({ filename: "contracts.zip: evil.pdf", code: "unsafe_path" }),
+      expect.objectContaining({ filename: "contracts.zip: inner.zip", code: "nested_archive" }),
+    ]);
+    for (const problem of body.batch.problems) {
+      expect(problem.message).toMatch(/Nothing was charged\.$/);
+    }
+  });
+
+  it("shows a batch to its owner only: another user's batch is 404 everywhere", async () => {
+    const { client: bob } = await signedInWith(100);
+    for (const [method, path] of [
+      ["GET", `/api/batches/${batch.id}`],
+      ["POST", `/api/batches/${batch.id}/confirm`],
+      ["GET", `/api/batches/${batch.id}/memos.zip`],
+    ] as const) {
+      expect((await bob.request(method, path)).status, `${method} ${path}`).toBe(404);
+    }
+    const list = await bob.json<{ batches: unknown[] }>("GET", "/api/batches");
+    expect(list.body.batches).toEqual([]);
+    const [row] = await db.select().from(batches).where(eq(batches.id, batch.id));
+    expect(row?.userId).toBe(aliceId);
+  });
+});
