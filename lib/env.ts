@@ -182,12 +182,13 @@ const envSchema = z.object({
   INSPECT_MAX_PER_USER: z.coerce.number().int().positive().default(2),
   /** Files in one bulk upload (`POST /api/batches`), after unpacking a ZIP; more are left out. */
   BATCH_MAX_FILES: z.coerce.number().int().positive().default(50),
-  /** Bytes of one bulk upload: its request body, and again the unpacked files of a ZIP. */
+  /** Bytes of one bulk upload: its request body, and again the unpacked files of a ZIP. A batch
+   *  is held in memory while its files are read, one batch per user at a time (withUploadSlot). */
   BATCH_MAX_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(100 * 1024 * 1024),
+    .default(50 * 1024 * 1024),
 
   /** PDFs with more pages are analyzed in chunks of this many pages, in parallel (design.md). */
   CHUNK_PAGES: z.coerce.number().int().positive().default(40),

@@ -41,7 +41,7 @@ export const POST = withUser(
         },
       });
       return NextResponse.json({ batch }, { status: 201 });
-    });
+    }, { whole: true });
   },
   { body: "multipart" },
 );
