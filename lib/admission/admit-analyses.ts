@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { activeLimitOf } from "@/lib/admission/active-limit";
+import { interleave } from "@/lib/admission/interleave";
 import { lockUserAdmission, readUserUnits } from "@/lib/admission/user-units";
 import { db } from "@/lib/db/client";
 import { analyses, users } from "@/lib/db/schema";
@@ -115,17 +116,4 @@ async function admitForUser(userId: string, max: number): Promise<string[]> {
     const done = new Set(rows.map((r) => r.id));
     return next.map((r) => r.id).filter((id) => done.has(id));
   });
-}
-
-/** [[a1, a2], [b1]] → [a1, b1, a2]. */
-export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
-  const out: T[] = [];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) {
-    for (const list of lists) {
-      const item = list[i];
-      if (item !== undefined) out.push(item);
-    }
-  }
-  return out;
 }

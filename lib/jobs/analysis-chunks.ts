@@ -122,8 +122,9 @@ export type ClaimedChunk = {
 
 /** A cancel was requested: the chunk is not claimed, the caller ends the analysis. */
 export const CANCEL_REQUESTED = "cancel_requested";
-/** The user holds all their units (design.md "Admission"): the chunk waits and tries again. */
-export const CHUNK_GATED = "chunk_gated";
+/** The user holds all their units (design.md "Admission"): the chunk waits and tries again;
+ *  `waitingUnits` of the user's work wait for a unit (wanted − held). */
+export type ChunkGated = { gated: true; waitingUnits: number; limit: number };
 
 /**
  * Claims a chunk for `fence.attempt` of its analysis (fenced like the analysis: the chunk's own
@@ -133,7 +134,7 @@ export const CHUNK_GATED = "chunk_gated";
 export async function claimChunk(
   fence: Fence,
   chunkIndex: number,
-): Promise<ClaimedChunk | typeof CANCEL_REQUESTED | typeof CHUNK_GATED | null> {
+): Promise<ClaimedChunk | typeof CANCEL_REQUESTED | ChunkGated | null> {
   return db.transaction(async (tx) => {
     const [analysis] = await tx
       .select({
@@ -148,7 +149,8 @@ export async function claimChunk(
       .where(whereCurrentAttempt(fence));
     if (!analysis) return null;
     if (analysis.cancelRequestedAt !== null) return CANCEL_REQUESTED;
-    if (!(await chunkMayStart(tx, fence.analysisId, chunkIndex, analysis))) return CHUNK_GATED;
+    const gate = await chunkGate(tx, fence.analysisId, chunkIndex, analysis);
+    if (gate) return gate;
     const [chunk] = await tx
       .update(analysisChunks)
       .set({
@@ -196,14 +198,14 @@ export async function claimChunk(
  * over from a dead worker adds nothing) or done (the claim finds nothing to do), or when its user holds fewer units than their limit.
  * Decided under the user's admission lock, so two workers cannot both take the last unit.
  */
-async function chunkMayStart(
+async function chunkGate(
   tx: Tx,
   analysisId: string,
   chunkIndex: number,
   owner: { userId: string; maxActiveAnalyses: number | null },
-): Promise<boolean> {
+): Promise<ChunkGated | null> {
   const limit = activeLimitOf(owner);
-  if (limit === null) return true;
+  if (limit === null) return null;
   await lockUserAdmission(tx, owner.userId);
   const [chunks] = await tx.execute<{ mine_started: boolean; others_running: number }>(sql`
     select
@@ -212,9 +214,9 @@ async function chunkMayStart(
       (count(*) filter (where chunk_index <> ${chunkIndex} and status = 'running'))::int
         as others_running
     from analysis_chunks where analysis_id = ${analysisId}`);
-  if (chunks?.mine_started || Number(chunks?.others_running ?? 0) === 0) return true;
-  const { held } = await readUserUnits(tx, owner.userId);
-  return held < limit;
+  if (chunks?.mine_started || Number(chunks?.others_running ?? 0) === 0) return null;
+  const { held, wanted } = await readUserUnits(tx, owner.userId);
+  return held < limit ? null : { gated: true, waitingUnits: wanted - held, limit };
 }
 
 /**

@@ -2,6 +2,7 @@ import { DelayedError, type Job, UnrecoverableError, WaitingChildrenError, Worke
 import type { Redis } from "ioredis";
 import type { z } from "zod";
 import { admitAfterJob } from "@/lib/admission/admit-after-job";
+import { ChunkGatedError } from "@/lib/admission/chunk-gate";
 import { env } from "@/lib/env";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import type { JobDefinition } from "@/lib/jobs/define-job";
@@ -29,9 +30,6 @@ function fanOutControlFor(job: AnalysisQueueJob, token: string): FanOutControl {
 }
 
 type Run = { job: AnalysisQueueJob; token: string | undefined; ctx: ProcessContext };
-
-/** A gated chunk (its user holds all their units) tries again after about this long. */
-const CHUNK_GATE_DELAY_MS = 500;
 
 /** Runs a job of `kind`: its payload, checked by the kind's schema, goes to `handler`. */
 function handle<Schema extends z.ZodType>(
@@ -82,16 +80,14 @@ export function createAnalysisWorker(options: {
       try {
         outcome = await handlers[job.name]({ job, token, ctx });
       } catch (error) {
+        if (error instanceof ChunkGatedError && token) {
+          // Back to the queue for a while without spending an attempt (design.md "Admission").
+          await job.moveToDelayed(Date.now() + error.retryInMs, token);
+          throw new DelayedError();
+        }
         // UnrecoverableError: the analysis ended failed and released its unit.
         if (error instanceof UnrecoverableError) await admitAfterJob(job.data.analysisId, logger);
         throw error;
-      }
-      if (outcome === "gated") {
-        if (!token) throw new Error("chunk gated by its user's admission limit; retried later");
-        // Back to the queue for a moment without spending an attempt (design.md "Admission").
-        const jitter = Math.floor(Math.random() * CHUNK_GATE_DELAY_MS);
-        await job.moveToDelayed(Date.now() + CHUNK_GATE_DELAY_MS + jitter, token);
-        throw new DelayedError();
       }
       // Already moved to waiting-children; this tells BullMQ not to complete the job.
       if (outcome === "waiting") throw new WaitingChildrenError();

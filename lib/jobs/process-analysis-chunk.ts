@@ -1,15 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { ChunkGatedError, gatedChunkDelayMs } from "@/lib/admission/chunk-gate";
 import { analyzeChunk } from "@/lib/analysis/run-analysis";
 import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
-import {
-  CANCEL_REQUESTED,
-  CHUNK_GATED,
-  claimChunk,
-  completeChunk,
-} from "@/lib/jobs/analysis-chunks";
+import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
 import type { JobPayload } from "@/lib/jobs/define-job";
 import type { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
@@ -39,14 +35,16 @@ export async function processAnalysisChunkJob(
   if (claim === CANCEL_REQUESTED) {
     return endCancelled(fence, ctx.logger.child({ analysisId, attempt: parentAttempt }));
   }
-  // The user's other work holds all their units: the worker puts the chunk back for a moment.
-  if (claim === CHUNK_GATED) return "gated";
   if (!claim) {
     ctx.logger.info(
       { analysisId, attempt: parentAttempt, chunk: chunkIndex },
       "chunk not claimable (analysis ended or superseded, or chunk done); skipping",
     );
     return "skipped";
+  }
+  // The user's other work holds all their units: the worker puts the chunk back for a while.
+  if ("gated" in claim) {
+    throw new ChunkGatedError(gatedChunkDelayMs(claim.waitingUnits, claim.limit));
   }
   const log = ctx.logger.child({
     analysisId,
