@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { activeLimitOf } from "@/lib/admission/active-limit";
 import { interleave } from "@/lib/admission/interleave";
-import { lockUserAdmission, readUserUnits } from "@/lib/admission/user-units";
+import { lockUserAdmission, readUserUnits, userUnitsSql } from "@/lib/admission/user-units";
 import { db } from "@/lib/db/client";
 import { analyses, users } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 import { logger } from "@/lib/logger";
 
@@ -49,7 +50,10 @@ export async function admitAndEnqueue(userIds?: readonly string[]): Promise<numb
 
 /** One bounded pass: returns the admitted ids per user, users in the order they were served. */
 async function admitOnePass(userIds?: readonly string[]): Promise<string[][]> {
-  // Users with waiting work, the one admitted longest ago (or never) first.
+  // Users with waiting work and room by a first, unlocked count (the exact one is under the
+  // lock), the one admitted longest ago (or never) first. Users at their limit are left out, so
+  // a bounded pass never stalls on them while others further down have room.
+  const limit = sql`nullif(coalesce(${users.maxActiveAnalyses}, ${env.USER_MAX_ACTIVE}::int), 0)`;
   const candidates = await db
     .select({ id: users.id })
     .from(users)
@@ -58,6 +62,7 @@ async function admitOnePass(userIds?: readonly string[]): Promise<string[][]> {
         userIds ? inArray(users.id, [...userIds]) : undefined,
         sql`exists (select 1 from ${analyses} where ${analyses.userId} = ${users.id}
           and ${isWaiting()})`,
+        sql`(${limit} is null or (select wanted from (${userUnitsSql(sql`${users.id}`)}) units) < ${limit})`,
       ),
     )
     .orderBy(sql`${users.lastAdmittedAt} asc nulls first`, asc(users.id))

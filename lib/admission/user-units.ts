@@ -7,9 +7,11 @@ import type { Tx } from "@/lib/db/client";
  * chunked one identifying or merging, holds one; a fanned-out one holds one per running chunk
  * (its first running chunk uses the analysis's own unit). It wants max(1, running + pending
  * chunks): what it will hold once its chunks get their turn. The same SQL serves the admission
- * pass, the chunk gate and the tests' sampler, so they cannot disagree.
+ * pass, the chunk gate and the tests' sampler, so they cannot disagree. `userId` is an id, or
+ * SQL naming a user column (correlated, for a list of users).
  */
-export function userUnitsSql(userId: string): SQL {
+export function userUnitsSql(userId: string | SQL): SQL {
+  const user = typeof userId === "string" ? sql`${userId}::uuid` : userId;
   return sql`
     select
       coalesce(sum(greatest(1, c.running)), 0)::int as held,
@@ -20,7 +22,7 @@ export function userUnitsSql(userId: string): SQL {
         count(*) filter (where status = 'pending')::int as pending
       from analysis_chunks where analysis_id = a.id
     ) c
-    where a.user_id = ${userId}::uuid and a.status in ('queued', 'running')
+    where a.user_id = ${user} and a.status in ('queued', 'running')
       and a.admitted_at is not null`;
 }
 
