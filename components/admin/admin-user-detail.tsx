@@ -13,6 +13,7 @@ import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useState } from "react";
+import { ActiveLimitControl } from "@/components/admin/active-limit-control";
 import { CreditChangeDialog } from "@/components/admin/credit-change-dialog";
 import { ReasonDialog } from "@/components/admin/reason-dialog";
 import { useSetUserDisabled } from "@/components/admin/use-admin-mutations";
@@ -142,7 +143,14 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
 }
 
 /** One user for admins: who they are, their balance, the "Adjust credits" action and full history. */
-export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
+export function AdminUserDetail({
+  user,
+  defaultActiveLimit,
+}: {
+  user: AdminUserSummary;
+  /** USER_MAX_ACTIVE for users without a limit of their own; null = no limit. */
+  defaultActiveLimit: number | null;
+}) {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [accessDialogOpen, setAccessDialogOpen] = useState(false);
   const [accessNotice, setAccessNotice] = useState<string | null>(null);
@@ -215,6 +223,8 @@ export function AdminUserDetail({ user }: { user: AdminUserSummary }) {
           </Box>
         }
       />
+
+      <ActiveLimitControl user={user} defaultActiveLimit={defaultActiveLimit} />
 
       <QueryErrorAlert
         query={query}

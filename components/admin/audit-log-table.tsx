@@ -64,7 +64,8 @@ const none = (
   </Typography>
 );
 
-/** What the action did, from its `data`: credit amounts, retry charge and new analysis, cancel origin. */
+/** What the action did, from its `data`: credit amounts, retry charge and new analysis, cancel
+ *  origin, a user's limit of analyses at once. */
 function ActionDetails({ action }: { action: AdminActionView }) {
   const { data } = action;
   switch (action.kind) {
@@ -120,6 +121,18 @@ function ActionDetails({ action }: { action: AdminActionView }) {
       return (
         <Typography variant="body2">
           from {isAnalysisStatus(from) ? STATUS_LABELS[from].toLowerCase() : from}
+        </Typography>
+      );
+    }
+    case "set_user_active_limit": {
+      // null = the configured default.
+      const limit = (key: string) => {
+        const n = numberField(data, key);
+        return n === null ? "default" : String(n);
+      };
+      return (
+        <Typography variant="body2" sx={{ fontVariantNumeric: "tabular-nums" }}>
+          {limit("from")} → {limit("to")} at once
         </Typography>
       );
     }

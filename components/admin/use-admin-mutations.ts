@@ -101,3 +101,31 @@ export function useChangeCredits() {
     },
   });
 }
+
+/**
+ * Set a user's own limit of analyses at once (`null`: back to the default), with a reason. The
+ * limit travels with the reason, so the dialog's choice at the click is what is sent.
+ */
+export function useSetUserActiveLimit(
+  userId: string,
+  { onDone }: { onDone?: (effectiveLimit: number | null) => void } = {},
+) {
+  const invalidateAdmin = useInvalidateAdmin();
+  const router = useRouter();
+  return useMutation({
+    mutationFn: ({ limit, reason }: { limit: number | null; reason: string }) =>
+      fetchJson<{ effectiveLimit: number | null }>(
+        `/api/admin/users/${encodeURIComponent(userId)}/active-limit`,
+        {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ limit, reason }),
+        },
+      ),
+    onSuccess: (result) => {
+      void invalidateAdmin();
+      router.refresh(); // the limit comes from the server component
+      onDone?.(result.effectiveLimit);
+    },
+  });
+}

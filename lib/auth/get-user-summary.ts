@@ -8,6 +8,8 @@ export type UserSummary = {
   name: string | null;
   role: "user" | "admin";
   disabled: boolean;
+  /** The admin-set limit of analyses at once; null = the configured default. */
+  maxActiveAnalyses: number | null;
   createdAt: string;
 };
 
@@ -17,6 +19,7 @@ export const userSummaryColumns = {
   name: users.name,
   role: users.role,
   disabledAt: users.disabledAt,
+  maxActiveAnalyses: users.maxActiveAnalyses,
   createdAt: users.createdAt,
 };
 
@@ -26,6 +29,7 @@ type UserSummaryRow = {
   name: string | null;
   role: "user" | "admin";
   disabledAt: Date | null;
+  maxActiveAnalyses: number | null;
   createdAt: Date;
 };
 
@@ -36,6 +40,7 @@ export function toUserSummary(row: UserSummaryRow): UserSummary {
     name: row.name,
     role: row.role,
     disabled: row.disabledAt !== null,
+    maxActiveAnalyses: row.maxActiveAnalyses,
     createdAt: row.createdAt.toISOString(),
   };
 }

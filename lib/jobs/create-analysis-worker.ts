@@ -1,6 +1,8 @@
-import { type Job, UnrecoverableError, WaitingChildrenError, Worker } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError, WaitingChildrenError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
+import { admitAfterJob } from "@/lib/admission/admit-after-job";
+import { ChunkGatedError } from "@/lib/admission/chunk-gate";
 import { env } from "@/lib/env";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import type { JobDefinition } from "@/lib/jobs/define-job";
@@ -74,9 +76,23 @@ export function createAnalysisWorker(options: {
         maxAttempts: job.opts.attempts ?? 1,
         signal,
       };
-      const outcome = await handlers[job.name]({ job, token, ctx });
+      let outcome: ProcessOutcome;
+      try {
+        outcome = await handlers[job.name]({ job, token, ctx });
+      } catch (error) {
+        if (error instanceof ChunkGatedError && token) {
+          // Back to the queue for a while without spending an attempt (design.md "Admission").
+          await job.moveToDelayed(Date.now() + error.retryInMs, token);
+          throw new DelayedError();
+        }
+        // UnrecoverableError: the analysis ended failed and released its unit.
+        if (error instanceof UnrecoverableError) await admitAfterJob(job.data.analysisId, logger);
+        throw error;
+      }
       // Already moved to waiting-children; this tells BullMQ not to complete the job.
       if (outcome === "waiting") throw new WaitingChildrenError();
+      // The analysis ended, or a chunk finished (fewer units wanted): let the user's next in.
+      await admitAfterJob(job.data.analysisId, logger);
       options.onJobDone?.();
       return outcome;
     },

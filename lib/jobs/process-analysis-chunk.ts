@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { ChunkGatedError, gatedChunkDelayMs } from "@/lib/admission/chunk-gate";
 import { analyzeChunk } from "@/lib/analysis/run-analysis";
 import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
@@ -40,6 +41,10 @@ export async function processAnalysisChunkJob(
       "chunk not claimable (analysis ended or superseded, or chunk done); skipping",
     );
     return "skipped";
+  }
+  // The user's other work holds all their units: the worker puts the chunk back for a while.
+  if ("gated" in claim) {
+    throw new ChunkGatedError(gatedChunkDelayMs(claim.waitingUnits, claim.limit));
   }
   const log = ctx.logger.child({
     analysisId,

@@ -51,6 +51,24 @@ test("an admin finds a failed analysis by filter, reads its timeline, retries it
   await expect(page.getByTestId("analysis-timeline")).toContainText("Succeeded");
   await shot("03-retry-succeeded");
 
+  // The admin lets the user run four analyses at once (design.md "Admission"), with a reason.
+  await page.goto("/admin/users");
+  await page.getByTestId("admin-users-search").fill(user.email);
+  await page.getByTestId("admin-user-link").filter({ hasText: user.email }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: user.email })).toBeVisible();
+  await expect(page.getByTestId("active-limit")).toContainText("(default)");
+  await page.getByTestId("change-active-limit").click();
+  const limitDialog = page.getByTestId("active-limit-dialog");
+  await limitDialog.getByRole("combobox").click();
+  await page.getByRole("option", { name: "4", exact: true }).click();
+  await limitDialog.getByTestId("active-limit-dialog-reason").fill("Team plan: four at once");
+  await page.getByTestId("active-limit-dialog-confirm").click();
+  await expect(page.getByTestId("active-limit-notice")).toContainText(
+    `${user.email} may now have 4 analyses running at once`,
+  );
+  await expect(page.getByTestId("active-limit")).toContainText("Analyses at once: 4");
+  await shot("04a-active-limit");
+
   // The audit log says who retried, why, and that it was free.
   await page.goto("/admin/audit");
   const entry = page
@@ -59,6 +77,9 @@ test("an admin finds a failed analysis by filter, reads its timeline, retries it
   await expect(entry).toHaveAttribute("data-kind", "retry_analysis");
   await expect(entry).toContainText("free of charge");
   await expect(entry).toContainText(admin.email);
+  const limitEntry = page.getByTestId("audit-row").filter({ hasText: "Team plan: four at once" });
+  await expect(limitEntry).toHaveAttribute("data-kind", "set_user_active_limit");
+  await expect(limitEntry).toContainText("default → 4 at once");
   await shot("04-audit-log");
 
   // Queue health: counts from BullMQ and the live worker.

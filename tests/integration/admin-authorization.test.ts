@@ -14,7 +14,7 @@ const routesUnder = (fileName: "page.tsx" | "route.ts", prefix: string) =>
   appRoutes(fileName).filter((r) => r.route.startsWith(prefix));
 
 type Case = {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   route: string;
   url: string;
   json?: unknown;
@@ -86,6 +86,14 @@ describe("admin pages and APIs: anonymous 401 (pages: to sign-in), user 403, adm
         url: `/api/admin/users/${userId}/credits`,
         json: { kind: "grant", amount: 1, reason: "authorization test" },
         adminStatus: 201,
+      },
+      // Setting the default limit again changes nothing and answers 200.
+      {
+        method: "PUT",
+        route: "/api/admin/users/[id]/active-limit",
+        url: `/api/admin/users/${userId}/active-limit`,
+        json: { limit: null, reason: "authorization test" },
+        adminStatus: 200,
       },
       // Enabling an enabled user changes nothing and answers 200.
       {
