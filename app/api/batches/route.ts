@@ -27,21 +27,25 @@ export const POST = withUser(
     // One point before a byte is read (a refused upload costs nothing); the upload limit counts
     // every file, so the rest are taken once the ZIPs are unpacked, before any is inspected.
     await consumeOrThrow("uploadUser", user.id);
-    return withUploadSlot(user.id, async () => {
-      const uploads = await readManyUploads(request, {
-        field: "file",
-        maxFileBytes: env.MAX_UPLOAD_BYTES,
-        maxTotalBytes: env.BATCH_MAX_BYTES,
-      });
-      const batch = await createBatch({
-        userId: user.id,
-        uploads,
-        beforeReading: async (files) => {
-          if (files > 1) await consumeOrThrow("uploadUser", user.id, { points: files - 1 });
-        },
-      });
-      return NextResponse.json({ batch }, { status: 201 });
-    }, { whole: true });
+    return withUploadSlot(
+      user.id,
+      async () => {
+        const uploads = await readManyUploads(request, {
+          field: "file",
+          maxFileBytes: env.MAX_UPLOAD_BYTES,
+          maxTotalBytes: env.BATCH_MAX_BYTES,
+        });
+        const batch = await createBatch({
+          userId: user.id,
+          uploads,
+          beforeReading: async (files) => {
+            if (files > 1) await consumeOrThrow("uploadUser", user.id, { points: files - 1 });
+          },
+        });
+        return NextResponse.json({ batch }, { status: 201 });
+      },
+      { whole: true },
+    );
   },
   { body: "multipart" },
 );
