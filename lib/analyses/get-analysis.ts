@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import { type AnalysisView, toAnalysisView } from "@/lib/analyses/analysis-view";
+import { getQueuePosition } from "@/lib/analyses/get-queue-position";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -59,14 +60,19 @@ const analysisViewQuery = selectAnalysisViews()
   )
   .prepare("analysis_view");
 
-/** One analysis of this user; someone else's is reported as not found, never as forbidden. */
+/**
+ * One analysis of this user; someone else's is reported as not found, never as forbidden. A
+ * queued one comes with its place in the queue and estimated start (one more read, only then).
+ */
 export async function getAnalysisView(input: {
   userId: string;
   analysisId: string;
 }): Promise<AnalysisView> {
   const [row] = await analysisViewQuery.execute(input);
   if (!row) throw notFound("Analysis");
-  return rowToView(row);
+  const view = rowToView(row);
+  if (view.status === "queued") view.queue = await getQueuePosition(input);
+  return view;
 }
 
 /** The user's analyses, newest first; `before` is the createdAt cursor of the last page. */
