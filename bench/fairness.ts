@@ -114,6 +114,8 @@ async function runOnce(userMaxActive: number): Promise<RunResult> {
     const heavyConfirms = inParallel(JOBS, 32, async (i) => {
       heavyIds.push(await confirmOrThrow(heavy, heavyDocs[i]!));
     });
+    // Awaited below; a failure meanwhile must reach the `finally` (cleanup), not crash the process.
+    heavyConfirms.catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, SMALL_USERS_AFTER_MS));
     const [queued] = await sql`
       select count(*)::int as n from analyses

@@ -28,7 +28,7 @@ export async function readAttemptHistory(analysisId: string): Promise<AttemptHis
     .select({
       attempts: analyses.attempt,
       failedWithError: sql<number>`(select count(*)::int from analysis_events e
-        where e.analysis_id = ${analyses.id} and e.type = 'attempt_failed')`,
+        where e.analysis_id = ${analysisId} and e.type = 'attempt_failed')`,
     })
     .from(analyses)
     .where(eq(analyses.id, analysisId));
