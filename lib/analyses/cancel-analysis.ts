@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { cancelEffect } from "@/lib/analyses/analysis-lifecycle";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
@@ -39,7 +40,7 @@ async function requestCancel(analysisId: string, who: CancelBy): Promise<void> {
     who.by === "user"
       ? "Cancelled by you. Nothing was charged."
       : "Cancelled by an administrator. Nothing was charged.";
-  const removeFromQueue = await db.transaction(async (tx) => {
+  const releasedFor = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({
         status: analyses.status,
@@ -83,7 +84,7 @@ async function requestCancel(analysisId: string, who: CancelBy): Promise<void> {
         await settleHold(tx, { analysisId, settlement: "release" });
       }
       await recordEvent(tx, { analysisId, type: "cancelled", data: { from: row.status, ...by } });
-      return effect === "end_now_and_release";
+      return effect === "end_now_and_release" ? row.userId : null;
     }
     if (effect === "request_stop" && !row.cancelRequestedAt) {
       await tx
@@ -92,10 +93,14 @@ async function requestCancel(analysisId: string, who: CancelBy): Promise<void> {
         .where(eq(analyses.id, analysisId));
       await recordEvent(tx, { analysisId, type: "cancel_requested", data: by });
     }
-    return false;
+    return null;
   });
 
-  if (removeFromQueue) {
+  if (releasedFor) {
+    // A queued analysis ended: if it was admitted, its unit is free for the user's next one.
+    await admitAndEnqueue([releasedFor]).catch((error: Error) =>
+      logger.warn({ err: error.message }, "admission after a cancel failed; maintenance retries"),
+    );
     // Best effort: a job left behind finds the analysis cancelled and does nothing.
     await getReadyAnalysisQueue()
       .then((queue) => queue.remove(analysisId))

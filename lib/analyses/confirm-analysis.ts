@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { insertEventsSql } from "@/lib/analyses/record-event";
@@ -11,7 +12,6 @@ import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
-import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 
 export const confirmAnalysisInputSchema = z.object({
   documentId: z.string().uuid(),
@@ -29,7 +29,7 @@ export type ConfirmAnalysisResult = {
 /**
  * design.md "Confirm is one transaction": re-price from the stored document, hold the credits,
  * set `queued`. The document row lock serializes concurrent confirms of one document, so ten
- * clicks make one analysis and one hold. Enqueue happens only after commit.
+ * clicks make one analysis and one hold. Admission (and the enqueue) happens only after commit.
  * Round trips: BEGIN, the lock, one read of what already exists, one write, COMMIT.
  */
 export async function confirmAnalysis(input: {
@@ -114,7 +114,9 @@ export async function confirmAnalysis(input: {
     return { analysisId: hold.analysisId, duplicate: false, enqueue: true };
   });
 
-  if (outcome.enqueue) await enqueueAnalysis(outcome.analysisId);
+  // design.md "Admission": it starts now if the user has room, else it waits its turn.
+  // A failure here leaves it waiting in Postgres; maintenance admits it.
+  if (outcome.enqueue) await admitAndEnqueue([input.userId]).catch(() => 0);
   const analysis = await getAnalysisView({ userId: input.userId, analysisId: outcome.analysisId });
   return { analysis, status: 202, duplicate: outcome.duplicate };
 }

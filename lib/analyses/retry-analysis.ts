@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { recordEvent } from "@/lib/analyses/record-event";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
@@ -9,7 +10,6 @@ import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
-import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 
 export const retryAnalysisInputSchema = z.object({
   /** False (the default): free of charge to the user. True: charged like a confirm. */
@@ -20,7 +20,7 @@ export type RetryAnalysisInput = z.infer<typeof retryAnalysisInputSchema>;
 
 /**
  * An admin retries a failed analysis: a new analysis of the same document for the same user,
- * queued at once, linked to the failed one in both timelines and written to the audit log. Free
+ * queued (admitted in the user's turn), linked to the failed one in both timelines and written to the audit log. Free
  * of charge unless the admin chooses to charge: a free retry has price 0 and moves no credits; a
  * charged one is priced from the stored document and held like any confirm (402 if the user
  * cannot pay). The failed analysis stays as it was — its history is not rewritten.
@@ -101,8 +101,9 @@ export async function retryAnalysis(
       analysisId: failed.id,
       data: { retryAnalysisId: analysisId, charged: input.charge, priceCredits: price },
     });
-    return { analysisId, priceCredits: price };
+    return { analysisId, priceCredits: price, userId: failed.userId };
   });
-  await enqueueAnalysis(created.analysisId);
-  return created;
+  // The retry waits for admission like any confirmed analysis (admitted_at is null).
+  await admitAndEnqueue([created.userId]).catch(() => 0); // else maintenance admits it
+  return { analysisId: created.analysisId, priceCredits: created.priceCredits };
 }

@@ -29,7 +29,8 @@ export type ClaimedAttempt = {
 
 /**
  * design.md "Claiming is fenced": `attempt = attempt + 1` hands this worker a token that every
- * later write must carry. Returns null when there is nothing to do (terminal, quoted, unknown).
+ * later write must carry. Returns null when there is nothing to do (terminal, quoted, unknown,
+ * or queued but not admitted yet).
  * One statement: `previous` locks the row and reads it as it is now (after any concurrent claim
  * committed); the update starts the attempt and writes its first progress (step 1, so the user
  * sees the start at once); the timeline gets `attempt_started` — preceded by
@@ -56,7 +57,8 @@ export async function startAttempt(
     bytes: Buffer | null;
   }>(sql`
     with previous as (
-      select id, status, attempt, worker_id from analyses where id = ${analysisId} for update
+      select id, status, attempt, worker_id, admitted_at from analyses
+      where id = ${analysisId} for update
     ), claimed as (
       update analyses a
       set status = 'running', attempt = a.attempt + 1, started_at = coalesce(a.started_at, now()),
@@ -64,6 +66,8 @@ export async function startAttempt(
         heartbeat_at = now(), worker_id = ${workerId}, updated_at = now()
       from previous p
       where a.id = p.id and p.status in (${sql.join(claimable, sql`, `)})
+        -- design.md "Admission": a queued analysis still waiting its turn is not started.
+        and (p.status <> 'queued' or p.admitted_at is not null)
       returning a.attempt, a.user_id, a.document_id, a.cancel_requested_at, a.started_at,
         p.status as previous_status, p.attempt as previous_attempt, p.worker_id as previous_worker_id
     ), timeline as (

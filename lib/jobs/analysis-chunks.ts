@@ -1,4 +1,6 @@
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
+import { activeLimitOf } from "@/lib/admission/active-limit";
+import { lockUserAdmission, readUserUnits } from "@/lib/admission/user-units";
 import { recordEvent } from "@/lib/analyses/record-event";
 import {
   type ChunkFindings,
@@ -6,8 +8,8 @@ import {
   identificationSchema,
 } from "@/lib/analysis/chunk-findings";
 import type { Identification } from "@/lib/analysis/result-schema";
-import { db } from "@/lib/db/client";
-import { analyses, analysisChunks } from "@/lib/db/schema";
+import { db, type Tx } from "@/lib/db/client";
+import { analyses, analysisChunks, users } from "@/lib/db/schema";
 import { FencedOutError, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
 import { CHUNKED_STEP_COUNT, CHUNKED_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import type { ChunkPlan } from "@/lib/jobs/plan-chunks";
@@ -120,6 +122,8 @@ export type ClaimedChunk = {
 
 /** A cancel was requested: the chunk is not claimed, the caller ends the analysis. */
 export const CANCEL_REQUESTED = "cancel_requested";
+/** The user holds all their units (design.md "Admission"): the chunk waits and tries again. */
+export const CHUNK_GATED = "chunk_gated";
 
 /**
  * Claims a chunk for `fence.attempt` of its analysis (fenced like the analysis: the chunk's own
@@ -129,18 +133,22 @@ export const CANCEL_REQUESTED = "cancel_requested";
 export async function claimChunk(
   fence: Fence,
   chunkIndex: number,
-): Promise<ClaimedChunk | typeof CANCEL_REQUESTED | null> {
+): Promise<ClaimedChunk | typeof CANCEL_REQUESTED | typeof CHUNK_GATED | null> {
   return db.transaction(async (tx) => {
     const [analysis] = await tx
       .select({
+        userId: analyses.userId,
+        maxActiveAnalyses: users.maxActiveAnalyses,
         documentId: analyses.documentId,
         identification: analyses.identification,
         cancelRequestedAt: analyses.cancelRequestedAt,
       })
       .from(analyses)
+      .innerJoin(users, eq(users.id, analyses.userId))
       .where(whereCurrentAttempt(fence));
     if (!analysis) return null;
     if (analysis.cancelRequestedAt !== null) return CANCEL_REQUESTED;
+    if (!(await chunkMayStart(tx, fence.analysisId, chunkIndex, analysis))) return CHUNK_GATED;
     const [chunk] = await tx
       .update(analysisChunks)
       .set({
@@ -180,6 +188,33 @@ export async function claimChunk(
       identification: identificationSchema.parse(analysis.identification),
     };
   });
+}
+
+/**
+ * The chunk gate (design.md "Admission"): a chunk may start when its analysis has no other
+ * running chunk (it uses the analysis's own unit), when it is already running (a claim taken
+ * over from a dead worker adds nothing) or done (the claim finds nothing to do), or when its user holds fewer units than their limit.
+ * Decided under the user's admission lock, so two workers cannot both take the last unit.
+ */
+async function chunkMayStart(
+  tx: Tx,
+  analysisId: string,
+  chunkIndex: number,
+  owner: { userId: string; maxActiveAnalyses: number | null },
+): Promise<boolean> {
+  const limit = activeLimitOf(owner);
+  if (limit === null) return true;
+  await lockUserAdmission(tx, owner.userId);
+  const [chunks] = await tx.execute<{ mine_started: boolean; others_running: number }>(sql`
+    select
+      coalesce(bool_or(chunk_index = ${chunkIndex} and status <> 'pending'), false)
+        as mine_started,
+      (count(*) filter (where chunk_index <> ${chunkIndex} and status = 'running'))::int
+        as others_running
+    from analysis_chunks where analysis_id = ${analysisId}`);
+  if (chunks?.mine_started || Number(chunks?.others_running ?? 0) === 0) return true;
+  const { held } = await readUserUnits(tx, owner.userId);
+  return held < limit;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { type Job, UnrecoverableError, WaitingChildrenError, Worker } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError, WaitingChildrenError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
+import { admitAfterJob } from "@/lib/admission/admit-after-job";
 import { env } from "@/lib/env";
 import { ANALYSIS_QUEUE } from "@/lib/jobs/analysis-queue";
 import type { JobDefinition } from "@/lib/jobs/define-job";
@@ -28,6 +29,9 @@ function fanOutControlFor(job: AnalysisQueueJob, token: string): FanOutControl {
 }
 
 type Run = { job: AnalysisQueueJob; token: string | undefined; ctx: ProcessContext };
+
+/** A gated chunk (its user holds all their units) tries again after about this long. */
+const CHUNK_GATE_DELAY_MS = 500;
 
 /** Runs a job of `kind`: its payload, checked by the kind's schema, goes to `handler`. */
 function handle<Schema extends z.ZodType>(
@@ -74,9 +78,25 @@ export function createAnalysisWorker(options: {
         maxAttempts: job.opts.attempts ?? 1,
         signal,
       };
-      const outcome = await handlers[job.name]({ job, token, ctx });
+      let outcome: ProcessOutcome;
+      try {
+        outcome = await handlers[job.name]({ job, token, ctx });
+      } catch (error) {
+        // UnrecoverableError: the analysis ended failed and released its unit.
+        if (error instanceof UnrecoverableError) await admitAfterJob(job.data.analysisId, logger);
+        throw error;
+      }
+      if (outcome === "gated") {
+        if (!token) throw new Error("chunk gated by its user's admission limit; retried later");
+        // Back to the queue for a moment without spending an attempt (design.md "Admission").
+        const jitter = Math.floor(Math.random() * CHUNK_GATE_DELAY_MS);
+        await job.moveToDelayed(Date.now() + CHUNK_GATE_DELAY_MS + jitter, token);
+        throw new DelayedError();
+      }
       // Already moved to waiting-children; this tells BullMQ not to complete the job.
       if (outcome === "waiting") throw new WaitingChildrenError();
+      // The analysis ended, or a chunk finished (fewer units wanted): let the user's next in.
+      await admitAfterJob(job.data.analysisId, logger);
       options.onJobDone?.();
       return outcome;
     },

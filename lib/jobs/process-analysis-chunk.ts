@@ -4,7 +4,12 @@ import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
 import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument } from "@/lib/documents/load-stored-document";
 import { env } from "@/lib/env";
-import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
+import {
+  CANCEL_REQUESTED,
+  CHUNK_GATED,
+  claimChunk,
+  completeChunk,
+} from "@/lib/jobs/analysis-chunks";
 import type { JobPayload } from "@/lib/jobs/define-job";
 import type { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
@@ -34,6 +39,8 @@ export async function processAnalysisChunkJob(
   if (claim === CANCEL_REQUESTED) {
     return endCancelled(fence, ctx.logger.child({ analysisId, attempt: parentAttempt }));
   }
+  // The user's other work holds all their units: the worker puts the chunk back for a moment.
+  if (claim === CHUNK_GATED) return "gated";
   if (!claim) {
     ctx.logger.info(
       { analysisId, attempt: parentAttempt, chunk: chunkIndex },

@@ -32,8 +32,9 @@ export type ProcessContext = {
   signal?: AbortSignal;
 };
 
-/** `waiting`: the parent fanned out and waits for its chunks (BullMQ waiting-children). */
-export type ProcessOutcome = "succeeded" | "failed" | "cancelled" | "skipped" | "waiting";
+/** `waiting`: the parent fanned out and waits for its chunks (BullMQ waiting-children).
+ *  `gated`: a chunk may not start yet (its user holds all their units); it is put back. */
+export type ProcessOutcome = "succeeded" | "failed" | "cancelled" | "skipped" | "waiting" | "gated";
 
 export type Fence = { analysisId: string; attempt: number; workerId: string };
 

@@ -1,4 +1,5 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
+import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { recordEvent } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
 import { analyses, analysisChunks, idempotencyKeys } from "@/lib/db/schema";
@@ -19,8 +20,9 @@ import {
 import type { Logger } from "@/lib/logger";
 
 /**
- * The outbox relay (design.md): every `queued` analysis, and every `running` one whose worker
- * went silent, must have a live BullMQ job. Job id = analysis id makes re-adding safe.
+ * The outbox relay (design.md): every admitted `queued` analysis, and every `running` one whose
+ * worker went silent, must have a live BullMQ job. Job id = analysis id makes re-adding safe.
+ * A queued analysis not admitted yet waits its turn in Postgres (admission's business).
  */
 export async function relayAnalysesToQueue(log: Logger): Promise<number> {
   const candidates = await db
@@ -30,7 +32,7 @@ export async function relayAnalysesToQueue(log: Logger): Promise<number> {
       or(
         and(
           eq(analyses.status, "queued"),
-          lt(analyses.confirmedAt, sql`now() - interval '3 seconds'`),
+          lt(analyses.admittedAt, sql`now() - interval '3 seconds'`),
         ),
         and(
           eq(analyses.status, "running"),
@@ -157,9 +159,13 @@ export async function expireQuotes(): Promise<number> {
   return expired.length;
 }
 
-/** A queued analysis confirmed longer ago than the hold limit (selection and re-check). */
+/**
+ * A queued analysis admitted longer ago than the hold limit (selection and re-check). One still
+ * waiting its turn in Postgres (admitted_at null) is not stuck: its user sees it waiting and can
+ * cancel it.
+ */
 const holdIsStale = () =>
-  lt(analyses.confirmedAt, sql`now() - make_interval(secs => ${env.HOLD_TIMEOUT_MS / 1000})`);
+  lt(analyses.admittedAt, sql`now() - make_interval(secs => ${env.HOLD_TIMEOUT_MS / 1000})`);
 
 /** Ends one analysis hold expiry selected, only if it is still queued past the hold limit. */
 export function expireStaleHold(analysisId: string): Promise<boolean> {
@@ -210,6 +216,9 @@ export async function runMaintenance(log: Logger): Promise<void> {
   await expireStaleHolds(log);
   await relayAnalysesToQueue(log);
   await reapStaleAnalyses(log);
+  // Everyone's waiting analyses that fit (after expiry and the reaper freed units).
+  const admitted = await admitAndEnqueue();
+  if (admitted > 0) log.info({ admitted }, "maintenance admitted waiting analyses");
   await expireQuotes();
   await pruneIdempotencyKeys();
 }

@@ -154,7 +154,11 @@ describe("credit ledger", () => {
     const { body } = await confirm(user, upload.document.id);
     await db
       .update(analyses)
-      .set({ confirmedAt: sql`now() - interval '2 hours'` })
+      // Admitted (handed to the queue) two hours ago: hold expiry counts from admission.
+      .set({
+        confirmedAt: sql`now() - interval '2 hours'`,
+        admittedAt: sql`now() - interval '2 hours'`,
+      })
       .where(eq(analyses.id, body.analysis.id));
     return { upload, body };
   };
