@@ -64,23 +64,28 @@ function queueStats(): Promise<QueueStats> {
 }
 
 type PositionRow = {
+  id: string;
   admitted: boolean;
   max_active_analyses: number | null;
   yours_ahead: number;
   ahead_in_line: number | null;
 };
 
-// One statement on the status-polling path: the analysis, its user's limit, the user's
-// unfinished analyses ahead of it (analyses_active_user_idx) and, once admitted, the line ahead
-// (the same partial index: only queued and running rows are in it).
-const readPosition = (input: { userId: string; analysisId: string }) =>
+// One statement: the analyses, their user's limit, the user's unfinished analyses ahead of each
+// (analyses_active_user_idx) and, once admitted, the line ahead (the same partial index: only
+// queued and running rows are in it).
+const readPositions = (userId: string, analysisIds: readonly string[]) =>
   db.execute<PositionRow>(sql`
     with me as (
       select a.id, a.user_id, a.confirmed_at, a.admitted_at, u.max_active_analyses
       from analyses a join users u on u.id = a.user_id
-      where a.id = ${input.analysisId} and a.user_id = ${input.userId} and a.status = 'queued'
+      where a.id in (${sql.join(
+        analysisIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and a.user_id = ${userId}
+        and a.status = 'queued'
     )
-    select me.admitted_at is not null as admitted, me.max_active_analyses,
+    select me.id, me.admitted_at is not null as admitted, me.max_active_analyses,
       (select count(*)::int from analyses o
         where o.user_id = me.user_id and o.status in ('queued', 'running') and o.id <> me.id
           and (o.status = 'running' or (o.confirmed_at, o.id) < (me.confirmed_at, me.id))
@@ -92,16 +97,7 @@ const readPosition = (input: { userId: string; analysisId: string }) =>
       ) end as ahead_in_line
     from me`);
 
-/**
- * The `queue` field of a queued analysis of this user: its place and estimated start. Null when
- * it is not (or no longer) queued.
- */
-export async function getQueuePosition(input: {
-  userId: string;
-  analysisId: string;
-}): Promise<QueuePosition | null> {
-  const [[row], stats] = await Promise.all([readPosition(input), queueStats()]);
-  if (!row) return null;
+function toPosition(row: PositionRow, stats: QueueStats): QueuePosition {
   const position = {
     admitted: row.admitted,
     yoursAhead: Number(row.yours_ahead),
@@ -116,4 +112,29 @@ export async function getQueuePosition(input: {
       typicalSeconds: stats.typicalSeconds,
     }),
   };
+}
+
+/**
+ * The `queue` field of a queued analysis of this user: its place and estimated start. Null when
+ * it is not (or no longer) queued. One read on the status-polling path, only for queued ones.
+ */
+export async function getQueuePosition(input: {
+  userId: string;
+  analysisId: string;
+}): Promise<QueuePosition | null> {
+  const [[row], stats] = await Promise.all([
+    readPositions(input.userId, [input.analysisId]),
+    queueStats(),
+  ]);
+  return row ? toPosition(row, stats) : null;
+}
+
+/** The same for several analyses of one user (a page of "My analyses"), in one read. */
+export async function getQueuePositions(
+  userId: string,
+  analysisIds: readonly string[],
+): Promise<Map<string, QueuePosition>> {
+  if (analysisIds.length === 0) return new Map();
+  const [rows, stats] = await Promise.all([readPositions(userId, analysisIds), queueStats()]);
+  return new Map(rows.map((row) => [row.id, toPosition(row, stats)]));
 }

@@ -59,6 +59,13 @@ describe("queue position in the status API", () => {
       });
       expect(["measured", "no_measurement", "no_worker"]).toContain(thirdView.queue?.basis);
 
+      // "My analyses" shows the same places, from one read for the page.
+      const list = await client.json<{ analyses: AnalysisView[] }>("GET", "/api/analyses");
+      const listed = new Map(list.body.analyses.map((a) => [a.id, a.queue]));
+      expect(listed.get(first)).toMatchObject({ admitted: true, yoursAhead: 0 });
+      expect(listed.get(second)).toMatchObject({ admitted: false, yoursAhead: 1 });
+      expect(listed.get(third)).toMatchObject({ admitted: false, yoursAhead: 2 });
+
       const secondBefore = await poll(second);
       expect(secondBefore.body?.analysis.queue).toMatchObject({ admitted: false, yoursAhead: 1 });
       // Unchanged: 304.
