@@ -8,11 +8,15 @@ import { startTestStack, type TestStack } from "@/tests/support/test-stack";
  * A private production stack for one benchmark (its own port, database and queue prefix), with a
  * Postgres client that reads the results from the database and a user with credits to spend.
  */
-export async function startBenchStack(name: string, options: { workers: number }) {
+export async function startBenchStack(
+  name: string,
+  options: { workers: number; env?: Record<string, string> },
+) {
   const stack: TestStack = await startTestStack({
     name,
     port: 30_000 + Math.floor(Math.random() * 1_000),
     workers: options.workers,
+    env: options.env,
   });
   const sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
   let workers: ChildProcess[] = [];

@@ -88,3 +88,29 @@ export function finishNoticeFor(a: AnalysisView): FinishNotice | null {
       return null;
   }
 }
+
+/** "starts in under a minute", "starts in about 3 min", "starts in about 2 h". */
+export function startsInText(seconds: number): string {
+  if (seconds < 60) return "starts in under a minute";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `starts in about ${minutes} min`;
+  return `starts in about ${Math.round(minutes / 60)} h`;
+}
+
+/**
+ * Where a queued analysis stands: "Waiting for a free worker · 2 of yours ahead · starts in
+ * about 1 min". Without an estimate it says why instead of guessing. No closing full stop: the
+ * page goes on after it.
+ */
+export function queueText(queue: AnalysisView["queue"]): string | null {
+  if (!queue) return null;
+  if (queue.basis === "no_worker") {
+    return "No worker is running right now; it will start when one is";
+  }
+  const parts = ["Waiting for a free worker"];
+  if (queue.yoursAhead > 0) parts.push(`${queue.yoursAhead} of yours ahead`);
+  parts.push(
+    queue.startsInSeconds === null ? "no time estimate yet" : startsInText(queue.startsInSeconds),
+  );
+  return parts.join(" · ");
+}

@@ -8,6 +8,7 @@ import Paper from "@mui/material/Paper";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
+import { queueText } from "@/components/analyses/analysis-copy";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
 import { clampPercent, stepText } from "@/components/analyses/progress";
 import type { AnalysisView } from "@/components/api-types";
@@ -43,7 +44,7 @@ export function StatusCell({ analysis }: { analysis: AnalysisView }) {
             data-testid="analysis-step"
           >
             {analysis.status === "running" ? `${percent}% · ` : ""}
-            {stepText(analysis)}
+            {(!analysis.cancelRequested && queueText(analysis.queue)) || stepText(analysis)}
           </Typography>
         </Box>
       ) : null}

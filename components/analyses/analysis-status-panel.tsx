@@ -5,7 +5,7 @@ import Button from "@mui/material/Button";
 import LinearProgress from "@mui/material/LinearProgress";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import { failedOutcomeText, releasedText } from "@/components/analyses/analysis-copy";
+import { failedOutcomeText, queueText, releasedText } from "@/components/analyses/analysis-copy";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
 import { clampPercent, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisView } from "@/components/api-types";
@@ -24,6 +24,7 @@ function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCance
   const percent = clampPercent(analysis.progress.percent);
   const pages = pagesText(analysis);
   const cancelling = analysis.cancelRequested;
+  const place = queueText(analysis.queue);
   return (
     <Box>
       <Box
@@ -55,11 +56,11 @@ function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCance
         sx={{ height: 8 }}
       />
       <Box sx={{ ...spaceBetweenRow, mt: 2 }}>
-        <Typography variant="body2" sx={{ color: "text.secondary" }}>
+        <Typography variant="body2" sx={{ color: "text.secondary" }} data-testid="analysis-wait">
           {cancelling
             ? "Stopping at the next safe point. Your credits will be released."
             : analysis.status === "queued"
-              ? "It starts as soon as a worker is free. You can close this tab — it keeps going."
+              ? `${place ? `${place}.` : "It starts as soon as a worker is free."} You can close this tab — it keeps going.`
               : `${pages ? `${pages}. ` : ""}You can close this tab — it keeps going.`}
         </Typography>
         <Button

@@ -1,4 +1,5 @@
 import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
+import type { QueuePosition } from "@/lib/analyses/queue-estimate";
 import type { Analysis, Document } from "@/lib/db/schema";
 
 /** What clients (browser, scripts) see of an analysis. Dates are ISO strings. */
@@ -20,6 +21,8 @@ export type AnalysisView = {
     pagesTotal: number;
   };
   error: { code: string | null; message: string } | null;
+  /** Place and estimated start while queued (the status API only); null otherwise. */
+  queue: QueuePosition | null;
   cancelRequested: boolean;
   hasMemo: boolean;
   createdAt: string;
@@ -54,6 +57,7 @@ export function toAnalysisView(
       pagesTotal: a.pagesTotal,
     },
     error: a.errorMessage ? { code: a.errorCode, message: a.errorMessage } : null,
+    queue: null,
     cancelRequested: a.cancelRequestedAt !== null,
     hasMemo: a.hasMemo,
     createdAt: a.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import { type AnalysisView, toAnalysisView } from "@/lib/analyses/analysis-view";
+import { getQueuePosition, getQueuePositions } from "@/lib/analyses/get-queue-position";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -59,17 +60,25 @@ const analysisViewQuery = selectAnalysisViews()
   )
   .prepare("analysis_view");
 
-/** One analysis of this user; someone else's is reported as not found, never as forbidden. */
+/**
+ * One analysis of this user; someone else's is reported as not found, never as forbidden. A
+ * queued one comes with its place in the queue and estimated start (one more read, only then).
+ */
 export async function getAnalysisView(input: {
   userId: string;
   analysisId: string;
 }): Promise<AnalysisView> {
   const [row] = await analysisViewQuery.execute(input);
   if (!row) throw notFound("Analysis");
-  return rowToView(row);
+  const view = rowToView(row);
+  if (view.status === "queued") view.queue = await getQueuePosition(input);
+  return view;
 }
 
-/** The user's analyses, newest first; `before` is the createdAt cursor of the last page. */
+/**
+ * The user's analyses, newest first; `before` is the createdAt cursor of the last page. Queued
+ * ones come with their place in the queue.
+ */
 export async function listAnalysisViews(input: {
   userId: string;
   limit?: number;
@@ -81,7 +90,12 @@ export async function listAnalysisViews(input: {
     .where(and(...conditions))
     .orderBy(desc(analyses.createdAt))
     .limit(Math.min(input.limit ?? 50, 200));
-  return rows.map(rowToView);
+  const views = rows.map(rowToView);
+  // Queued rows show their place too: one more read, only when the page has queued ones.
+  const queued = views.filter((view) => view.status === "queued").map((view) => view.id);
+  const positions = await getQueuePositions(input.userId, queued);
+  for (const view of views) view.queue = positions.get(view.id) ?? null;
+  return views;
 }
 
 /** What every memo download is made from: the stored Markdown, the result and the document facts. */

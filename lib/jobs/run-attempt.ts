@@ -6,6 +6,13 @@ import { analysisEvents } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { endAnalysisUnpaid, FencedOutError, reportProgress } from "@/lib/jobs/analysis-attempt";
+import {
+  attemptHistoryDetail,
+  INFRASTRUCTURE_ERROR_CODE,
+  infrastructureFailureMessage,
+  onlyWorkersFailed,
+  readAttemptHistory,
+} from "@/lib/jobs/infrastructure-failure";
 import type { Logger } from "@/lib/logger";
 
 /** Why an attempt was asked to stop early. */
@@ -147,18 +154,34 @@ export async function endCancelled(fence: Fence, log: Logger): Promise<ProcessOu
   return "cancelled";
 }
 
-/** Ends an analysis whose claims ran out (stalls, crashes, Redis losses) and stops retrying. */
+/**
+ * Ends an analysis whose claims ran out (stalls, crashes, Redis losses) and stops retrying. When
+ * no attempt failed with an error of its own, the workers are to blame, not the document: the
+ * user is told so (`infrastructure`), and an admin can retry it for free.
+ */
 export async function endAttemptsExhausted(fence: Fence, log: Logger): Promise<never> {
   // Attempts are counted in Postgres: a job the relay re-added after stalls or lost Redis data
   // starts a fresh BullMQ job, but not a fresh budget.
-  const message = `The analysis was interrupted ${env.JOB_ATTEMPTS} times and was stopped. Nothing was charged; please try again.`;
+  const history = await readAttemptHistory(fence.analysisId);
+  const attempts = env.JOB_ATTEMPTS;
+  const workersToBlame = onlyWorkersFailed(history);
+  const message = workersToBlame
+    ? infrastructureFailureMessage(attempts)
+    : `The analysis was interrupted ${attempts} times and was stopped. Nothing was charged; please try again.`;
   await endAnalysisUnpaid({
     ...fence,
     status: "failed",
-    errorCode: "attempts_exhausted",
+    errorCode: workersToBlame ? INFRASTRUCTURE_ERROR_CODE : "attempts_exhausted",
     errorMessage: message,
+    errorDetail: attemptHistoryDetail(
+      { ...history, attempts },
+      `Stopped after ${attempts} attempts (JOB_ATTEMPTS).`,
+    ),
   });
-  log.warn({ event: "JOB_FAIL", willRetry: false }, "attempts exhausted");
+  log.warn(
+    { event: "JOB_FAIL", willRetry: false, failedWithError: history.failedWithError },
+    "attempts exhausted",
+  );
   throw new UnrecoverableError(message);
 }
 

@@ -10,6 +10,13 @@ import type { JobPayload } from "@/lib/jobs/define-job";
 import { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
 import { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
 import { enqueueJobs } from "@/lib/jobs/enqueue-jobs";
+import {
+  attemptHistoryDetail,
+  INFRASTRUCTURE_ERROR_CODE,
+  infrastructureFailureMessage,
+  onlyWorkersFailed,
+  readAttemptHistory,
+} from "@/lib/jobs/infrastructure-failure";
 import type { Logger } from "@/lib/logger";
 
 /**
@@ -101,17 +108,28 @@ async function relayChunksOf(
 const heartbeatIsStale = () =>
   lt(analyses.heartbeatAt, sql`now() - make_interval(secs => ${env.ANALYSIS_STALE_MS / 1000})`);
 
-/** Ends one analysis the reaper selected, only if it is still running with a stale heartbeat. */
-export function reapStaleAnalysis(analysisId: string): Promise<boolean> {
+/**
+ * Ends one analysis the reaper selected, only if it is still running with a stale heartbeat. Its
+ * worker stopped: unless an earlier attempt failed with an error, the fault is ours
+ * (`infrastructure`), not the document's.
+ */
+export async function reapStaleAnalysis(analysisId: string): Promise<boolean> {
+  const history = await readAttemptHistory(analysisId);
+  const workersToBlame = onlyWorkersFailed(history);
   return endAnalysisUnpaid({
     analysisId,
     attempt: null,
     from: ["running"],
     stillDue: heartbeatIsStale(),
     status: "failed",
-    errorCode: "stalled",
-    errorMessage:
-      "The analysis stopped responding and was ended. Nothing was charged; please try again.",
+    errorCode: workersToBlame ? INFRASTRUCTURE_ERROR_CODE : "stalled",
+    errorMessage: workersToBlame
+      ? infrastructureFailureMessage(history.attempts)
+      : "The analysis stopped responding and was ended. Nothing was charged; please try again.",
+    errorDetail: attemptHistoryDetail(
+      history,
+      `Reaped: no heartbeat for ${env.ANALYSIS_STALE_MS / 1000} s (ANALYSIS_STALE_MS).`,
+    ),
     eventType: "reaped",
   });
 }

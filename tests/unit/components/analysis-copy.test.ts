@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failedOutcomeText, finishNoticeFor } from "@/components/analyses/analysis-copy";
+import { failedOutcomeText, finishNoticeFor, queueText } from "@/components/analyses/analysis-copy";
 import type { AnalysisView } from "@/components/api-types";
 
 function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
@@ -20,6 +20,7 @@ function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
       pagesTotal: 0,
     },
     error,
+    queue: null,
     cancelRequested: false,
     hasMemo: false,
     createdAt: "2026-01-01T00:00:00.000Z",
@@ -38,6 +39,7 @@ const SERVER_MESSAGES = [
   "The analysis failed because of a problem on our side. Nothing was charged; please try again.",
   "The analysis stopped responding and was ended. Nothing was charged; please try again.",
   "This PDF has no text layer. Nothing was charged.",
+  "Our workers stopped while reading this contract (3 attempts). Your document may be fine; nothing was charged, and an admin can retry it for free.",
 ];
 
 describe("a failed analysis tells the user once that nothing was charged", () => {
@@ -61,5 +63,42 @@ describe("a failed analysis tells the user once that nothing was charged", () =>
     const { message, creditsNote } = failedOutcomeText(failedAnalysis(null));
     expect(timesCharged(`${message} ${creditsNote}`)).toBe(1);
     expect(timesCharged(finishNoticeFor(failedAnalysis(null))?.message ?? "")).toBe(1);
+  });
+});
+
+describe("a queued analysis says where it stands", () => {
+  const queue = (q: Partial<NonNullable<AnalysisView["queue"]>>): AnalysisView["queue"] => ({
+    yoursAhead: 0,
+    admitted: true,
+    aheadInLine: 0,
+    startsInSeconds: 20,
+    basis: "measured",
+    ...q,
+  });
+
+  it("with its user's analyses ahead and an estimate in minutes", () => {
+    expect(queueText(queue({ yoursAhead: 2, admitted: false, startsInSeconds: 75 }))).toBe(
+      "Waiting for a free worker · 2 of yours ahead · starts in about 1 min",
+    );
+  });
+
+  it("under a minute, with nothing of its own ahead", () => {
+    expect(queueText(queue({}))).toBe("Waiting for a free worker · starts in under a minute");
+  });
+
+  it("plainly, without a time, when no worker is running", () => {
+    expect(queueText(queue({ basis: "no_worker", startsInSeconds: null }))).toBe(
+      "No worker is running right now; it will start when one is",
+    );
+  });
+
+  it("without a time before anything was measured", () => {
+    expect(queueText(queue({ basis: "no_measurement", startsInSeconds: null }))).toBe(
+      "Waiting for a free worker · no time estimate yet",
+    );
+  });
+
+  it("nothing for an analysis that is not queued", () => {
+    expect(queueText(null)).toBeNull();
   });
 });

@@ -13,8 +13,11 @@ export const GET = withUser<{ id: string }>(
   async ({ request, user, params }) => {
     const analysisId = z.string().uuid().parse(params.id);
     const analysis = await getAnalysisView({ userId: user.id, analysisId });
+    // A queued analysis moves up the queue without its row changing: its place is in the tag.
+    const { queue } = analysis;
+    const place = queue ? `-${queue.yoursAhead}.${queue.aheadInLine}.${queue.startsInSeconds}` : "";
     const headers = {
-      etag: weakEtag(`${analysis.updatedAt}-${analysis.status}`),
+      etag: weakEtag(`${analysis.updatedAt}-${analysis.status}${place}`),
       "cache-control": "private, no-cache",
     };
     if (isNotModified(request, headers.etag)) return new Response(null, { status: 304, headers });
