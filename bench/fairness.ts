@@ -1,10 +1,14 @@
 /**
- * `npm run bench:fairness [-- --jobs 300 --step-ms 140]` — does one heavy user starve the others?
- * On a private production stack (real web server, 2 worker processes with WORKER_CONCURRENCY=1,
- * so capacity 2 = the default USER_MAX_ACTIVE; ANALYSIS_STEP_DELAY_MS stands in for an LLM so
- * one analysis takes about a second: 7 steps × 140 ms), user A confirms `--jobs` small text
- * contracts at once and, ~3 s after those confirms are answered, users B–F confirm one each. Run twice, each on a fresh database and queue prefix:
- * with per-user admission (USER_MAX_ACTIVE=2) and without (USER_MAX_ACTIVE=0).
+ * `npm run bench:fairness [-- --jobs 300 --step-ms 140 --workers 2 --concurrency 2 --limit 4]` —
+ * does one heavy user starve the others? On a private production stack (real web server,
+ * `--workers` worker processes with WORKER_CONCURRENCY=`--concurrency`; ANALYSIS_STEP_DELAY_MS
+ * stands in for an LLM so one analysis takes about a second: 7 steps × 140 ms), user A confirms
+ * `--jobs` small text contracts at once and, ~3 s after those confirms are answered, users B–F
+ * confirm one each. Run twice, each on a fresh database and queue prefix: with per-user admission
+ * (USER_MAX_ACTIVE=`--limit`) and without (USER_MAX_ACTIVE=0).
+ * The limit defaults to the fleet's capacity (workers × concurrency): a user alone may use every
+ * slot, yet never has more than that in the queue, so a newcomer waits for a slot to free, not
+ * for the backlog (docs/decisions/0017). A limit below capacity caps a lone user's throughput.
  * All figures come from Postgres: a small user's wait is `started_at − confirmed_at`; one
  * analysis takes the median `finished_at − started_at`; throughput is analyses finished ÷ seconds
  * from the first confirm to the last finish; N is how many of A's were still queued when the
@@ -21,12 +25,24 @@ const { values: flags } = parseArgs({
   options: {
     jobs: { type: "string", default: "300" },
     "step-ms": { type: "string", default: "140" },
+    workers: { type: "string", default: "2" },
+    concurrency: { type: "string", default: "2" },
+    limit: { type: "string" },
   },
 });
 const JOBS = Number(flags.jobs);
 const STEP_MS = Number(flags["step-ms"]);
-if (!Number.isInteger(JOBS) || JOBS < 1 || !Number.isInteger(STEP_MS) || STEP_MS < 0) {
-  throw new Error("usage: bench/fairness.ts [--jobs N] [--step-ms MS]");
+const WORKERS = Number(flags.workers);
+const CONCURRENCY = Number(flags.concurrency);
+const LIMIT = Number(flags.limit ?? WORKERS * CONCURRENCY);
+if (
+  ![JOBS, WORKERS, CONCURRENCY, LIMIT].every((n) => Number.isInteger(n) && n >= 1) ||
+  !Number.isInteger(STEP_MS) ||
+  STEP_MS < 0
+) {
+  throw new Error(
+    "usage: bench/fairness.ts [--jobs N] [--step-ms MS] [--workers N] [--concurrency N] [--limit N]",
+  );
 }
 const SMALL_USERS = ["B", "C", "D", "E", "F"];
 const SMALL_USERS_AFTER_MS = 3_000;
@@ -84,14 +100,14 @@ async function runOnce(userMaxActive: number): Promise<RunResult> {
     env: {
       USER_MAX_ACTIVE: String(userMaxActive),
       ANALYSIS_STEP_DELAY_MS: String(STEP_MS),
-      WORKER_CONCURRENCY: "1",
+      WORKER_CONCURRENCY: String(CONCURRENCY),
       // A's last analyses wait minutes without fairness: their holds must not expire meanwhile.
       HOLD_TIMEOUT_MS: String(60 * 60_000),
     },
   });
   const { sql } = bench;
   try {
-    await bench.replaceWorkers(2);
+    await bench.replaceWorkers(WORKERS);
     const heavy = (await ApiClient.signUp(bench.stack.baseUrl)).client;
     const small = await Promise.all(
       SMALL_USERS.map(async () => (await ApiClient.signUp(bench.stack.baseUrl)).client),
@@ -192,17 +208,17 @@ async function runOnce(userMaxActive: number): Promise<RunResult> {
   }
 }
 
-const fair = await runOnce(2);
+const fair = await runOnce(LIMIT);
 const unfair = await runOnce(0);
 
 console.log(`\nbench:fairness — ${machineLine()}`);
 console.log(
-  `${JOBS} analyses of user A confirmed at once, then 5 users with one each ${SMALL_USERS_AFTER_MS / 1000} s after those confirms returned; 2 workers × concurrency 1; ANALYSIS_STEP_DELAY_MS=${STEP_MS}`,
+  `${JOBS} analyses of user A confirmed at once, then 5 users with one each ${SMALL_USERS_AFTER_MS / 1000} s after those confirms returned; ${WORKERS} workers × concurrency ${CONCURRENCY}; ANALYSIS_STEP_DELAY_MS=${STEP_MS}`,
 );
 console.log("| admission | small users' wait p95 | A's queued ahead | one analysis | throughput |");
 console.log("|---|---|---|---|---|");
 for (const [name, r] of [
-  ["USER_MAX_ACTIVE=2", fair],
+  [`USER_MAX_ACTIVE=${LIMIT}`, fair],
   ["off (0)", unfair],
 ] as const) {
   console.log(
