@@ -18,7 +18,11 @@ const hideOnPhone: SxProps<Theme> = { display: { xs: "none", sm: "table-cell" } 
 /** Each contract of a batch: a link to its analysis, its status, price, and why it failed. */
 export function BatchFilesTable({ batch }: { batch: BatchView }) {
   return (
-    <Table size="small" aria-label="Contracts in this batch">
+    <Table
+      size="small"
+      aria-label="Contracts in this batch"
+      sx={{ "& .MuiTableCell-root": { px: { xs: 1, sm: 2 } } }}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Contract</TableCell>
@@ -32,8 +36,14 @@ export function BatchFilesTable({ batch }: { batch: BatchView }) {
       <TableBody>
         {batch.files.map((file) => (
           <TableRow key={file.analysisId} data-testid="batch-file" data-status={file.status}>
-            <TableCell sx={{ overflowWrap: "anywhere", px: { xs: 1, sm: 2 } }}>
-              <Link component={NextLink} href={`/analyses/${file.analysisId}`}>
+            <TableCell sx={{ overflowWrap: "anywhere" }}>
+              {/* Bold like My analyses' names: with no underline until hover, plain text hid
+                  that each contract opens its analysis (a phone has no hover). */}
+              <Link
+                component={NextLink}
+                href={`/analyses/${file.analysisId}`}
+                sx={{ fontWeight: 600 }}
+              >
                 {file.documentName}
               </Link>
               {file.errorMessage && file.status === "failed" ? (
