@@ -70,7 +70,12 @@ export function ActiveLimitControl({
           label="Analyses at once"
           value={choice}
           onChange={(e) => setChoice(e.target.value)}
-          slotProps={{ htmlInput: { "data-testid": "active-limit-choice" } }}
+          // "Default" is the empty value: shown, not left as a blank field under the label.
+          slotProps={{
+            htmlInput: { "data-testid": "active-limit-choice" },
+            select: { displayEmpty: true },
+            inputLabel: { shrink: true },
+          }}
         >
           <MenuItem value="">Default ({limitLabel(defaultActiveLimit)})</MenuItem>
           {CHOICES.map((n) => (

@@ -28,11 +28,22 @@ export function useBatchQuery(id: string) {
   });
 }
 
-/** My latest batches (for the analyses page). */
+/**
+ * My latest batches (for the analyses page), polled like the list below them while one is still
+ * running: otherwise "0 of 8 done" stayed above rows that had finished.
+ */
 export function useBatchesList(limit = 5) {
+  useDocumentHidden();
   return useQuery({
     queryKey: [...queryKeys.batchesList, limit],
     queryFn: ({ signal }) =>
       fetchJson<BatchesListResponse>(`/api/batches?limit=${limit}`, { signal }),
+    refetchInterval: (q) => {
+      const running = q.state.data?.batches.some(
+        (b) => b.confirmedAt !== null && b.counts.done < b.counts.total,
+      );
+      if (!running) return false;
+      return isDocumentHidden() ? POLL.hiddenMs : POLL.listMs;
+    },
   });
 }

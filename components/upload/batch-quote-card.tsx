@@ -21,7 +21,6 @@ import { BatchProblems } from "@/components/batches/batch-problems";
 import { Fact, FactGrid } from "@/components/fact";
 import { formatCredits, formatNumber, pluralize } from "@/components/format";
 import { Notice } from "@/components/notice";
-import { noWrapEllipsis } from "@/components/query-state";
 
 /** A bulk upload on the upload page: sending, refused, or quoted as one batch. */
 export type BatchUpload = {
@@ -48,13 +47,12 @@ function QuotedFiles({ batch }: { batch: BatchView }) {
       <TableBody>
         {batch.files.map((file) => (
           <TableRow key={file.analysisId} data-testid="batch-file">
-            <TableCell sx={{ maxWidth: 0, width: "70%" }}>
-              <Box component="span" title={file.documentName} sx={noWrapEllipsis}>
-                {file.documentName}
-              </Box>
-            </TableCell>
+            {/* Wrapped, not cut: a contract's PDF and .txt twin differ only at the end. */}
+            <TableCell sx={{ overflowWrap: "anywhere" }}>{file.documentName}</TableCell>
             <TableCell align="right">{formatNumber(file.pages)}</TableCell>
-            <TableCell align="right">{formatCredits(file.priceCredits)}</TableCell>
+            <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+              {formatCredits(file.priceCredits)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
