@@ -82,13 +82,18 @@ export async function confirmBatch(input: {
     if (available < total) throw batchShort(total, available);
 
     for (const hold of holds) await holdCredits(tx, hold);
-    const rows = JSON.stringify(holds.map((h) => ({ id: h.analysisId, price: h.amount })));
+    const rows = JSON.stringify(
+      holds.map((h, i) => ({ id: h.analysisId, price: h.amount, n: i + 1 })),
+    );
     await tx.execute(sql`
       with priced as (
-        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int)
+        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int, n int)
       ), queued as (
+        -- One microsecond apart in the batch's order: admission and queue places go by
+        -- confirmed_at (FIFO within a user), and one shared now() would leave them to the ids.
         update analyses a set status = 'queued', price_credits = priced.price,
-          step_count = ${PIPELINE_STEP_COUNT}::int, confirmed_at = now(), updated_at = now()
+          step_count = ${PIPELINE_STEP_COUNT}::int,
+          confirmed_at = now() + make_interval(secs => priced.n / 1000000.0), updated_at = now()
         from priced where a.id = priced.id
         returning a.id
       ), timeline as (

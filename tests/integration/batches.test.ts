@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import type { BatchView } from "@/lib/batches/batch-view";
 import { db } from "@/lib/db/client";
-import { batches, creditEntries, users } from "@/lib/db/schema";
+import { analyses, batches, creditEntries, users } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
 import { integrationStack } from "@/tests/support/integration-stack";
@@ -140,6 +140,13 @@ describe("bulk upload as batches", () => {
     expect(answers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
     const ids = batch.files.map((f) => f.analysisId);
     expect((await holdsOf(ids)).map((h) => h.analysisId).sort()).toEqual([...ids].sort());
+    // Confirmed in the batch's order (admission is FIFO by confirmed_at within a user).
+    const confirmedOrder = await db
+      .select({ id: analyses.id })
+      .from(analyses)
+      .where(inArray(analyses.id, ids))
+      .orderBy(asc(analyses.confirmedAt));
+    expect(confirmedOrder.map((r) => r.id)).toEqual(ids);
     expect(await balanceOf(aliceId)).toMatchObject({
       available: 100 - batch.totalCredits,
       held: batch.totalCredits,
