@@ -51,9 +51,20 @@ function AnalysisFacts({ analysis }: { analysis: AnalysisView }) {
 function AnalysisHeading({ analysis }: { analysis: AnalysisView }) {
   return (
     <Box>
-      <Button href="/analyses" startIcon={<ArrowBackIcon />} size="small" sx={{ ml: -1, mb: 1 }}>
-        My analyses
-      </Button>
+      <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1, ml: -1, mb: 1 }}>
+        <Button href="/analyses" startIcon={<ArrowBackIcon />} size="small">
+          My analyses
+        </Button>
+        {analysis.batchId ? (
+          <Button
+            href={`/batches/${analysis.batchId}`}
+            size="small"
+            data-testid="analysis-batch-link"
+          >
+            Its batch
+          </Button>
+        ) : null}
+      </Box>
       <Box sx={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 1.5 }}>
         <Typography
           variant="h4"

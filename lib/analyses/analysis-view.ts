@@ -7,6 +7,8 @@ export type AnalysisView = {
   id: string;
   documentId: string;
   documentName: string;
+  /** The bulk upload it came from, if any (`GET /api/batches/:id`). */
+  batchId: string | null;
   status: AnalysisStatus;
   priceCredits: number;
   progress: {
@@ -44,6 +46,7 @@ export function toAnalysisView(
     id: a.id,
     documentId: a.documentId,
     documentName: doc.filename,
+    batchId: a.batchId,
     status: a.status,
     priceCredits: a.priceCredits,
     progress: {

@@ -54,6 +54,13 @@ test("a user uploads several contracts as one batch, confirms once, follows it a
   expect(Object.keys(entries)).toHaveLength(2);
   for (const name of Object.keys(entries)) expect(name).toMatch(/ - memo\.md$/);
 
+  // Each contract opens its analysis, which links back to its batch.
+  const batchUrl = page.url();
+  await page.getByTestId("batch-file").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
+  await page.getByTestId("analysis-batch-link").click();
+  await expect(page).toHaveURL(batchUrl);
+
   // The batch is linked from My analyses.
   await page.goto("/analyses");
   await expect(page.getByTestId("batch-link").first()).toContainText("3 files");

@@ -7,6 +7,7 @@ function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
     id: "00000000-0000-4000-8000-000000000001",
     documentId: "00000000-0000-4000-8000-000000000002",
     documentName: "msa.pdf",
+    batchId: null,
     status: "failed",
     priceCredits: 3,
     progress: {
