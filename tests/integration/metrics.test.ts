@@ -131,9 +131,10 @@ describe("Prometheus metrics", () => {
     expect(delta(requests, http("GET", "/api/analyses/[id]", 200))).toBe(polls);
     expect(delta(requests, http("GET", "/api/metrics", 200))).toBe(1); // the scrape before
     const routes = new Set(after.filter((s) => s.name === requests).map((s) => s.labels.route));
-    // Templates only: segments and [param] / [...catchAll] names (next-auth's), never an id.
+    // Templates only: segments (a file name such as memos.zip included) and [param] /
+    // [...catchAll] names (next-auth's), never an id.
     for (const route of routes) {
-      expect(route).toMatch(/^\/api(?:\/(?:[a-z-]+|\[(?:\.\.\.)?[a-z]+\]))+$/);
+      expect(route).toMatch(/^\/api(?:\/(?:[a-z][a-z.-]*|\[(?:\.\.\.)?[a-z]+\]))+$/);
     }
   });
 
