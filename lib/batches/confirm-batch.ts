@@ -3,10 +3,10 @@ import { z } from "zod";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
-import { holdCredits } from "@/lib/billing/hold-credits";
+import { holdCredits, lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
-import { db, type Tx } from "@/lib/db/client";
-import { analyses, batches, creditBalances, documents, users } from "@/lib/db/schema";
+import { db } from "@/lib/db/client";
+import { analyses, batches, documents, users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
 import type { BatchView } from "./batch-view";
@@ -23,16 +23,6 @@ function batchShort(total: number, available: number): AppError {
     `This batch needs ${total} ${plural(total)}; you have ${available} available — ${missing} more ${plural(missing)} needed. Nothing was charged.`,
     { price: total, available, missing },
   );
-}
-
-/** Available credits under the balance row's lock: nothing can change them until commit. */
-async function lockAvailable(tx: Tx, userId: string): Promise<number> {
-  const [balance] = await tx
-    .select({ available: creditBalances.available })
-    .from(creditBalances)
-    .where(eq(creditBalances.userId, userId))
-    .for("update");
-  return balance?.available ?? 0;
 }
 
 /**
@@ -78,7 +68,7 @@ export async function confirmBatch(input: {
       amount: priceForPages(a.pageCount),
     }));
     const total = holds.reduce((sum, h) => sum + h.amount, 0);
-    const available = await lockAvailable(tx, input.userId);
+    const available = (await lockAvailableCredits(tx, input.userId)) ?? 0;
     if (available < total) throw batchShort(total, available);
 
     for (const hold of holds) await holdCredits(tx, hold);

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
+import { lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { db } from "@/lib/db/client";
 import { creditBalances, creditEntries } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -30,12 +31,8 @@ export async function adjustCredits(
   input: CreditChangeInput & { actorId: string; userId: string },
 ): Promise<{ applied: boolean; entryId: number }> {
   return db.transaction(async (tx) => {
-    const [balance] = await tx
-      .select({ available: creditBalances.available })
-      .from(creditBalances)
-      .where(eq(creditBalances.userId, input.userId))
-      .for("update");
-    if (!balance) throw notFound("User");
+    const available = await lockAvailableCredits(tx, input.userId);
+    if (available === null) throw notFound("User");
 
     const debit = input.kind === "adjust" && input.direction === "debit";
     if (input.idempotencyKey) {
@@ -63,11 +60,11 @@ export async function adjustCredits(
       if (seen) return { applied: false, entryId: seen.id };
     }
 
-    if (debit && balance.available < input.amount) {
+    if (debit && available < input.amount) {
       throw new AppError(
         "conflict",
-        `Only ${balance.available} credits are available; an adjustment cannot take more than that.`,
-        { available: balance.available },
+        `Only ${available} credits are available; an adjustment cannot take more than that.`,
+        { available: available },
       );
     }
     const [entry] = await tx

@@ -25,6 +25,17 @@ export function holdSteps(hold: Hold): SQL {
     )`;
 }
 
+/** A user's available credits under their balance row's lock (null: no such user): nothing can
+ *  change them until the transaction ends. */
+export async function lockAvailableCredits(tx: Tx, userId: string): Promise<number | null> {
+  const [balance] = await tx
+    .select({ available: creditBalances.available })
+    .from(creditBalances)
+    .where(eq(creditBalances.userId, userId))
+    .for("update");
+  return balance?.available ?? null;
+}
+
 /**
  * Runs `write` — a statement made with `holdSteps` that answers whether it held — and, when the
  * balance did not cover the hold, decides under the balance row's lock: still short →
@@ -33,12 +44,7 @@ export function holdSteps(hold: Hold): SQL {
  */
 export async function holdWith(tx: Tx, hold: Hold, write: () => Promise<boolean>): Promise<void> {
   if (await write()) return;
-  const [balance] = await tx
-    .select({ available: creditBalances.available })
-    .from(creditBalances)
-    .where(eq(creditBalances.userId, hold.userId))
-    .for("update");
-  const available = balance?.available ?? 0;
+  const available = (await lockAvailableCredits(tx, hold.userId)) ?? 0;
   if (available < hold.amount) {
     const missing = hold.amount - available;
     throw new AppError(
