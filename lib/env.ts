@@ -264,6 +264,63 @@ const envSchema = z.object({
   /** Password-reset requests, per e-mail and per IP (for the reset endpoint still to come). */
   RATE_LIMIT_PASSWORD_RESET: rateLimitFromEnv("5/1h"),
 
+  /** Outgoing mail (verification, password reset, analysis finished): `smtp://user:pass@host:587`
+   *  or `smtps://…:465`. Required in production; unset in development and tests, mails are
+   *  written to the log, links included. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+    .refine((value) => URL.canParse(value), "an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From of every mail, e.g. `Clauseflow <no-reply@example.com>`. Required in production. */
+  MAIL_FROM: z.string().trim().min(3).default("Clauseflow <no-reply@localhost>"),
+  /** Stripe (credit purchases). Both keys or neither: without them the purchase UI is hidden
+   *  and "not enough credits" says whom to ask (CREDITS_CONTACT). */
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_", "a Stripe secret key (sk_…)").optional(),
+  /** The signing secret of the webhook endpoint (`whsec_…`) that posts to /api/webhooks/stripe. */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .startsWith("whsec_", "a webhook signing secret (whsec_…)")
+    .optional(),
+  /** Where the Stripe SDK sends API calls; only tests point it at a local stand-in. */
+  STRIPE_API_URL: z.string().url().optional(),
+  /** Credit packs for sale, "id:credits:price:currency" comma-separated, the price in the
+   *  currency's smallest unit: "starter:100:1000:usd" = 100 credits for $10.00. */
+  CREDIT_PACKS: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9-]+:\d+:\d+:[a-z]{3}(?:\s*,\s*[a-z0-9-]+:\d+:\d+:[a-z]{3})*$/,
+      'write it as "id:credits:price:currency,…", e.g. "starter:100:1000:usd"',
+    )
+    .default("starter:100:1000:usd,team:500:4000:usd")
+    .transform((list) =>
+      list.split(",").map((entry) => {
+        const [id, credits, amount, currency] = entry.trim().split(":") as [
+          string,
+          string,
+          string,
+          string,
+        ];
+        return { id, credits: Number(credits), amount: Number(amount), currency };
+      }),
+    )
+    .pipe(
+      z.array(
+        z.object({
+          id: z.string(),
+          credits: z.number().int().positive(),
+          amount: z.number().int().positive(),
+          currency: z.string(),
+        }),
+      ),
+    ),
+  /** Whom a user without credits should ask, when purchases are off (no Stripe keys). */
+  CREDITS_CONTACT: z.string().trim().min(1).default("your administrator"),
+  /** Uploaded files (their bytes) are deleted this many days after upload; memos and results
+   *  stay until the user deletes them. 0 keeps files until the user deletes them. */
+  DOCUMENT_RETENTION_DAYS: intFromEnv(0),
+
   /** Slows every analysis step by this long: tests watch progress and cancel, and benches stand
    *  in for a slow provider (an LLM takes tens of seconds a step). */
   ANALYSIS_STEP_DELAY_MS: intFromEnv(0),
@@ -304,6 +361,9 @@ function productionProblems(e: Partial<Record<string, string>>): string[] {
     );
   }
   if (!e.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is not set (the site's public URL)");
+  if (!e.SMTP_URL)
+    problems.push("SMTP_URL is not set (smtp://user:password@host:587, for account mails)");
+  if (!e.MAIL_FROM) problems.push("MAIL_FROM is not set (e.g. Clauseflow <no-reply@example.com>)");
   return problems;
 }
 
@@ -314,6 +374,10 @@ export function parseEnv(raw: NodeJS.ProcessEnv): Env {
     .refine((e) => e.ANALYSIS_PROVIDER !== "openai" || (e.LLM_BASE_URL && e.LLM_MODEL), {
       message: "ANALYSIS_PROVIDER=openai needs LLM_BASE_URL and LLM_MODEL",
       path: ["ANALYSIS_PROVIDER"],
+    })
+    .refine((e) => !e.STRIPE_SECRET_KEY === !e.STRIPE_WEBHOOK_SECRET, {
+      message: "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither",
+      path: ["STRIPE_WEBHOOK_SECRET"],
     })
     .refine((e) => !e.REDIS_SENTINELS || e.REDIS_SENTINEL_MASTER, {
       message: "REDIS_SENTINELS needs REDIS_SENTINEL_MASTER (the master's name in Sentinel)",

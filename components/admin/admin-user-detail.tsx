@@ -53,6 +53,8 @@ const KIND: Record<CreditEntryKind, { label: string; color: NonNullable<ChipProp
   hold: { label: "Hold", color: "warning" },
   capture: { label: "Charge", color: "primary" },
   release: { label: "Release", color: "info" },
+  purchase: { label: "Purchase", color: "success" },
+  refund: { label: "Refund", color: "error" },
 };
 
 const COLUMNS = 6;

@@ -27,6 +27,10 @@ const KIND_LABELS: Record<ActionKind, string> = {
   enable_user: "Re-enabled user",
   change_user_role: "Changed role",
   set_user_active_limit: "Set analysis limit",
+  delete_document: "Deleted a document",
+  delete_analysis: "Deleted an analysis",
+  delete_account: "Deleted their account",
+  purge_documents: "Retention purged files",
 };
 
 const COLUMNS = 6;

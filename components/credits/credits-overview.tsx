@@ -47,6 +47,13 @@ const KIND: Record<
     color: "default",
     sign: 0,
   },
+  purchase: { label: "Bought", help: "A credit pack you paid for", color: "success", sign: 1 },
+  refund: {
+    label: "Refunded",
+    help: "Credits taken back because a payment was refunded",
+    color: "error",
+    sign: -1,
+  },
 };
 
 /** Amount as it affects the available balance: "+100", "−12", or "12" for a charge of held credits. */

@@ -35,6 +35,10 @@ export function describeMovement(entry: CreditEntry): Movement {
       return { amount: `charged ${n}`, effect: "held → spent", color: "text.primary" };
     case "release":
       return { amount: `released ${n}`, effect: "held → available", color: "info.main" };
+    case "purchase":
+      return { amount: `+${n}`, effect: "bought, added to available", color: "success.main" };
+    case "refund":
+      return { amount: `−${n}`, effect: "refunded, removed from available", color: "error.main" };
   }
 }
 

@@ -35,6 +35,7 @@ const viewColumns = {
   startedAt: analyses.startedAt,
   finishedAt: analyses.finishedAt,
   updatedAt: analyses.updatedAt,
+  deletedAt: analyses.deletedAt,
   hasMemo: sql<boolean>`${analyses.memoMarkdown} is not null`,
   filename: documents.filename,
 };

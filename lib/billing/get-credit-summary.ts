@@ -1,14 +1,21 @@
 import { desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/lib/db/client";
-import { analyses, creditBalances, creditEntries, documents, users } from "@/lib/db/schema";
+import {
+  analyses,
+  type CreditEntryKind,
+  creditBalances,
+  creditEntries,
+  documents,
+  users,
+} from "@/lib/db/schema";
 
 const actors = alias(users, "actors");
 
 export type CreditBalanceView = { available: number; held: number; spent: number; granted: number };
 export type CreditEntryView = {
   id: number;
-  kind: "grant" | "hold" | "capture" | "release" | "adjust";
+  kind: CreditEntryKind;
   amount: number;
   /** True for an adjustment that took credits away. */
   debit: boolean;

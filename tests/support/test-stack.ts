@@ -18,6 +18,7 @@ import {
   startWorkerProcess,
   waitForHttp,
 } from "@/tests/support/child-processes";
+import { startTestSmtpServer } from "@/tests/support/mailbox";
 
 const log = (line: string) => console.log(`[test-stack] ${line}`);
 
@@ -69,6 +70,9 @@ export async function startTestStack(options: {
   const database = await createTestDatabase(runId, services);
   const { databaseUrl } = database;
   const redisUrl = await resolveRedisUrl(services);
+  // Account mails go to a real SMTP server in this process (tests/support/mailbox.ts).
+  const smtp = await startTestSmtpServer();
+  services.push({ url: smtp.url, stop: smtp.stop, startedHere: true });
 
   const queuePrefix = `cftest-${runId}`;
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -87,6 +91,8 @@ export async function startTestStack(options: {
     PORT: String(options.port),
     NEXT_TELEMETRY_DISABLED: "1",
     METRICS_TOKEN: metricsToken,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Clauseflow tests <no-reply@clauseflow.test>",
     ...TEST_RATE_LIMITS,
     ...options.env,
   };

@@ -20,6 +20,12 @@ export const adminActionKind = pgEnum("admin_action_kind", [
   "enable_user",
   "change_user_role",
   "set_user_active_limit",
+  // A user's own deletions, and retention's purge (no actor), are audited here too: admins see
+  // that and when something was deleted, never what.
+  "delete_document",
+  "delete_analysis",
+  "delete_account",
+  "purge_documents",
 ]);
 
 /** The audit log: who did what to whom, when and why. Append-only (a trigger refuses changes). */
@@ -27,9 +33,8 @@ export const adminActions = pgTable(
   "admin_actions",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    actorId: uuid("actor_id")
-      .notNull()
-      .references(() => users.id),
+    /** Null for the system's own actions (retention). */
+    actorId: uuid("actor_id").references(() => users.id),
     kind: adminActionKind("kind").notNull(),
     targetUserId: uuid("target_user_id").references(() => users.id),
     analysisId: uuid("analysis_id").references(() => analyses.id),

@@ -68,6 +68,9 @@ export const analyses = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The user deleted it (or its document, or their account): a tombstone whose memo, result
+     *  and findings are gone; its ledger entries still point at it. Answers 404 to everyone. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("analyses_user_created_idx").on(t.userId, t.createdAt),

@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { analyses } from "./analyses";
+import { creditPurchases } from "./purchases";
 import { users } from "./users";
 
 export const creditEntryKind = pgEnum("credit_entry_kind", [
@@ -21,6 +22,10 @@ export const creditEntryKind = pgEnum("credit_entry_kind", [
   "capture",
   "release",
   "adjust",
+  // A pack bought through Stripe (adds credits), and a refund of one (takes credits back, never
+  // below zero available): both point at their `credit_purchases` row.
+  "purchase",
+  "refund",
 ]);
 
 /** Append-only: nothing updates or deletes an entry (a trigger in the migration enforces it). */
@@ -39,7 +44,10 @@ export const creditEntries = pgTable(
     debit: boolean("debit").notNull().default(false),
     actorId: uuid("actor_id").references(() => users.id),
     reason: text("reason"),
-    /** Set for admin grants/adjustments so a repeated request is applied once. */
+    /** The Stripe purchase a `purchase` or `refund` entry belongs to. */
+    purchaseId: uuid("purchase_id").references(() => creditPurchases.id),
+    /** Set for admin grants/adjustments so a repeated request is applied once; for purchases
+     *  and refunds, derived from the Stripe object so a replayed event is applied once. */
     idempotencyKey: text("idempotency_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -48,6 +56,11 @@ export const creditEntries = pgTable(
     check("credit_entries_amount_positive", sql`amount > 0`),
     check("credit_entries_debit_only_adjust", sql`not debit or kind = 'adjust'`),
     uniqueIndex("credit_entries_idempotency_key").on(t.idempotencyKey),
+    // `kind::text`: the migration that adds these kinds cannot name them as enum values yet.
+    check(
+      "credit_entries_purchase_kinds",
+      sql`(purchase_id is not null) = (kind::text in ('purchase', 'refund'))`,
+    ),
     check(
       "credit_entries_analysis_required",
       sql`(kind in ('hold', 'capture', 'release')) = (analysis_id is not null)`,
@@ -70,7 +83,7 @@ export const creditBalances = pgTable(
     available: integer("available").notNull().default(0),
     held: integer("held").notNull().default(0),
     spent: integer("spent").notNull().default(0),
-    /** Grants plus adjustments: always equals available + held + spent. */
+    /** Grants, purchases and adjustments less refunds: always available + held + spent. */
     granted: integer("granted").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   customType,
   index,
@@ -30,8 +31,18 @@ export const documents = pgTable(
     pageCount: integer("page_count").notNull(),
     wordCount: integer("word_count").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The user deleted it (or their account): a tombstone, its name and bytes gone; analyses
+     *  and ledger entries may still point at it. Answers 404 to everyone. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** Its bytes were removed (deleted, or older than DOCUMENT_RETENTION_DAYS); analyses that
+     *  finished keep their memo. */
+    bytesPurgedAt: timestamp("bytes_purged_at", { withTimezone: true }),
   },
-  (t) => [index("documents_user_created_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("documents_user_created_idx").on(t.userId, t.createdAt),
+    // Retention finds documents whose bytes are still stored, oldest first.
+    index("documents_retained_idx").on(t.createdAt).where(sql`${t.bytesPurgedAt} is null`),
+  ],
 );
 
 /** Bytes live apart from the metadata so listing documents never drags blobs along. */

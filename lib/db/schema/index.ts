@@ -3,5 +3,7 @@ export * from "./analyses";
 export * from "./batches";
 export * from "./credits";
 export * from "./documents";
+export * from "./mail";
+export * from "./purchases";
 export * from "./users";
 export * from "./workers";
