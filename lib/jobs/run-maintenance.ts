@@ -18,6 +18,7 @@ import {
   readAttemptHistory,
 } from "@/lib/jobs/infrastructure-failure";
 import type { Logger } from "@/lib/logger";
+import { deliverPendingMails } from "@/lib/mail/deliver-mail";
 
 /**
  * The outbox relay (design.md): every admitted `queued` analysis, and every `running` one whose
@@ -221,4 +222,8 @@ export async function runMaintenance(log: Logger): Promise<void> {
   if (admitted > 0) log.info({ admitted }, "maintenance admitted waiting analyses");
   await expireQuotes();
   await pruneIdempotencyKeys();
+  // Mails the web could not send at once (SMTP down, web restarted), and those the workers
+  // queued themselves (analysis finished).
+  const mail = await deliverPendingMails();
+  if (mail.sent + mail.failed > 0) log.info(mail, "maintenance delivered mail");
 }
