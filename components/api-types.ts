@@ -36,7 +36,15 @@ export type CreditEntryKind = CreditEntryView["kind"];
 export type CreditBalance = CreditBalanceView;
 export type CreditEntry = CreditEntryView;
 
-export type CreditsResponse = { balance: CreditBalance; entries: CreditEntry[] };
+export type CreditPack = { id: string; credits: number; amount: number; currency: string };
+/** Whether "Buy credits" is offered (Stripe configured), the packs, and whom to ask otherwise. */
+export type PurchaseOptions = { enabled: boolean; packs: CreditPack[]; contact: string };
+export type CreditsResponse = {
+  balance: CreditBalance;
+  entries: CreditEntry[];
+  /** Only in the user's own `/api/me/credits`. */
+  purchases?: PurchaseOptions;
+};
 
 export type AdminAnalysis = AdminAnalysisRow;
 

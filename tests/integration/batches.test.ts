@@ -115,7 +115,7 @@ describe("bulk upload as batches", () => {
     expect(refused.status).toBe(402);
     expect(refused.body.error?.code).toBe("insufficient_credits");
     expect(refused.body.error?.message).toBe(
-      `This batch needs ${total} credits; you have ${total - 1} available — 1 more credit needed. Nothing was charged.`,
+      `This batch needs ${total} credits; you have ${total - 1} available — 1 more credit needed. Nothing was charged. Ask your administrator for more credits.`,
     );
     expect(refused.body.error?.details).toEqual({
       price: total,
