@@ -308,17 +308,18 @@ const envSchema = z.object({
       }),
     )
     .pipe(
-      z.array(
-        z.object({
-          id: z.string(),
-          credits: z.number().int().positive(),
-          amount: z.number().int().positive(),
-          currency: z.string(),
+      z
+        .array(
+          z.object({
+            id: z.string(),
+            credits: z.number().int().positive(),
+            amount: z.number().int().positive(),
+            currency: z.string(),
+          }),
+        )
+        .refine((packs) => new Set(packs.map((p) => p.id)).size === packs.length, {
+          message: "each pack needs its own id",
         }),
-      )
-      .refine((packs) => new Set(packs.map((p) => p.id)).size === packs.length, {
-        message: "each pack needs its own id",
-      }),
     ),
   /** Whom a user without credits should ask, when purchases are off (no Stripe keys). */
   CREDITS_CONTACT: z.string().trim().min(1).default("your administrator"),

@@ -28,7 +28,7 @@ export async function applyRefund(
     .from(creditPurchases)
     .where(eq(creditPurchases.id, purchaseId))
     .for("update");
-  if (!purchase || purchase.status !== "paid") throw new Error(`purchase ${purchaseId} not paid`);
+  if (purchase?.status !== "paid") throw new Error(`purchase ${purchaseId} not paid`);
   if (refund.currency !== purchase.currency) {
     log.error({ purchaseId, refund }, "a refund in another currency than its purchase: ignored");
     return "rejected";

@@ -199,7 +199,8 @@ async function refundCharge(
   charge: Stripe.Charge,
 ): Promise<{ handled: Handled; deferral: Deferral | null }> {
   const paymentIntentId = paymentIntentIdOf(charge.payment_intent);
-  if (!paymentIntentId) return { handled: { result: "ignored", status: "ignored" }, deferral: null };
+  if (!paymentIntentId)
+    return { handled: { result: "ignored", status: "ignored" }, deferral: null };
   await lockPaymentIntent(tx, paymentIntentId);
   const refund: ChargeRefund = {
     amount: charge.amount,

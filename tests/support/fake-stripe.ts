@@ -37,7 +37,11 @@ export type RecordedRequest = {
 };
 
 /** A Stripe event around `object`, as Stripe posts it to a webhook endpoint. */
-export function stripeEvent(type: string, object: object, id = `evt_${randomBytes(12).toString("hex")}`) {
+export function stripeEvent(
+  type: string,
+  object: object,
+  id = `evt_${randomBytes(12).toString("hex")}`,
+) {
   return {
     id,
     object: "event",
@@ -86,7 +90,10 @@ export function refundedCharge(input: {
 }
 
 /** The session as `checkout.session.completed` carries it once paid. */
-export function paidSession(session: FakeSession, paymentIntent = `pi_${randomBytes(12).toString("hex")}`): FakeSession {
+export function paidSession(
+  session: FakeSession,
+  paymentIntent = `pi_${randomBytes(12).toString("hex")}`,
+): FakeSession {
   return { ...session, status: "complete", payment_status: "paid", payment_intent: paymentIntent };
 }
 
@@ -138,7 +145,10 @@ export async function startFakeStripe(options: {
     });
 
   const json = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { "content-type": "application/json", "request-id": `req_${state.requests.length}` });
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "request-id": `req_${state.requests.length}`,
+    });
     res.end(JSON.stringify(body));
   };
 
@@ -213,14 +223,18 @@ export async function startFakeStripe(options: {
           form,
         });
         if (req.headers.authorization !== `Bearer ${secretKey}`) {
-          json(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
+          json(res, 401, {
+            error: { type: "invalid_request_error", message: "Invalid API Key provided" },
+          });
           return;
         }
         if (req.method === "POST" && url.pathname === "/v1/checkout/sessions") {
           createSession(res, form);
           return;
         }
-        json(res, 404, { error: { type: "invalid_request_error", message: "Unrecognized request URL" } });
+        json(res, 404, {
+          error: { type: "invalid_request_error", message: "Unrecognized request URL" },
+        });
         return;
       }
       const pageMatch = /^\/pay\/(cs_test_[0-9a-f]+)$/.exec(url.pathname);

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withUser } from "@/lib/http/json-route";
-import { purchasesEnabled } from "@/lib/purchases/credit-packs";
 import { createCheckout } from "@/lib/purchases/create-checkout";
+import { purchasesEnabled } from "@/lib/purchases/credit-packs";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 const bodySchema = z.object({ pack: z.string().trim().min(1).max(64) });

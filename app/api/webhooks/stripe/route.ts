@@ -20,10 +20,7 @@ export function POST(request: Request): Promise<Response> {
   return observeRequestDuration({ method: "POST", route: ROUTE }, async () => {
     if (!purchasesEnabled()) {
       return addTransportSecurity(
-        NextResponse.json(
-          { error: { code: "not_found", message: "Not found." } },
-          { status: 404 },
-        ),
+        NextResponse.json({ error: { code: "not_found", message: "Not found." } }, { status: 404 }),
       );
     }
     let response: Response;
