@@ -11,6 +11,7 @@ import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
+import type { FlaggedPurchase } from "@/lib/purchases/list-flagged-purchases";
 
 export type { AnalysisStatus, AnalysisView };
 
@@ -79,9 +80,11 @@ export type LedgerCheckResponse = {
   violations: LedgerViolation[];
   ok: boolean;
   summary: string;
+  flaggedPurchases: FlaggedPurchase[];
 };
 
 export type { AdminAnalysisDetail, AnalysisEventView } from "@/lib/analyses/get-admin-analysis";
 export type { QueueHealth, WindowStats, WorkerView } from "@/lib/analyses/get-queue-health";
+export type { FlaggedPurchase } from "@/lib/purchases/list-flagged-purchases";
 export type { AdminActionView };
 export type AdminAuditResponse = Page<AdminActionView>;

@@ -1,5 +1,6 @@
 "use client";
 
+import AddShoppingCartIcon from "@mui/icons-material/AddShoppingCart";
 import ArrowForwardIcon from "@mui/icons-material/ArrowForward";
 import TollIcon from "@mui/icons-material/Toll";
 import Box from "@mui/material/Box";
@@ -26,6 +27,8 @@ export function CreditBalance() {
   const balance = data?.balance;
   const available = balance?.available;
   const held = balance?.held ?? 0;
+  // Hidden unless the server says purchases are on (both Stripe keys configured).
+  const canBuy = data?.purchases?.enabled === true;
 
   const tooltip = open
     ? "" // An empty title hides the tooltip while the breakdown is open.
@@ -66,6 +69,19 @@ export function CreditBalance() {
           )}
         </Button>
       </Tooltip>
+      {canBuy ? (
+        <Button
+          href="/credits#buy-credits"
+          size="small"
+          variant="contained"
+          color="secondary"
+          startIcon={<AddShoppingCartIcon fontSize="small" />}
+          data-testid="header-buy-credits"
+          sx={{ whiteSpace: "nowrap", display: { xs: "none", sm: "inline-flex" } }}
+        >
+          Buy credits
+        </Button>
+      ) : null}
       <Popover
         id={popoverId}
         open={open}
@@ -140,6 +156,18 @@ export function CreditBalance() {
         ) : null}
         <Divider />
         <Box sx={{ p: 1 }}>
+          {canBuy ? (
+            <Button
+              href="/credits#buy-credits"
+              size="small"
+              fullWidth
+              endIcon={<AddShoppingCartIcon fontSize="small" />}
+              onClick={() => setAnchor(null)}
+              sx={{ justifyContent: "space-between" }}
+            >
+              Buy credits
+            </Button>
+          ) : null}
           <Button
             href="/credits"
             size="small"

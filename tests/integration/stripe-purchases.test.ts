@@ -403,8 +403,9 @@ describe("buying credits with Stripe", () => {
     const buyer = await newBuyer();
     const paid = await buy(buyer);
     // 80 of the 100 credits are gone (a debit stands in for spending them).
+    const adminEmail = `stripe-admin-${randomUUID()}@example.com`;
     const admin = await createUser({
-      email: `stripe-admin-${randomUUID()}@example.com`,
+      email: adminEmail,
       password: "admin password 1",
       role: "admin",
     });
@@ -434,6 +435,17 @@ describe("buying credits with Stripe", () => {
       result: "refund_unchanged",
     });
     expect((await purchaseOf(paid.id)).refundShortfall).toBe(80);
+
+    // The admin console's ledger page lists it for a person to decide.
+    const adminClient = new ApiClient(appUrl);
+    await adminClient.signIn(adminEmail, "admin password 1");
+    const ledger = await adminClient.json<{
+      flaggedPurchases: { id: string; refundShortfall: number; creditsRefunded: number }[];
+    }>("GET", "/api/admin/ledger");
+    expect(ledger.status).toBe(200);
+    expect(ledger.body.flaggedPurchases).toContainEqual(
+      expect.objectContaining({ id: purchase.id, refundShortfall: 80, creditsRefunded: 20 }),
+    );
   });
 
   it("leaves a ledger with zero violations after all of the above", async () => {
