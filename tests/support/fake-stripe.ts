@@ -265,3 +265,13 @@ export async function startFakeStripe(options: {
 }
 
 export type FakeStripe = Awaited<ReturnType<typeof startFakeStripe>>;
+
+/** The app's Stripe settings for a server that talks to `fake`. */
+export function fakeStripeEnv(fake: { url: string }): Record<string, string> {
+  return {
+    STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_URL: fake.url,
+    CREDIT_PACKS: "starter:100:1000:usd,team:500:4000:usd",
+  };
+}
