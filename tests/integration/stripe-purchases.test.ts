@@ -448,6 +448,31 @@ describe("buying credits with Stripe", () => {
     );
   });
 
+  it("has the ledger check catch a purchase row that disagrees with its entries", async () => {
+    const buyer = await newBuyer();
+    const paid = await buy(buyer);
+    const { id } = await purchaseOf(paid.id);
+    const codesFor = async () =>
+      (await checkLedger()).violations.filter((v) => v.purchaseId === id).map((v) => v.code);
+    expect(await codesFor()).toEqual([]);
+    try {
+      await db
+        .update(creditPurchases)
+        .set({ creditsRefunded: 1, status: "expired" })
+        .where(eq(creditPurchases.id, id));
+      expect((await codesFor()).sort()).toEqual([
+        "refund_total_mismatch",
+        "unpaid_purchase_credited",
+      ]);
+    } finally {
+      await db
+        .update(creditPurchases)
+        .set({ creditsRefunded: 0, status: "paid" })
+        .where(eq(creditPurchases.id, id));
+    }
+    expect(await codesFor()).toEqual([]);
+  });
+
   it("leaves a ledger with zero violations after all of the above", async () => {
     const report = await checkLedger();
     const purchases = await db.select().from(creditPurchases);
