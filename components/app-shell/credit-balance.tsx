@@ -6,6 +6,7 @@ import TollIcon from "@mui/icons-material/Toll";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Divider from "@mui/material/Divider";
+import IconButton from "@mui/material/IconButton";
 import Popover from "@mui/material/Popover";
 import Skeleton from "@mui/material/Skeleton";
 import Tooltip from "@mui/material/Tooltip";
@@ -70,17 +71,33 @@ export function CreditBalance() {
         </Button>
       </Tooltip>
       {canBuy ? (
-        <Button
-          href="/credits#buy-credits"
-          size="small"
-          variant="contained"
-          color="secondary"
-          startIcon={<AddShoppingCartIcon fontSize="small" />}
-          data-testid="header-buy-credits"
-          sx={{ whiteSpace: "nowrap", display: { xs: "none", sm: "inline-flex" } }}
-        >
-          Buy credits
-        </Button>
+        <>
+          {/* Wide screens: the words; narrower: the icon (the header is full); phones: the
+              balance's breakdown has the link. */}
+          <Button
+            href="/credits#buy-credits"
+            size="small"
+            variant="contained"
+            color="secondary"
+            startIcon={<AddShoppingCartIcon fontSize="small" />}
+            data-testid="header-buy-credits"
+            sx={{ whiteSpace: "nowrap", display: { xs: "none", xl: "inline-flex" } }}
+          >
+            Buy credits
+          </Button>
+          <Tooltip title="Buy credits">
+            <IconButton
+              href="/credits#buy-credits"
+              size="small"
+              color="secondary"
+              aria-label="Buy credits"
+              data-testid="header-buy-credits-icon"
+              sx={{ display: { xs: "none", sm: "inline-flex", xl: "none" } }}
+            >
+              <AddShoppingCartIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        </>
       ) : null}
       <Popover
         id={popoverId}

@@ -29,7 +29,8 @@ test("a user buys a credit pack: Buy credits, the Checkout stand-in's Pay, the b
   const balance = page.getByTestId("credit-balance");
   const before = await availableIn(balance);
 
-  await page.getByTestId("header-buy-credits").click();
+  // Beside the balance: the words on wide screens, the cart icon (same name) on narrower ones.
+  await page.getByRole("banner").getByRole("link", { name: "Buy credits" }).click();
   await expect(page).toHaveURL(/\/credits#buy-credits$/);
   const starter = page.locator('[data-testid="credit-pack"][data-pack="starter"]');
   await expect(starter).toContainText("100 credits");
