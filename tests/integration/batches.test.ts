@@ -121,6 +121,7 @@ describe("bulk upload as batches", () => {
       price: total,
       available: total - 1,
       missing: 1,
+      creditsContact: "your administrator",
     });
     expect(await holdsOf(ids)).toEqual([]);
     expect(await balanceOf(userId)).toMatchObject({ available: total - 1, held: 0, spent: 0 });

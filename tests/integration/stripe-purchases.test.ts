@@ -23,6 +23,7 @@ import {
   stripeEvent,
 } from "@/tests/support/fake-stripe";
 import { integrationStack } from "@/tests/support/integration-stack";
+import { confirm, uploadContract } from "@/tests/support/journey";
 import { balanceOf } from "@/tests/support/ledger";
 
 const stack = integrationStack();
@@ -217,6 +218,17 @@ describe("buying credits with Stripe", () => {
       json: { pack: "starter" },
     });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("ends a 402 'not enough credits' with where to buy them", async () => {
+    const buyer = await newBuyer();
+    const upload = await uploadContract(buyer.client);
+    const refused = await confirm(buyer.client, upload.document.id, randomUUID());
+    expect(refused.status).toBe(402);
+    expect(refused.body.error?.message).toMatch(
+      /Nothing was charged\. Buy credits at \/credits\.$/,
+    );
+    expect(refused.body.error?.details).toMatchObject({ buyCreditsUrl: "/credits" });
   });
 
   it("credits a paid checkout once: a purchase entry, the balance and the row in one go", async () => {
