@@ -9,16 +9,11 @@ import type { CreditPack } from "@/components/api-types";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatCredits } from "@/components/format";
 import { Notice } from "@/components/notice";
+import { formatMoney } from "@/lib/purchases/format-money";
 
-/** "$10.00": a pack's price in its currency, from the smallest unit Stripe counts in. */
+/** "$10.00": a pack's price in its currency. */
 export function formatPrice(pack: Pick<CreditPack, "amount" | "currency">): string {
-  const currency = pack.currency.toUpperCase();
-  const digits =
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat("en", { style: "currency", currency }).format(
-    pack.amount / 10 ** digits,
-  );
+  return formatMoney(pack.amount, pack.currency);
 }
 
 function packName(id: string): string {

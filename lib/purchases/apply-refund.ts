@@ -3,6 +3,7 @@ import { lockAvailableCredits } from "@/lib/billing/hold-credits";
 import type { Tx } from "@/lib/db/client";
 import { creditBalances, creditEntries, creditPurchases } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
+import { formatMoney } from "@/lib/purchases/format-money";
 import { planRefund, refundedCreditsTotal } from "@/lib/purchases/refund-credits";
 
 const log = logger.child({ module: "purchases" });
@@ -53,7 +54,7 @@ export async function applyRefund(
       kind: "refund",
       amount: take,
       purchaseId: purchase.id,
-      reason: `Payment refunded (${refund.amountRefunded} of ${refund.amount} ${purchase.currency.toUpperCase()} cents)`,
+      reason: `Payment refunded: ${formatMoney(refund.amountRefunded, purchase.currency)} of ${formatMoney(refund.amount, purchase.currency)} in all`,
       // One entry per cumulative total: a replay of the same refund finds nothing owed anyway,
       // and the unique key is the database's own guard.
       idempotencyKey: `refund:${purchase.id}:${total}`,

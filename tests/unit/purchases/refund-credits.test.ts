@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatMoney } from "@/lib/purchases/format-money";
 import { planRefund, refundedCreditsTotal } from "@/lib/purchases/refund-credits";
 
 const pack = { credits: 100, amount: 1000 };
@@ -74,5 +75,13 @@ describe("planRefund: what one refund event changes after the earlier ones", () 
     expect(apply([30, 60, 100], 1000)).toEqual({ refunded: 100, short: 0 });
     expect(apply([100, 30, 60], 1000)).toEqual({ refunded: 100, short: 0 });
     expect(apply([60, 100, 30, 60], 1000)).toEqual({ refunded: 100, short: 0 });
+  });
+});
+
+describe("formatMoney", () => {
+  it("reads the smallest unit of each currency", () => {
+    expect(formatMoney(1000, "usd")).toBe("$10.00");
+    expect(formatMoney(4050, "eur")).toBe("€40.50");
+    expect(formatMoney(500, "jpy")).toBe("¥500");
   });
 });
