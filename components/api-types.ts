@@ -56,7 +56,7 @@ export type AdminUser = AdminUserRow;
 export type AdminUsersResponse = Page<AdminUser>;
 
 /** `GET /api/admin/users/:id/credits`: the same shape as the signed-in user's `/api/me/credits`. */
-export type AdminUserCreditsResponse = CreditsResponse;
+export type AdminUserCreditsResponse = CreditsResponse & { flaggedPurchases: FlaggedPurchase[] };
 
 export type CreditChangeKind = "grant" | "adjust";
 export type CreditChangeDirection = "credit" | "debit";

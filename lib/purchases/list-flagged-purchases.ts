@@ -1,4 +1,4 @@
-import { desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { creditPurchases, users } from "@/lib/db/schema";
 
@@ -14,8 +14,11 @@ export type FlaggedPurchase = {
   flaggedAt: string;
 };
 
-/** Purchases whose refunds could not take every credit back, newest first. */
-export async function listFlaggedPurchases(limit = 200): Promise<FlaggedPurchase[]> {
+/** Purchases whose refunds could not take every credit back, newest first (one user's, or all). */
+export async function listFlaggedPurchases(
+  of: { userId?: string } = {},
+  limit = 200,
+): Promise<FlaggedPurchase[]> {
   const rows = await db
     .select({
       id: creditPurchases.id,
@@ -29,7 +32,12 @@ export async function listFlaggedPurchases(limit = 200): Promise<FlaggedPurchase
     })
     .from(creditPurchases)
     .innerJoin(users, eq(users.id, creditPurchases.userId))
-    .where(isNotNull(creditPurchases.flaggedAt))
+    .where(
+      and(
+        isNotNull(creditPurchases.flaggedAt),
+        of.userId ? eq(creditPurchases.userId, of.userId) : undefined,
+      ),
+    )
     .orderBy(desc(creditPurchases.flaggedAt))
     .limit(limit);
   return rows.map((r) => ({ ...r, flaggedAt: r.flaggedAt!.toISOString() }));

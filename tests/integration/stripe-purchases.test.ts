@@ -458,6 +458,11 @@ describe("buying credits with Stripe", () => {
     expect(ledger.body.flaggedPurchases).toContainEqual(
       expect.objectContaining({ id: purchase.id, refundShortfall: 80, creditsRefunded: 20 }),
     );
+    const userPage = await adminClient.json<{ flaggedPurchases: { id: string }[] }>(
+      "GET",
+      `/api/admin/users/${buyer.id}/credits`,
+    );
+    expect(userPage.body.flaggedPurchases.map((p) => p.id)).toEqual([purchase.id]);
   });
 
   it("has the ledger check catch a purchase row that disagrees with its entries", async () => {
