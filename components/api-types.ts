@@ -11,6 +11,7 @@ import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
+import type { FlaggedPurchase } from "@/lib/purchases/list-flagged-purchases";
 
 export type { AnalysisStatus, AnalysisView };
 
@@ -36,7 +37,15 @@ export type CreditEntryKind = CreditEntryView["kind"];
 export type CreditBalance = CreditBalanceView;
 export type CreditEntry = CreditEntryView;
 
-export type CreditsResponse = { balance: CreditBalance; entries: CreditEntry[] };
+export type CreditPack = { id: string; credits: number; amount: number; currency: string };
+/** Whether "Buy credits" is offered (Stripe configured), the packs, and whom to ask otherwise. */
+export type PurchaseOptions = { enabled: boolean; packs: CreditPack[]; contact: string };
+export type CreditsResponse = {
+  balance: CreditBalance;
+  entries: CreditEntry[];
+  /** Only in the user's own `/api/me/credits`. */
+  purchases?: PurchaseOptions;
+};
 
 export type AdminAnalysis = AdminAnalysisRow;
 
@@ -47,7 +56,7 @@ export type AdminUser = AdminUserRow;
 export type AdminUsersResponse = Page<AdminUser>;
 
 /** `GET /api/admin/users/:id/credits`: the same shape as the signed-in user's `/api/me/credits`. */
-export type AdminUserCreditsResponse = CreditsResponse;
+export type AdminUserCreditsResponse = CreditsResponse & { flaggedPurchases: FlaggedPurchase[] };
 
 export type CreditChangeKind = "grant" | "adjust";
 export type CreditChangeDirection = "credit" | "debit";
@@ -71,9 +80,11 @@ export type LedgerCheckResponse = {
   violations: LedgerViolation[];
   ok: boolean;
   summary: string;
+  flaggedPurchases: FlaggedPurchase[];
 };
 
 export type { AdminAnalysisDetail, AnalysisEventView } from "@/lib/analyses/get-admin-analysis";
 export type { QueueHealth, WindowStats, WorkerView } from "@/lib/analyses/get-queue-health";
+export type { FlaggedPurchase } from "@/lib/purchases/list-flagged-purchases";
 export type { AdminActionView };
 export type AdminAuditResponse = Page<AdminActionView>;

@@ -263,6 +263,8 @@ const envSchema = z.object({
   RATE_LIMIT_CONFIRM_USER: rateLimitFromEnv("60/1h"),
   /** Password-reset requests, per e-mail and per IP (for the reset endpoint still to come). */
   RATE_LIMIT_PASSWORD_RESET: rateLimitFromEnv("5/1h"),
+  /** Checkout Sessions (`POST /api/credits/checkout`, "Buy credits") per user. */
+  RATE_LIMIT_CHECKOUT_USER: rateLimitFromEnv("20/1h"),
 
   /** Outgoing mail (verification, password reset, analysis finished): `smtp://user:pass@host:587`
    *  or `smtps://…:465`. Required in production; unset in development and tests, mails are
@@ -306,14 +308,18 @@ const envSchema = z.object({
       }),
     )
     .pipe(
-      z.array(
-        z.object({
-          id: z.string(),
-          credits: z.number().int().positive(),
-          amount: z.number().int().positive(),
-          currency: z.string(),
+      z
+        .array(
+          z.object({
+            id: z.string(),
+            credits: z.number().int().positive(),
+            amount: z.number().int().positive(),
+            currency: z.string(),
+          }),
+        )
+        .refine((packs) => new Set(packs.map((p) => p.id)).size === packs.length, {
+          message: "each pack needs its own id",
         }),
-      ),
     ),
   /** Whom a user without credits should ask, when purchases are off (no Stripe keys). */
   CREDITS_CONTACT: z.string().trim().min(1).default("your administrator"),

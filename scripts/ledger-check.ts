@@ -5,7 +5,11 @@ import { closeDb } from "@/lib/db/client";
 const report = await checkLedger();
 await closeDb();
 for (const v of report.violations) {
-  const where = [v.userId && `user ${v.userId}`, v.analysisId && `analysis ${v.analysisId}`]
+  const where = [
+    v.userId && `user ${v.userId}`,
+    v.analysisId && `analysis ${v.analysisId}`,
+    v.purchaseId && `purchase ${v.purchaseId}`,
+  ]
     .filter(Boolean)
     .join(", ");
   console.log(`VIOLATION ${v.code}: ${v.message}${where ? ` (${where})` : ""}`);

@@ -17,7 +17,7 @@ import Typography from "@mui/material/Typography";
 import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { useState } from "react";
-import type { LedgerCheckResponse, LedgerViolation } from "@/components/api-types";
+import type { FlaggedPurchase, LedgerCheckResponse, LedgerViolation } from "@/components/api-types";
 import { shortId } from "@/components/credits/entry-movement";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
 import { formatNumber, pluralize } from "@/components/format";
@@ -83,6 +83,28 @@ function ViolationItem({ violation }: { violation: LedgerViolation }) {
           ) : null}
         </Typography>
       ) : null}
+    </ListItem>
+  );
+}
+
+/** A refund that could not take all its credits back: who, which pack, how many are missing. */
+function FlaggedPurchaseItem({ purchase }: { purchase: FlaggedPurchase }) {
+  return (
+    <ListItem divider data-testid="flagged-purchase" sx={{ display: "block", py: 1.25 }}>
+      <Typography variant="body2" sx={{ overflowWrap: "anywhere" }}>
+        <Link component={NextLink} href={`/admin/users/${purchase.userId}`}>
+          {purchase.userEmail}
+        </Link>{" "}
+        — "{purchase.pack}" pack of {formatNumber(purchase.credits)}: refunded, but{" "}
+        <strong>{formatNumber(purchase.refundShortfall)}</strong> credits could not be taken back
+        (already spent or held); {formatNumber(purchase.creditsRefunded)} were.
+      </Typography>
+      <Typography variant="caption" sx={{ color: "text.secondary" }}>
+        Flagged <RelativeTime iso={purchase.flaggedAt} /> · purchase{" "}
+        <Box component="span" sx={{ fontFamily: "monospace", userSelect: "all" }}>
+          {purchase.id}
+        </Box>
+      </Typography>
     </ListItem>
   );
 }
@@ -186,6 +208,26 @@ export function AdminLedgerCheck() {
                 Show all {formatNumber(violations.length)}
               </Button>
             ) : null}
+          </Box>
+        ) : null}
+
+        {report && report.flaggedPurchases.length > 0 ? (
+          <Box sx={{ mt: 3 }} data-testid="flagged-purchases">
+            <Notice
+              severity="warning"
+              sx={{ mb: 1 }}
+              title={
+                <>{pluralize(report.flaggedPurchases.length, "refunded purchase")} to review</>
+              }
+            >
+              Stripe refunded these payments after the credits were used, so the balance could not
+              go below zero. Decide with the user whether to adjust their credits.
+            </Notice>
+            <List dense disablePadding aria-label="Refunded purchases to review">
+              {report.flaggedPurchases.map((p) => (
+                <FlaggedPurchaseItem key={p.id} purchase={p} />
+              ))}
+            </List>
           </Box>
         ) : null}
       </CardContent>

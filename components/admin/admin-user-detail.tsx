@@ -28,8 +28,8 @@ import { BalanceCards, type BalanceField } from "@/components/credits/balance-ca
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
 import { describeMovement, isDebit, shortId } from "@/components/credits/entry-movement";
 import { fetchJson } from "@/components/fetch-json";
-import { formatDateTime } from "@/components/format";
-import { NoticeToast } from "@/components/notice";
+import { formatDateTime, formatNumber } from "@/components/format";
+import { Notice, NoticeToast } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 import { queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
@@ -236,6 +236,20 @@ export function AdminUserDetail({
         sx={{ mb: 3 }}
       />
 
+      {query.data?.flaggedPurchases.map((purchase) => (
+        <Notice
+          key={purchase.id}
+          severity="warning"
+          title="Refund to review"
+          sx={{ mb: 2 }}
+          data-testid="user-flagged-purchase"
+        >
+          Stripe refunded their "{purchase.pack}" pack ({formatNumber(purchase.credits)} credits)
+          after credits were used: {formatNumber(purchase.creditsRefunded)} were taken back,{" "}
+          {formatNumber(purchase.refundShortfall)} could not be (the balance never goes below zero).
+          Decide with the user whether to adjust their credits.
+        </Notice>
+      ))}
       <BalanceCards balance={balance} help={ADMIN_BALANCE_HELP} />
 
       <Typography variant="h5" component="h2" sx={{ mb: 1.5 }}>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
+import { MoreCreditsHint } from "@/components/credits/more-credits-hint";
 import { formatCredits } from "@/components/format";
 import { Notice } from "@/components/notice";
 
@@ -69,6 +70,7 @@ export function ConfirmQuoteButton({
           sx={{ py: 0, maxWidth: 360 }}
         >
           {failure.message}
+          {failure.kind === "insufficient" ? <MoreCreditsHint /> : null}
         </Notice>
       ) : null}
     </Box>

@@ -1,10 +1,12 @@
 "use client";
 
+import AddShoppingCartIcon from "@mui/icons-material/AddShoppingCart";
 import ArrowForwardIcon from "@mui/icons-material/ArrowForward";
 import TollIcon from "@mui/icons-material/Toll";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import Divider from "@mui/material/Divider";
+import IconButton from "@mui/material/IconButton";
 import Popover from "@mui/material/Popover";
 import Skeleton from "@mui/material/Skeleton";
 import Tooltip from "@mui/material/Tooltip";
@@ -26,6 +28,8 @@ export function CreditBalance() {
   const balance = data?.balance;
   const available = balance?.available;
   const held = balance?.held ?? 0;
+  // Hidden unless the server says purchases are on (both Stripe keys configured).
+  const canBuy = data?.purchases?.enabled === true;
 
   const tooltip = open
     ? "" // An empty title hides the tooltip while the breakdown is open.
@@ -66,6 +70,35 @@ export function CreditBalance() {
           )}
         </Button>
       </Tooltip>
+      {canBuy ? (
+        <>
+          {/* Wide screens: the words; narrower: the icon (the header is full); phones: the
+              balance's breakdown has the link. */}
+          <Button
+            href="/credits#buy-credits"
+            size="small"
+            variant="contained"
+            color="secondary"
+            startIcon={<AddShoppingCartIcon fontSize="small" />}
+            data-testid="header-buy-credits"
+            sx={{ whiteSpace: "nowrap", display: { xs: "none", xl: "inline-flex" } }}
+          >
+            Buy credits
+          </Button>
+          <Tooltip title="Buy credits">
+            <IconButton
+              href="/credits#buy-credits"
+              size="small"
+              color="secondary"
+              aria-label="Buy credits"
+              data-testid="header-buy-credits-icon"
+              sx={{ display: { xs: "none", sm: "inline-flex", xl: "none" } }}
+            >
+              <AddShoppingCartIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        </>
+      ) : null}
       <Popover
         id={popoverId}
         open={open}
@@ -140,6 +173,18 @@ export function CreditBalance() {
         ) : null}
         <Divider />
         <Box sx={{ p: 1 }}>
+          {canBuy ? (
+            <Button
+              href="/credits#buy-credits"
+              size="small"
+              fullWidth
+              endIcon={<AddShoppingCartIcon fontSize="small" />}
+              onClick={() => setAnchor(null)}
+              sx={{ justifyContent: "space-between" }}
+            >
+              Buy credits
+            </Button>
+          ) : null}
           <Button
             href="/credits"
             size="small"

@@ -8,6 +8,7 @@ import type { ConfirmFailure } from "@/components/analyses/confirm";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import type { BatchView } from "@/components/api-types";
 import { useConfirmBatch } from "@/components/batches/use-batch-mutations";
+import { MoreCreditsHint } from "@/components/credits/more-credits-hint";
 import { useCredits } from "@/components/credits/use-credits";
 import { formatCredits, formatNumber, pluralize } from "@/components/format";
 import { Notice } from "@/components/notice";
@@ -70,6 +71,7 @@ export function BatchConfirm({
       {short && failure?.kind !== "insufficient" ? (
         <Notice severity="warning" sx={{ mt: 2 }} data-testid="batch-insufficient-credits">
           {shortMessage(total, available)}
+          <MoreCreditsHint />
         </Notice>
       ) : null}
       {failure ? (
@@ -81,6 +83,7 @@ export function BatchConfirm({
           }
         >
           {failure.message}
+          {failure.kind === "insufficient" ? <MoreCreditsHint /> : null}
         </Notice>
       ) : null}
       <Typography variant="caption" sx={{ color: "text.secondary", display: "block", mt: 1.5 }}>

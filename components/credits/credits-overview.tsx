@@ -11,7 +11,12 @@ import NextLink from "next/link";
 import type { CreditEntry, CreditEntryKind } from "@/components/api-types";
 import { BalanceCards } from "@/components/credits/balance-cards";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
+import { CreditPacks } from "@/components/credits/credit-packs";
 import { isDebit, isManual } from "@/components/credits/entry-movement";
+import {
+  type PurchaseReturn,
+  PurchaseReturnNotice,
+} from "@/components/credits/purchase-return-notice";
 import { useCredits } from "@/components/credits/use-credits";
 import { formatNumber } from "@/components/format";
 import { QueryErrorAlert } from "@/components/query-state";
@@ -158,7 +163,7 @@ function EntryRow({ entry }: { entry: CreditEntry }) {
   );
 }
 
-export function CreditsOverview() {
+export function CreditsOverview({ purchase }: { purchase?: PurchaseReturn }) {
   const credits = useCredits();
   // The header's balance may have filled this query before this part of the page hydrates.
   const hydrated = useHydrated();
@@ -178,10 +183,23 @@ export function CreditsOverview() {
   }
 
   const entries = data?.entries ?? [];
+  const purchases = data?.purchases;
 
   return (
     <>
+      {purchase ? <PurchaseReturnNotice outcome={purchase} credits={data} /> : null}
       <BalanceCards balance={data?.balance} />
+      {purchases?.enabled && purchases.packs.length > 0 ? (
+        <CreditPacks packs={purchases.packs} />
+      ) : purchases ? (
+        <Typography
+          variant="body2"
+          sx={{ color: "text.secondary", mt: -2, mb: 4 }}
+          data-testid="credits-contact"
+        >
+          Need more credits? Ask {purchases.contact}.
+        </Typography>
+      ) : null}
 
       <Box
         sx={{ display: "flex", alignItems: "baseline", justifyContent: "space-between", mb: 1.5 }}

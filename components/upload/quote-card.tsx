@@ -16,6 +16,7 @@ import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import type { ReactNode } from "react";
 import { insufficientMessage } from "@/components/analyses/confirm";
+import { MoreCreditsHint } from "@/components/credits/more-credits-hint";
 import { FactGrid } from "@/components/fact";
 import { formatBytes, formatCredits, formatDocumentKind, formatNumber } from "@/components/format";
 import { Notice } from "@/components/notice";
@@ -213,6 +214,7 @@ export function QuoteCard({
                   <Notice severity="warning" sx={{ mt: 2 }} data-testid="insufficient-credits">
                     {insufficientMessage(missing)} This analysis costs {formatCredits(price)}; you
                     have {formatCredits(available)} available.
+                    <MoreCreditsHint />
                   </Notice>
                 ) : null}
 
@@ -227,6 +229,7 @@ export function QuoteCard({
                     }
                   >
                     {item.confirmFailure.message}
+                    {item.confirmFailure.kind === "insufficient" ? <MoreCreditsHint /> : null}
                     {item.confirmFailure.kind === "rejected" ? (
                       <>
                         {" "}

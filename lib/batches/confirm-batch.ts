@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { analyses, batches, documents, users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
+import { moreCreditsHint } from "@/lib/purchases/credit-packs";
 import type { BatchView } from "./batch-view";
 import { getBatchView } from "./get-batch";
 
@@ -18,10 +19,11 @@ const plural = (n: number) => (n === 1 ? "credit" : "credits");
 
 function batchShort(total: number, available: number): AppError {
   const missing = total - available;
+  const hint = moreCreditsHint();
   return new AppError(
     "insufficient_credits",
-    `This batch needs ${total} ${plural(total)}; you have ${available} available — ${missing} more ${plural(missing)} needed. Nothing was charged.`,
-    { price: total, available, missing },
+    `This batch needs ${total} ${plural(total)}; you have ${available} available — ${missing} more ${plural(missing)} needed. Nothing was charged. ${hint.text}`,
+    { price: total, available, missing, ...hint.details },
   );
 }
 

@@ -6,6 +6,7 @@ export type LedgerViolation = {
   message: string;
   userId?: string;
   analysisId?: string;
+  purchaseId?: string;
 };
 
 export type LedgerReport = { users: number; entries: number; violations: LedgerViolation[] };
@@ -15,6 +16,8 @@ type UserSums = {
   grants: number;
   adjust_credit: number;
   adjust_debit: number;
+  purchases: number;
+  refunds: number;
   holds: number;
   captures: number;
   releases: number;
@@ -53,6 +56,8 @@ export async function checkLedger(): Promise<LedgerReport> {
       coalesce(sum(e.amount) filter (where e.kind = 'grant'), 0)::int as grants,
       coalesce(sum(e.amount) filter (where e.kind = 'adjust' and not e.debit), 0)::int as adjust_credit,
       coalesce(sum(e.amount) filter (where e.kind = 'adjust' and e.debit), 0)::int as adjust_debit,
+      coalesce(sum(e.amount) filter (where e.kind = 'purchase'), 0)::int as purchases,
+      coalesce(sum(e.amount) filter (where e.kind = 'refund'), 0)::int as refunds,
       coalesce(sum(e.amount) filter (where e.kind = 'hold'), 0)::int as holds,
       coalesce(sum(e.amount) filter (where e.kind = 'capture'), 0)::int as captures,
       coalesce(sum(e.amount) filter (where e.kind = 'release'), 0)::int as releases,
@@ -63,7 +68,7 @@ export async function checkLedger(): Promise<LedgerReport> {
     group by u.id, b.user_id, b.available, b.held, b.spent, b.granted`);
 
   for (const u of users) {
-    const granted = u.grants + u.adjust_credit - u.adjust_debit;
+    const granted = u.grants + u.purchases + u.adjust_credit - u.adjust_debit - u.refunds;
     const held = u.holds - u.captures - u.releases;
     const spent = u.captures;
     const available = granted - held - spent;
@@ -195,6 +200,8 @@ export async function checkLedger(): Promise<LedgerReport> {
     }
   }
 
+  for (const v of await checkPurchases()) add(v);
+
   const [count] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from credit_entries`,
   );
@@ -203,4 +210,62 @@ export async function checkLedger(): Promise<LedgerReport> {
 
 export function formatLedgerSummary(report: LedgerReport): string {
   return `ledger: ${report.users} users, ${report.entries} entries, ${report.violations.length} violations`;
+}
+
+type PurchaseSums = {
+  id: string;
+  user_id: string;
+  status: string;
+  credits: number;
+  credits_refunded: number;
+  refund_shortfall: number;
+  purchase_entries: number;
+  purchase_amount: number | null;
+  refund_amount: number;
+  wrong_user: boolean | null;
+};
+
+/**
+ * The Stripe purchases against their entries: a paid purchase is credited exactly once with
+ * exactly its credits (an unpaid one never), refunds never take back more than it gave, and the
+ * row's `credits_refunded` is the sum of its refund entries.
+ */
+async function checkPurchases(): Promise<LedgerViolation[]> {
+  const violations: LedgerViolation[] = [];
+  const rows = await db.execute<PurchaseSums>(sql`
+    select p.id, p.user_id, p.status::text as status, p.credits, p.credits_refunded,
+      p.refund_shortfall,
+      count(e.id) filter (where e.kind = 'purchase')::int as purchase_entries,
+      sum(e.amount) filter (where e.kind = 'purchase')::int as purchase_amount,
+      coalesce(sum(e.amount) filter (where e.kind = 'refund'), 0)::int as refund_amount,
+      bool_or(e.user_id <> p.user_id) as wrong_user
+    from credit_purchases p
+    left join credit_entries e on e.purchase_id = p.id
+    group by p.id`);
+  for (const p of rows) {
+    const at = { userId: p.user_id, purchaseId: p.id };
+    const add = (code: string, message: string) => violations.push({ ...at, code, message });
+    if (p.status === "paid" && p.purchase_entries !== 1)
+      add("purchase_not_credited_once", `paid purchase has ${p.purchase_entries} purchase entries`);
+    if (p.status !== "paid" && p.purchase_entries > 0)
+      add("unpaid_purchase_credited", `${p.status} purchase has a purchase entry`);
+    if (p.purchase_entries === 1 && p.purchase_amount !== p.credits)
+      add("purchase_not_pack", `purchase entry ${p.purchase_amount} ≠ pack's ${p.credits} credits`);
+    if (p.refund_amount > p.credits)
+      add("refund_exceeds_purchase", `refunds ${p.refund_amount} > purchase ${p.credits}`);
+    if (p.refund_amount > 0 && p.status !== "paid")
+      add("refund_without_purchase", `${p.status} purchase has refund entries`);
+    if (p.credits_refunded !== p.refund_amount)
+      add(
+        "refund_total_mismatch",
+        `credits_refunded ${p.credits_refunded} ≠ refund entries' ${p.refund_amount}`,
+      );
+    if (p.credits_refunded + p.refund_shortfall > p.credits)
+      add(
+        "refund_owed_exceeds_purchase",
+        `refunded ${p.credits_refunded} + shortfall ${p.refund_shortfall} > ${p.credits}`,
+      );
+    if (p.wrong_user) add("wrong_user", "an entry belongs to another user than the purchase");
+  }
+  return violations;
 }

@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 import { creditBalances } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { moreCreditsHint } from "@/lib/purchases/credit-packs";
 
 type Hold = { userId: string; analysisId: string; amount: number };
 
@@ -47,10 +48,11 @@ export async function holdWith(tx: Tx, hold: Hold, write: () => Promise<boolean>
   const available = (await lockAvailableCredits(tx, hold.userId)) ?? 0;
   if (available < hold.amount) {
     const missing = hold.amount - available;
+    const hint = moreCreditsHint();
     throw new AppError(
       "insufficient_credits",
-      `This analysis costs ${hold.amount} credits but you have ${available} available: ${missing} more ${missing === 1 ? "credit is" : "credits are"} needed. Nothing was charged.`,
-      { price: hold.amount, available, missing },
+      `This analysis costs ${hold.amount} credits but you have ${available} available: ${missing} more ${missing === 1 ? "credit is" : "credits are"} needed. Nothing was charged. ${hint.text}`,
+      { price: hold.amount, available, missing, ...hint.details },
     );
   }
   if (!(await write())) throw new Error("a hold was refused under the balance lock");

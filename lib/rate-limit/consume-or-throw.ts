@@ -7,6 +7,7 @@ const messages: Partial<Record<RateLimiterName, string>> = {
   uploadUser: "You've uploaded many files in a short time. Try again in {wait}.",
   confirmUser:
     "You've started many analyses in a short time. Try again in {wait} — nothing was charged.",
+  checkoutUser: "You've started many purchases in a short time. Try again in {wait}.",
   passwordResetEmail: "Too many password-reset requests. Try again in {wait}.",
   passwordResetIp: "Too many password-reset requests. Try again in {wait}.",
 };

@@ -16,6 +16,8 @@ const limits = {
   signUpIp: env.RATE_LIMIT_SIGNUP_IP,
   uploadUser: env.RATE_LIMIT_UPLOAD_USER,
   confirmUser: env.RATE_LIMIT_CONFIRM_USER,
+  /** Checkout Sessions ("Buy credits") per user. */
+  checkoutUser: env.RATE_LIMIT_CHECKOUT_USER,
   /** For the password-reset endpoint still to come: per e-mail and per client IP. */
   passwordResetEmail: env.RATE_LIMIT_PASSWORD_RESET,
   passwordResetIp: env.RATE_LIMIT_PASSWORD_RESET,

@@ -5,6 +5,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
+import { fakeStripeEnv, startFakeStripe } from "@/tests/support/fake-stripe";
 import { startTestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
@@ -12,13 +13,21 @@ export const E2E_USERS_FILE = path.resolve("test-results/e2e-users.json");
 
 /** A private stack for the browser journeys: production build, real worker, own DB and queue. */
 export default async function globalSetup() {
+  // Stripe's API and hosted Checkout page, stood in for locally (tests/support/fake-stripe.ts).
+  const stripe = await startFakeStripe({});
   const stack = await startTestStack({
     name: "e2e",
     port: Number(process.env.E2E_PORT),
     workers: 1,
     // Slow steps a little so the test can watch the progress bar move.
     workerEnv: { ANALYSIS_STEP_DELAY_MS: "700" },
+    webEnv: fakeStripeEnv(stripe),
+  }).catch(async (error: unknown) => {
+    await stripe.close();
+    throw error;
   });
+  stripe.state.webhookUrl = `${stack.baseUrl}/api/webhooks/stripe`;
+  const stop = () => Promise.all([stack.stop(), stripe.close()]).then(() => {});
   const users = {
     user: { email: `e2e-${randomUUID()}@example.com`, password: "e2e user password" },
     admin: { email: `e2e-admin-${randomUUID()}@example.com`, password: "e2e admin password" },
@@ -37,10 +46,10 @@ export default async function globalSetup() {
       JSON.stringify({ ...users, failed, databaseUrl: stack.databaseUrl }),
     );
   } catch (error) {
-    await stack.stop();
+    await stop();
     throw error;
   }
-  return () => stack.stop();
+  return stop;
 }
 
 /**

@@ -217,6 +217,7 @@ describe("a user's analysis journey", () => {
       price: upload.quote.priceCredits,
       available: 0,
       missing: upload.quote.priceCredits,
+      creditsContact: "your administrator",
     });
     expect(refused.body.error?.message).toMatch(/more credits? (is|are) needed/);
     expect(await entriesForAnalysis(upload.quote.analysisId)).toEqual([]);

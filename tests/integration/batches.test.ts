@@ -115,12 +115,13 @@ describe("bulk upload as batches", () => {
     expect(refused.status).toBe(402);
     expect(refused.body.error?.code).toBe("insufficient_credits");
     expect(refused.body.error?.message).toBe(
-      `This batch needs ${total} credits; you have ${total - 1} available — 1 more credit needed. Nothing was charged.`,
+      `This batch needs ${total} credits; you have ${total - 1} available — 1 more credit needed. Nothing was charged. Ask your administrator for more credits.`,
     );
     expect(refused.body.error?.details).toEqual({
       price: total,
       available: total - 1,
       missing: 1,
+      creditsContact: "your administrator",
     });
     expect(await holdsOf(ids)).toEqual([]);
     expect(await balanceOf(userId)).toMatchObject({ available: total - 1, held: 0, spent: 0 });

@@ -3,17 +3,19 @@ import { z } from "zod";
 import { adjustCredits, creditChangeInputSchema } from "@/lib/billing/adjust-credits";
 import { getCreditBalance, listCreditEntries } from "@/lib/billing/get-credit-summary";
 import { withAdmin } from "@/lib/http/json-route";
+import { listFlaggedPurchases } from "@/lib/purchases/list-flagged-purchases";
 
 /** A user's balance and full credit history, for admins. */
 export const GET = withAdmin<{ id: string }>(
   "/api/admin/users/[id]/credits",
   async ({ params }) => {
     const userId = z.string().uuid().parse(params.id);
-    const [balance, entries] = await Promise.all([
+    const [balance, entries, flaggedPurchases] = await Promise.all([
       getCreditBalance(userId),
       listCreditEntries({ userId }),
+      listFlaggedPurchases({ userId }),
     ]);
-    return NextResponse.json({ balance, entries });
+    return NextResponse.json({ balance, entries, flaggedPurchases });
   },
 );
 
