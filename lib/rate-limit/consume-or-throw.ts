@@ -9,6 +9,7 @@ const messages: Partial<Record<RateLimiterName, string>> = {
     "You've started many analyses in a short time. Try again in {wait} — nothing was charged.",
   passwordResetEmail: "Too many password-reset requests. Try again in {wait}.",
   passwordResetIp: "Too many password-reset requests. Try again in {wait}.",
+  accountMailUser: "We've sent you several mails already. Try again in {wait}.",
 };
 
 /**

@@ -16,9 +16,11 @@ const limits = {
   signUpIp: env.RATE_LIMIT_SIGNUP_IP,
   uploadUser: env.RATE_LIMIT_UPLOAD_USER,
   confirmUser: env.RATE_LIMIT_CONFIRM_USER,
-  /** For the password-reset endpoint still to come: per e-mail and per client IP. */
+  /** Password-reset requests: per e-mail and per client IP. */
   passwordResetEmail: env.RATE_LIMIT_PASSWORD_RESET,
   passwordResetIp: env.RATE_LIMIT_PASSWORD_RESET,
+  /** Mails a signed-in user can trigger (verification resend, e-mail change), per user. */
+  accountMailUser: env.RATE_LIMIT_PASSWORD_RESET,
 } satisfies Record<string, RateLimit>;
 
 export type RateLimiterName = keyof typeof limits;
