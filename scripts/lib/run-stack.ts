@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { concurrently } from "concurrently";
 import { DEMO_USERS } from "./demo-users";
+import { startLocalMailSink } from "./local-mail-sink";
 import { ensureAuthSecret, ensurePostgres, ensureRedis, type Service } from "./local-services";
 
 const say = (line: string) => console.log(`[stack] ${line}`);
@@ -59,6 +60,12 @@ export async function runStack(mode: StackMode): Promise<void> {
         NEXTAUTH_SECRET: ensureAuthSecret(dataDir),
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       };
+    }
+    if (mode === "local" && !process.env.SMTP_URL) {
+      // Production mode needs an SMTP server: a local one that prints the mails it gets.
+      const sink = await startLocalMailSink(say);
+      started.push(sink);
+      childEnv = { ...childEnv, SMTP_URL: sink.url };
     }
     if (mode === "local") ensureBuild();
     // Demo accounts exist only in development; the seed itself refuses production too.
