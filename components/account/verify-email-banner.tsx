@@ -4,7 +4,7 @@ import Button from "@mui/material/Button";
 import { useState } from "react";
 import { postJson } from "@/components/auth/post-json";
 import { errorMessage } from "@/components/fetch-json";
-import { formatCredits } from "@/components/format";
+import { formatNumber } from "@/components/format";
 import { Notice } from "@/components/notice";
 
 /**
@@ -37,7 +37,7 @@ export function VerifyEmailBanner({
       severity={state.kind === "failed" ? "error" : "info"}
       title={
         grantCredits > 0
-          ? `Verify your e-mail to get your ${formatCredits(grantCredits)} free`
+          ? `Verify your e-mail to get your ${formatNumber(grantCredits)} free ${grantCredits === 1 ? "credit" : "credits"}`
           : "Verify your e-mail"
       }
       data-testid="verify-email-banner"
