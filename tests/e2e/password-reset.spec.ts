@@ -42,7 +42,9 @@ test("forgot password: the mailed link sets a new one, signs every device out, a
 
   // The link worked once.
   await page.goto(linkIn(mail, "/reset-password").toString());
-  await page.getByRole("textbox", { name: "New password", exact: true }).fill("yet another password");
+  await page
+    .getByRole("textbox", { name: "New password", exact: true })
+    .fill("yet another password");
   await page.getByLabel("Repeat the new password").fill("yet another password");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByTestId("reset-error")).toContainText("invalid or has expired");
