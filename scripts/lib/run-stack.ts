@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { concurrently } from "concurrently";
 import { DEMO_USERS } from "./demo-users";
-import { startLocalMailSink } from "./local-mail-sink";
 import { ensureAuthSecret, ensurePostgres, ensureRedis, type Service } from "./local-services";
 
 const say = (line: string) => console.log(`[stack] ${line}`);
@@ -62,7 +61,9 @@ export async function runStack(mode: StackMode): Promise<void> {
       };
     }
     if (mode === "local" && !process.env.SMTP_URL) {
-      // Production mode needs an SMTP server: a local one that prints the mails it gets.
+      // Production mode needs an SMTP server: a local one that prints the mails it gets. Imported
+      // here only: it uses dev dependencies, which a production install (`npm start`) lacks.
+      const { startLocalMailSink } = await import("./local-mail-sink");
       const sink = await startLocalMailSink(say);
       started.push(sink);
       childEnv = { ...childEnv, SMTP_URL: sink.url };
