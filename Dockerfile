@@ -30,6 +30,8 @@ RUN npm prune --omit=dev --no-audit --no-fund
 # ---- the runtime image
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 WORKDIR /app
+# Required at run time, not baked in: DATABASE_URL, REDIS_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
+# SMTP_URL and MAIL_FROM (compose.yaml, docs/deploy.md); web and worker refuse to start without.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \

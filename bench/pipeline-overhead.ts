@@ -76,6 +76,9 @@ const appEnv = {
   // A production start refuses to run without these (docs/decisions/0009); no web server here.
   NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
   NEXTAUTH_URL: "http://127.0.0.1:3000",
+  // Required too; nothing is mailed in this benchmark (its users are made verified).
+  SMTP_URL: "smtp://127.0.0.1:2525",
+  MAIL_FROM: "Clauseflow bench <no-reply@clauseflow.test>",
   WORKER_CONCURRENCY: String(CONCURRENCY),
   SIGNUP_GRANT_CREDITS: String(JOBS * (ROUNDS + 1)),
 };

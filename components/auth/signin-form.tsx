@@ -7,14 +7,18 @@ import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import { type FormEvent, useActionState, useState } from "react";
-import { type AuthFormState, signInFormAction } from "@/app/actions/auth";
+import { signInFormAction } from "@/app/actions/auth";
 import { PasswordField } from "@/components/auth/password-field";
 import { useFormFields } from "@/components/auth/use-form-fields";
 import { signInErrorMessage, validateEmail, validatePassword } from "@/components/auth/validation";
 import { formatCredits } from "@/components/format";
 import { Notice } from "@/components/notice";
 
-const initialState: AuthFormState = { error: null, email: "" };
+/** What the sign-in page can tell someone who arrives from another step (`?notice=`). */
+const notices: Record<string, string> = {
+  password_reset:
+    "Your password was changed and every device was signed out. Sign in with the new password.",
+};
 
 /**
  * The form posts to a server action: before hydration (or without JavaScript) the browser sends
@@ -25,12 +29,19 @@ export function SignInForm({
   callbackUrl,
   initialError,
   grantCredits,
+  notice = null,
+  initialEmail = "",
 }: {
   callbackUrl: string | null;
   initialError: string | null;
   grantCredits: number;
+  notice?: string | null;
+  initialEmail?: string;
 }) {
-  const [state, formAction, pending] = useActionState(signInFormAction, initialState);
+  const [state, formAction, pending] = useActionState(signInFormAction, {
+    error: null,
+    email: initialEmail,
+  });
   const { values, field, check } = useFormFields({ email: state.email, password: "" });
   const [clientError, setClientError] = useState<string | null>(
     initialError ? signInErrorMessage(initialError) : null,
@@ -78,6 +89,10 @@ export function SignInForm({
         <Notice severity="error" data-testid="signin-error">
           {formError}
         </Notice>
+      ) : notice && notices[notice] ? (
+        <Notice severity="success" data-testid="signin-notice">
+          {notices[notice]}
+        </Notice>
       ) : null}
 
       <TextField
@@ -97,6 +112,15 @@ export function SignInForm({
         disabled={pending}
       />
 
+      <Link
+        component={NextLink}
+        href="/forgot-password"
+        variant="body2"
+        sx={{ alignSelf: "flex-end", mt: "-8px !important" }}
+      >
+        Forgot password?
+      </Link>
+
       <Button type="submit" variant="contained" size="large" loading={pending} fullWidth>
         Sign in
       </Button>
@@ -106,7 +130,7 @@ export function SignInForm({
         <Link component={NextLink} href="/signup" sx={{ fontWeight: 600 }}>
           Create an account
         </Link>{" "}
-        and get {formatCredits(grantCredits)} to start.
+        and get {formatCredits(grantCredits)} once you verify your e-mail.
       </Typography>
     </Stack>
   );

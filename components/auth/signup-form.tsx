@@ -80,8 +80,9 @@ export function SignUpForm({
           Create your account
         </Typography>
         <Typography variant="body2" sx={{ color: "text.secondary", mt: 0.5 }}>
-          You start with <strong>{formatCredits(grantCredits)}</strong> — enough for about{" "}
-          {formatNumber(grantCredits * pagesPerCredit)} pages of contracts.
+          Verify your e-mail and you get <strong>{formatCredits(grantCredits)}</strong> — enough for
+          about {formatNumber(grantCredits * pagesPerCredit)} pages of contracts. We&apos;ll mail
+          you the link.
         </Typography>
       </div>
 

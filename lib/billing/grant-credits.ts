@@ -5,7 +5,14 @@ import { creditBalances, creditEntries } from "@/lib/db/schema";
 /** Adds credits to a user's available balance (sign-up grant, admin grant). Call inside a tx. */
 export async function grantCredits(
   tx: DbOrTx,
-  input: { userId: string; amount: number; reason: string; actorId?: string | null },
+  input: {
+    userId: string;
+    amount: number;
+    reason: string;
+    actorId?: string | null;
+    /** One grant per fact (e.g. `signup-grant:<userId>`): a second insert fails on the key. */
+    idempotencyKey?: string;
+  },
 ): Promise<void> {
   if (!Number.isInteger(input.amount) || input.amount <= 0) {
     throw new RangeError("A grant must be a positive whole number of credits.");
@@ -16,6 +23,7 @@ export async function grantCredits(
     amount: input.amount,
     reason: input.reason,
     actorId: input.actorId ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
   });
   await tx
     .update(creditBalances)

@@ -18,9 +18,11 @@ const limits = {
   confirmUser: env.RATE_LIMIT_CONFIRM_USER,
   /** Checkout Sessions ("Buy credits") per user. */
   checkoutUser: env.RATE_LIMIT_CHECKOUT_USER,
-  /** For the password-reset endpoint still to come: per e-mail and per client IP. */
+  /** Password-reset requests: per e-mail and per client IP. */
   passwordResetEmail: env.RATE_LIMIT_PASSWORD_RESET,
   passwordResetIp: env.RATE_LIMIT_PASSWORD_RESET,
+  /** Mails a signed-in user can trigger (verification resend, e-mail change), per user. */
+  accountMailUser: env.RATE_LIMIT_PASSWORD_RESET,
 } satisfies Record<string, RateLimit>;
 
 export type RateLimiterName = keyof typeof limits;

@@ -60,6 +60,14 @@ export async function runStack(mode: StackMode): Promise<void> {
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       };
     }
+    if (mode === "local" && !process.env.SMTP_URL) {
+      // Production mode needs an SMTP server: a local one that prints the mails it gets. Imported
+      // here only: it uses dev dependencies, which a production install (`npm start`) lacks.
+      const { startLocalMailSink } = await import("./local-mail-sink");
+      const sink = await startLocalMailSink(say);
+      started.push(sink);
+      childEnv = { ...childEnv, SMTP_URL: sink.url };
+    }
     if (mode === "local") ensureBuild();
     // Demo accounts exist only in development; the seed itself refuses production too.
     const scripts =

@@ -201,6 +201,10 @@ try {
     QUEUE_PREFIX: "cfcluster",
     NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
     NEXTAUTH_URL: publicUrl,
+    // Required in production. Nothing in the cluster run mails (its users are made verified by
+    // createUser, not signed up), so nothing needs to listen: a mail would wait in the outbox.
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    MAIL_FROM: "Clauseflow cluster <no-reply@clauseflow.test>",
     NEXT_TELEMETRY_DISABLED: "1",
     TRUSTED_PROXY_COUNT: "1",
     LOG_LEVEL: "info",

@@ -43,12 +43,15 @@ describe("accounts do not reveal which e-mails exist", () => {
     );
     expect(takenBody).toEqual(freshBody);
 
-    // One account, one welcome grant, and its password is still the first one.
+    // One account, no grant before its e-mail is verified, one verification mail (the second
+    // sign-up mailed nothing), and its password is still the first one.
     const accounts = await sql`select id from users where lower(email) = ${email}`;
     expect(accounts).toHaveLength(1);
     const grants = await sql`select count(*)::int as n from credit_entries
       where user_id = ${accounts[0]!.id} and kind = 'grant'`;
-    expect(grants[0]!.n).toBe(1);
+    expect(grants[0]!.n).toBe(0);
+    const mails = await sql`select kind from mail_outbox where to_address = ${email}`;
+    expect(mails.map((m) => m.kind)).toEqual(["verify_email"]);
     await new ApiClient(stack.baseUrl).signIn(email, "first password 1");
     await expect(new ApiClient(stack.baseUrl).signIn(email, "second password 2")).rejects.toThrow(
       /sign-in failed/,

@@ -9,7 +9,14 @@ import { projectRoot } from "@/tests/support/child-processes";
 import { integrationStack } from "@/tests/support/integration-stack";
 
 const stack = integrationStack();
-const REQUIRED = ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL"];
+const REQUIRED = [
+  "DATABASE_URL",
+  "REDIS_URL",
+  "NEXTAUTH_SECRET",
+  "NEXTAUTH_URL",
+  "SMTP_URL",
+  "MAIL_FROM",
+];
 
 /** This process's environment without the production configuration (and no test-runner hints). */
 function productionEnvWithout(names: string[], extra: Record<string, string> = {}) {
@@ -43,7 +50,7 @@ describe("production start is safe by default", () => {
     const worker = run(
       process.execPath,
       ["--import", "tsx", "worker/index.ts"],
-      productionEnvWithout(["DATABASE_URL", "REDIS_URL", "NEXTAUTH_URL"], {
+      productionEnvWithout(["DATABASE_URL", "REDIS_URL", "NEXTAUTH_URL", "SMTP_URL", "MAIL_FROM"], {
         NEXTAUTH_SECRET: "too short",
       }),
     );
@@ -52,11 +59,13 @@ describe("production start is safe by default", () => {
     const lines = worker.stderr.split("\n");
     const start = lines.findIndex((l) => l.includes("[worker] cannot start"));
     expect(start).toBeGreaterThanOrEqual(0);
-    const message = lines.slice(start, start + 5).join("\n");
+    const message = lines.slice(start, start + 7).join("\n");
     expect(message).toContain("DATABASE_URL is not set");
     expect(message).toContain("REDIS_URL is not set");
     expect(message).toContain("NEXTAUTH_SECRET is too short (9 characters, need 32+)");
     expect(message).toContain("NEXTAUTH_URL is not set");
+    expect(message).toContain("SMTP_URL is not set");
+    expect(message).toContain("MAIL_FROM is not set");
     // One message, not a stack trace from whichever import failed first.
     expect(worker.stderr).not.toMatch(/\n\s+at /);
   });
@@ -69,6 +78,8 @@ describe("production start is safe by default", () => {
       REDIS_URL: stack.redisUrl,
       NEXTAUTH_SECRET: stack.sessionSecret,
       NEXTAUTH_URL: stack.baseUrl,
+      SMTP_URL: "smtp://127.0.0.1:9",
+      MAIL_FROM: "Clauseflow <no-reply@example.com>",
     });
     expect(seed.status).toBe(1);
     expect(seed.stderr).toContain("refusing to create demo accounts");

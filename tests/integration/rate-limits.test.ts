@@ -13,6 +13,7 @@ const STRICT = {
   RATE_LIMIT_SIGNUP_IP: "3/1h",
   RATE_LIMIT_UPLOAD_USER: "3/1h",
   RATE_LIMIT_CONFIRM_USER: "3/1h",
+  RATE_LIMIT_PASSWORD_RESET: "3/1h",
 };
 
 let stack: TestStack;
@@ -151,6 +152,37 @@ describe("sign-up limits and client IPs", () => {
     expect((await signUp(proxied, { "x-forwarded-for": `${client}, ${freshIp()}` })).status).toBe(
       201,
     );
+  });
+});
+
+describe("password-reset limits", () => {
+  const askReset = async (ip: string, email: string) => {
+    const response = await new ApiClient(proxied, asClient(ip)).request(
+      "POST",
+      "/api/auth/password-reset",
+      { json: { email } },
+    );
+    const body = (await response.json()) as { error?: { code: string; message: string } };
+    return { status: response.status, retryAfter: response.headers.get("retry-after"), body };
+  };
+
+  it("allows 3 requests per IP, then 429 with Retry-After, for unknown e-mails alike", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 3; i++) {
+      expect((await askReset(ip, `nobody-${randomUUID()}@example.com`)).status).toBe(202);
+    }
+    const refused = await askReset(ip, `nobody-${randomUUID()}@example.com`);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(3_500);
+    expect(refused.body.error?.message).toMatch(/Too many password-reset requests/);
+  });
+
+  it("allows 3 requests per e-mail, whichever IPs they come from", async () => {
+    const email = `reset-${randomUUID()}@example.com`;
+    for (let i = 0; i < 3; i++) expect((await askReset(freshIp(), email)).status).toBe(202);
+    expect((await askReset(freshIp(), email)).status).toBe(429);
+    // Another e-mail from a fresh IP still gets through.
+    expect((await askReset(freshIp(), `other-${randomUUID()}@example.com`)).status).toBe(202);
   });
 });
 

@@ -238,6 +238,8 @@ describe("HSTS: read from NEXTAUTH_URL when the server starts, not when it was b
         QUEUE_PREFIX: stack.queuePrefix,
         NEXTAUTH_SECRET: randomUUID(),
         NEXTAUTH_URL: "https://clauseflow.example.com",
+        SMTP_URL: "smtp://127.0.0.1:2525",
+        MAIL_FROM: "Clauseflow <no-reply@clauseflow.example.com>",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       path.join(projectRoot, "test-results", `hsts-${port}.log`),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { linkIn, waitForMail } from "@/tests/support/mailbox";
 
 /**
  * A signed-in HTTP client for the real server: signs up (or in) through next-auth's credentials
@@ -13,9 +14,19 @@ export class ApiClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
+  /**
+   * Signs up and in. By default it then follows the verification mail (as its owner would:
+   * the mail from the stack's SMTP server, its link's token POSTed), so the account has its
+   * starting grant; `verify: false` leaves it unverified, without credits.
+   */
   static async signUp(
     baseUrl: string,
-    overrides: { email?: string; password?: string; headers?: Record<string, string> } = {},
+    overrides: {
+      email?: string;
+      password?: string;
+      headers?: Record<string, string>;
+      verify?: boolean;
+    } = {},
   ) {
     const client = new ApiClient(baseUrl, overrides.headers);
     const email = overrides.email ?? `user-${randomUUID()}@example.com`;
@@ -24,7 +35,18 @@ export class ApiClient {
     if (created.status !== 201)
       throw new Error(`sign-up failed: ${created.status} ${await created.text()}`);
     await client.signIn(email, password);
+    if (overrides.verify ?? true) await client.verifyEmail(email);
     return { client, email, password };
+  }
+
+  /** Follows the latest verification mail to `email`: the link's token, POSTed. */
+  async verifyEmail(email: string): Promise<void> {
+    const mail = await waitForMail(email, { subject: /verify your e-mail/i });
+    const token = linkIn(mail, "/verify-email").searchParams.get("token");
+    const verified = await this.request("POST", "/api/auth/verify-email", { json: { token } });
+    if (verified.status !== 200) {
+      throw new Error(`verification failed: ${verified.status} ${await verified.text()}`);
+    }
   }
 
   async signIn(email: string, password: string): Promise<void> {

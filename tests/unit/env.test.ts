@@ -8,6 +8,8 @@ const production = {
   REDIS_URL: "redis://redis:6379",
   NEXTAUTH_SECRET: "x".repeat(32),
   NEXTAUTH_URL: "https://clauseflow.example",
+  SMTP_URL: "smtp://mailer:secret@smtp.clauseflow.example:587",
+  MAIL_FROM: "Clauseflow <no-reply@clauseflow.example>",
 } as const;
 
 function problems(source: Record<string, string>): string {
@@ -33,11 +35,20 @@ describe("parseEnv: production needs its configuration; development keeps local 
     const env = parseEnv({ ...production } as NodeJS.ProcessEnv);
     expect(env.DATABASE_URL).toBe(production.DATABASE_URL);
     expect(env.REDIS_URL).toBe(production.REDIS_URL);
+    expect(env.SMTP_URL).toBe(production.SMTP_URL);
+    expect(env.MAIL_FROM).toBe(production.MAIL_FROM);
   });
 
   it("lists every missing variable in one message, empty values counting as missing", () => {
     const message = problems({ NODE_ENV: "production", DATABASE_URL: "" });
-    for (const name of ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL"]) {
+    for (const name of [
+      "DATABASE_URL",
+      "REDIS_URL",
+      "NEXTAUTH_SECRET",
+      "NEXTAUTH_URL",
+      "SMTP_URL",
+      "MAIL_FROM",
+    ]) {
       expect(message).toContain(`${name} is not set`);
     }
   });

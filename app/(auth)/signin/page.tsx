@@ -22,6 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       callbackUrl={callbackUrl ?? null}
       initialError={first(params.error) ?? null}
       grantCredits={env.SIGNUP_GRANT_CREDITS}
+      notice={first(params.notice) ?? null}
+      initialEmail={first(params.email) ?? ""}
     />
   );
 }
