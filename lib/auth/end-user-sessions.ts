@@ -2,7 +2,12 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { userSessions } from "@/lib/db/schema";
 
-export type SessionEndReason = "sign_out" | "disabled" | "role_changed" | "password_changed";
+export type SessionEndReason =
+  | "sign_out"
+  | "disabled"
+  | "role_changed"
+  | "password_changed"
+  | "account_deleted";
 
 /**
  * Ends every live session of a user, in the caller's transaction: the one place that disabling an

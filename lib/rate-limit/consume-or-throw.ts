@@ -9,6 +9,8 @@ const messages: Partial<Record<RateLimiterName, string>> = {
     "You've started many analyses in a short time. Try again in {wait} — nothing was charged.",
   passwordResetEmail: "Too many password-reset requests. Try again in {wait}.",
   passwordResetIp: "Too many password-reset requests. Try again in {wait}.",
+  deleteUser: "You've deleted many items in a short time. Try again in {wait}.",
+  deleteAccountUser: "Too many attempts to delete your account. Try again in {wait}.",
 };
 
 /**

@@ -19,6 +19,12 @@ const limits = {
   /** For the password-reset endpoint still to come: per e-mail and per client IP. */
   passwordResetEmail: env.RATE_LIMIT_PASSWORD_RESET,
   passwordResetIp: env.RATE_LIMIT_PASSWORD_RESET,
+  /** Deletions of documents and analyses per user: generous for tidying up, not for a script
+   *  hammering the purge. */
+  deleteUser: { points: 300, durationSeconds: 3_600 },
+  /** Account deletions per user: each checks the password, so this also caps guesses made
+   *  with a stolen session. */
+  deleteAccountUser: { points: 5, durationSeconds: 3_600 },
 } satisfies Record<string, RateLimit>;
 
 export type RateLimiterName = keyof typeof limits;
