@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import { listAdminActions } from "@/lib/audit/list-admin-actions";
 import { createUser } from "@/lib/auth/create-user";
+import type { BatchSummary, BatchView } from "@/lib/batches/batch-view";
 import { checkLedger } from "@/lib/billing/check-ledger";
 import { grantCredits } from "@/lib/billing/grant-credits";
 import { db } from "@/lib/db/client";
@@ -41,17 +42,20 @@ async function newUser() {
   return { ...account, userId: row!.id };
 }
 
-/** A contract as plain text whose name and every paragraph carry a marker found nowhere else. */
-async function uploadMarked(client: ApiClient, marker: string): Promise<UploadResponse> {
-  const text = [
+function markedText(marker: string): string {
+  return [
     `SERVICES AGREEMENT ${marker}`,
     `This agreement is made between ${marker} Holdings Ltd ("Supplier") and Example Corp ("Customer").`,
     `1. Term. This agreement starts on 1 January 2026 and lasts twelve months. Reference ${marker}.`,
     `2. Fees. Customer pays Supplier 1,000 EUR per month within 30 days of invoice.`,
     `3. Termination. Either party may terminate on 60 days' written notice.`,
   ].join("\n\n");
+}
+
+/** A contract as plain text whose name and every paragraph carry a marker found nowhere else. */
+async function uploadMarked(client: ApiClient, marker: string): Promise<UploadResponse> {
   const response = await client.upload(
-    new TextEncoder().encode(text),
+    new TextEncoder().encode(markedText(marker)),
     `${marker}.txt`,
     "text/plain",
   );
@@ -265,6 +269,58 @@ describe("deleting analyses and documents", () => {
     await expectGone(owner.client, body.analysis);
     const ledger = await checkLedger();
     expect(ledger.violations).toEqual([]);
+  });
+});
+
+describe("deleting the analyses of a bulk upload", () => {
+  it("keeps the batch while one remains, then answers 404 and forgets its names", async () => {
+    const user = await newUser();
+    const marker = `zqb${randomUUID().replaceAll("-", "")}`;
+    const form = new FormData();
+    for (const name of [`${marker}-a.txt`, `${marker}-b.txt`]) {
+      form.append("file", new Blob([markedText(marker)], { type: "text/plain" }), name);
+    }
+    // A refused file is listed by name among the batch's problems.
+    form.append("file", new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0])]), `${marker}-c.exe`);
+    const created = await user.client.json<{ batch: BatchView }>("POST", "/api/batches", {
+      multipart: form,
+    });
+    expect(created.status).toBe(201);
+    const batch = created.body.batch;
+    expect(batch.files).toHaveLength(2);
+    expect(batch.problems).toHaveLength(1);
+    const confirmed = await user.client.request("POST", `/api/batches/${batch.id}/confirm`, {
+      headers: { "idempotency-key": randomUUID() },
+    });
+    expect(confirmed.status).toBe(202);
+    for (const file of batch.files) {
+      await waitForStatus(user.client, file.analysisId, ["succeeded"]);
+    }
+
+    const [first, second] = batch.files;
+    expect((await user.client.request("DELETE", `/api/analyses/${first!.analysisId}`)).status).toBe(
+      204,
+    );
+    const remaining = await user.client.json<{ batch: BatchView }>(
+      "GET",
+      `/api/batches/${batch.id}`,
+    );
+    expect(remaining.body.batch.files.map((f) => f.analysisId)).toEqual([second!.analysisId]);
+    expect((await user.client.request("GET", `/api/batches/${batch.id}/memos.zip`)).status).toBe(
+      200,
+    );
+
+    expect(
+      (await user.client.request("DELETE", `/api/documents/${second!.documentId}`)).status,
+    ).toBe(204);
+    expect((await user.client.request("GET", `/api/batches/${batch.id}`)).status).toBe(404);
+    expect((await user.client.request("GET", `/api/batches/${batch.id}/memos.zip`)).status).toBe(
+      404,
+    );
+    const list = await user.client.json<{ batches: BatchSummary[] }>("GET", "/api/batches");
+    expect(list.body.batches.map((b) => b.id)).not.toContain(batch.id);
+    expect(await whereMarkerRemains(marker)).toEqual([]);
+    expect((await checkLedger()).violations).toEqual([]);
   });
 });
 
