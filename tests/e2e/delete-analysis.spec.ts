@@ -63,3 +63,44 @@ test("a user deletes an analysis and a quote; both are gone from the list and th
   await expect(page.getByTestId("deleted-notice")).toBeVisible();
   await expect(page.getByTestId("analysis-row").filter({ hasText: quoted })).toHaveCount(0);
 });
+
+test("a user deletes their account with their password and lands on sign-in, signed out", async ({
+  browser,
+  baseURL,
+}) => {
+  const email = `leaving-${randomUUID()}@example.com`;
+  const password = "a password to leave with";
+  const context = await browser.newContext({ baseURL });
+  try {
+    const page = await context.newPage();
+    // Sign up and in through the API (the context keeps the cookie), as the fixtures do.
+    expect((await page.request.post("/api/users", { data: { email, password } })).status()).toBe(
+      201,
+    );
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    await page.request.post("/api/auth/callback/credentials", {
+      form: { email, password, csrfToken, json: "true" },
+      maxRedirects: 0,
+    });
+
+    await page.goto("/account");
+    await page.getByTestId("delete-account").click();
+    const dialog = page.getByTestId("delete-account-dialog");
+    await expect(dialog).toContainText(email);
+    await dialog.getByTestId("delete-account-password").fill("not the password");
+    await dialog.getByTestId("delete-account-confirm").click();
+    await expect(dialog).toContainText(/password is not correct/i);
+
+    await dialog.getByTestId("delete-account-password").fill(password);
+    await dialog.getByTestId("delete-account-confirm").click();
+    await expect(page).toHaveURL(/\/signin\?deleted=1$/);
+    await expect(page.getByTestId("account-deleted-notice")).toBeVisible();
+    // Signed out for good: the app sends back to sign-in.
+    await page.goto("/analyses");
+    await expect(page).toHaveURL(/\/signin/);
+  } finally {
+    await context.close();
+  }
+});
