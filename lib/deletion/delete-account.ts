@@ -99,6 +99,13 @@ export async function deleteAccount(
         abandoned_at = case when sent_at is null then coalesce(abandoned_at, now())
           else abandoned_at end
       where user_id = ${user.id}`);
+    // Stripe's events may carry the buyer's name and e-mail; the purchases (amounts, credits)
+    // stay as the financial record. A deferred event still needs its payload to be applied.
+    await tx.execute(sql`
+      update stripe_events set payload = null
+      where status <> 'deferred' and payment_intent_id in (
+        select payment_intent_id from credit_purchases
+        where user_id = ${user.id} and payment_intent_id is not null)`);
     const sessions = await endUserSessions(tx, { userId: user.id, reason: "account_deleted" });
     await tx
       .update(users)
