@@ -77,6 +77,12 @@ export async function fetchText(input: string, init?: RequestInit): Promise<stri
   return res.text();
 }
 
+/** A request answered with no body (DELETE → 204); throws `ApiError` on non-2xx. */
+export async function fetchNoContent(input: string, init?: RequestInit): Promise<void> {
+  const res = await send(input, init);
+  if (!res.ok) throw await errorFromResponse(res);
+}
+
 /** Client errors (bad request, not found, forbidden…) will not get better on retry. */
 export function isClientError(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500;

@@ -14,6 +14,7 @@ import NextLink from "next/link";
 import { AdminAnalysisActions } from "@/components/admin/admin-analysis-actions";
 import { AnalysisChunksTable } from "@/components/admin/analysis-chunks-table";
 import { AnalysisTimeline } from "@/components/admin/analysis-timeline";
+import { DeletedChip } from "@/components/admin/deleted-chip";
 import { clampPercent } from "@/components/analyses/progress";
 import type { AdminAnalysisDetail } from "@/components/api-types";
 import { CreditEntriesTable } from "@/components/credits/credit-entries-table";
@@ -77,6 +78,7 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
             >
               <Stack direction="row" spacing={1.5} sx={{ alignItems: "center" }}>
                 <StatusChip status={a.status} cancelling={a.cancelRequested} />
+                <DeletedChip deletedAt={a.deletedAt} />
                 {isActive(a.status) ? (
                   <Typography variant="body2" sx={{ color: "text.secondary" }}>
                     {a.progress.stepName ?? "Waiting"} · {clampPercent(a.progress.percent)}%

@@ -6,6 +6,7 @@ import TableRow from "@mui/material/TableRow";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
+import { DeletedChip } from "@/components/admin/deleted-chip";
 import { clampPercent } from "@/components/analyses/progress";
 import type { AdminAnalysis } from "@/components/api-types";
 import { formatCredits, formatDuration } from "@/components/format";
@@ -44,6 +45,7 @@ export function AdminAnalysisRow({ analysis: a }: { analysis: AdminAnalysis }) {
       </TableCell>
       <TableCell sx={{ whiteSpace: "nowrap" }}>
         <StatusChip status={a.status} cancelling={a.cancelRequested} />
+        <DeletedChip deletedAt={a.deletedAt} />
         {isActive(a.status) ? (
           <Typography variant="caption" sx={{ color: "text.secondary", ml: 1 }}>
             {clampPercent(a.progress.percent)}%

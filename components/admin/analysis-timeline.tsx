@@ -33,6 +33,7 @@ const LABELS: Record<string, string> = {
   expired: "Quote expired",
   reaped: "Reaped: heartbeat stopped (credits released)",
   hold_expired: "Never started in time (credits released)",
+  deleted: "Deleted by its owner (content purged)",
 };
 
 /** Date and time to the millisecond, so close events (a claim and its first step) are ordered. */

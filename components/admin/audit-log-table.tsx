@@ -140,6 +140,24 @@ function ActionDetails({ action }: { action: AdminActionView }) {
         </Typography>
       );
     }
+    case "delete_document":
+    case "delete_analysis":
+    case "delete_account":
+    case "purge_documents": {
+      // Counts only: the audit log never names or shows what was deleted.
+      const counted = (key: string, one: string, many: string) => {
+        const n = numberField(data, key);
+        return n === null ? [] : [`${formatNumber(n)} ${n === 1 ? one : many}`];
+      };
+      const parts = [
+        ...counted("documents", "file", "files"),
+        ...counted("analyses", "analysis", "analyses"),
+      ];
+      const released = numberField(data, "releasedCredits");
+      if (released) parts.push(`${formatCredits(released)} released`);
+      if (parts.length === 0) return none;
+      return <Typography variant="body2">{parts.join(" · ")}</Typography>;
+    }
     default:
       return none;
   }
@@ -179,7 +197,7 @@ export function AuditLogTable() {
         head={
           <TableRow>
             <TableCell sx={{ width: 130 }}>When</TableCell>
-            <TableCell sx={{ width: "16%" }}>Admin</TableCell>
+            <TableCell sx={{ width: "16%" }}>By</TableCell>
             <TableCell sx={{ width: 160 }}>Action</TableCell>
             <TableCell sx={{ width: "18%" }}>Target</TableCell>
             <TableCell sx={{ width: 200 }}>Details</TableCell>
@@ -199,9 +217,15 @@ export function AuditLogTable() {
               <RelativeTime iso={a.createdAt} />
             </TableCell>
             <TableCell sx={{ maxWidth: 240 }}>
-              <Typography variant="body2" sx={noWrapEllipsis} title={a.actorEmail}>
-                {a.actorEmail}
-              </Typography>
+              {a.actorEmail ? (
+                <Typography variant="body2" sx={noWrapEllipsis} title={a.actorEmail}>
+                  {a.actorEmail}
+                </Typography>
+              ) : (
+                <Typography variant="body2" sx={{ color: "text.secondary" }}>
+                  System
+                </Typography>
+              )}
             </TableCell>
             <TableCell>
               <Typography variant="body2" sx={{ fontWeight: 500, whiteSpace: "nowrap" }}>

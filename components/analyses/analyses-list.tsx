@@ -19,6 +19,7 @@ import useMediaQuery from "@mui/material/useMediaQuery";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { ActionCell, CompactList, StatusCell } from "@/components/analyses/analysis-list-cells";
+import { AnalysisRowMenu } from "@/components/analyses/delete-analysis-control";
 import { anyActive } from "@/components/analyses/progress";
 import type { AnalysesListResponse } from "@/components/api-types";
 import { errorMessage, fetchJson } from "@/components/fetch-json";
@@ -197,8 +198,9 @@ export function AnalysesList() {
                   <RelativeTime iso={a.finishedAt} />
                 </TableCell>
                 <TableCell align="right">
-                  <Box sx={{ display: "flex", justifyContent: "flex-end" }}>
+                  <Box sx={{ display: "flex", justifyContent: "flex-end", alignItems: "center" }}>
                     <ActionCell analysis={a} />
+                    <AnalysisRowMenu analysis={a} />
                   </Box>
                 </TableCell>
               </TableRow>

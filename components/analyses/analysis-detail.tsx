@@ -10,6 +10,7 @@ import Typography from "@mui/material/Typography";
 import { AnalysisMemoSection } from "@/components/analyses/analysis-memo-section";
 import { AnalysisStatusPanel } from "@/components/analyses/analysis-status-panel";
 import { CancelDialog } from "@/components/analyses/cancel-dialog";
+import { DeleteAnalysisButton } from "@/components/analyses/delete-analysis-control";
 import { FindingsView } from "@/components/analyses/findings-view";
 import { useAnalysisDetail } from "@/components/analyses/use-analysis-detail";
 import type { AnalysisView } from "@/components/api-types";
@@ -64,6 +65,8 @@ function AnalysisHeading({ analysis }: { analysis: AnalysisView }) {
             Its batch
           </Button>
         ) : null}
+        <Box sx={{ flexGrow: 1 }} />
+        <DeleteAnalysisButton analysis={analysis} />
       </Box>
       <Box sx={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 1.5 }}>
         <Typography
@@ -127,6 +130,14 @@ export function AnalysisDetail({ id }: { id: string }) {
           Live updates are paused — we'll keep trying. {errorMessage(query.error)}
         </Notice>
       ) : null}
+
+      {analysis.documentStored ? null : (
+        <Notice severity="info" data-testid="document-not-stored">
+          The original file is no longer stored (uploaded files are deleted after a set time).
+          {analysis.hasMemo ? " The memo and findings stay until you delete them." : ""} To analyze
+          it again, upload it again.
+        </Notice>
+      )}
 
       {cancel.error ? (
         <Notice severity="error" onDismiss={cancel.dismissError}>

@@ -10,6 +10,7 @@ import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import { queueText } from "@/components/analyses/analysis-copy";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
+import { AnalysisRowMenu } from "@/components/analyses/delete-analysis-control";
 import { clampPercent, stepText } from "@/components/analyses/progress";
 import type { AnalysisView } from "@/components/api-types";
 import { formatCredits } from "@/components/format";
@@ -111,14 +112,17 @@ export function CompactList({ analyses }: { analyses: AnalysisView[] }) {
           data-analysis-id={a.id}
           data-status={a.status}
         >
-          <Link
-            component={NextLink}
-            href={`/analyses/${a.id}`}
-            sx={{ fontWeight: 600, display: "block", overflowWrap: "anywhere" }}
-            data-testid="analysis-link"
-          >
-            {a.documentName}
-          </Link>
+          <Box sx={{ display: "flex", alignItems: "flex-start", gap: 1 }}>
+            <Link
+              component={NextLink}
+              href={`/analyses/${a.id}`}
+              sx={{ fontWeight: 600, display: "block", overflowWrap: "anywhere", flexGrow: 1 }}
+              data-testid="analysis-link"
+            >
+              {a.documentName}
+            </Link>
+            <AnalysisRowMenu analysis={a} />
+          </Box>
           <Typography variant="caption" sx={{ color: "text.secondary", display: "block", mb: 1.5 }}>
             {formatCredits(a.priceCredits)} · created <RelativeTime iso={a.createdAt} />
             {a.finishedAt ? (

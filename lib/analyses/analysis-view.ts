@@ -27,6 +27,9 @@ export type AnalysisView = {
   queue: QueuePosition | null;
   cancelRequested: boolean;
   hasMemo: boolean;
+  /** False once the uploaded file's bytes are gone (DOCUMENT_RETENTION_DAYS): the memo stays,
+   *  but it cannot be analyzed again and citations cannot show the page. */
+  documentStored: boolean;
   createdAt: string;
   confirmedAt: string | null;
   startedAt: string | null;
@@ -40,7 +43,7 @@ export function toAnalysisView(
   a: Omit<Analysis, "memoMarkdown" | "result" | "identification" | "errorDetail"> & {
     hasMemo: boolean;
   },
-  doc: Pick<Document, "filename">,
+  doc: Pick<Document, "filename" | "bytesPurgedAt">,
 ): AnalysisView {
   return {
     id: a.id,
@@ -63,6 +66,7 @@ export function toAnalysisView(
     queue: null,
     cancelRequested: a.cancelRequestedAt !== null,
     hasMemo: a.hasMemo,
+    documentStored: doc.bytesPurgedAt === null,
     createdAt: a.createdAt.toISOString(),
     confirmedAt: iso(a.confirmedAt),
     startedAt: iso(a.startedAt),

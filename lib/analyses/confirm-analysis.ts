@@ -10,6 +10,7 @@ import { holdSteps, holdWith } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
+import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
 
@@ -39,13 +40,19 @@ export async function confirmAnalysis(input: {
 }): Promise<ConfirmAnalysisResult> {
   const outcome = await db.transaction(async (tx) => {
     const [doc] = await tx
-      .select({ pageCount: documents.pageCount, disabledAt: users.disabledAt })
+      .select({
+        pageCount: documents.pageCount,
+        disabledAt: users.disabledAt,
+        deletedAt: documents.deletedAt,
+        bytesPurgedAt: documents.bytesPurgedAt,
+      })
       .from(documents)
       .innerJoin(users, eq(users.id, documents.userId))
       .where(and(eq(documents.id, input.documentId), eq(documents.userId, input.userId)))
       .for("update", { of: documents });
     if (!doc) throw notFound("Document");
     assertAccountEnabled(doc);
+    assertDocumentStored(doc);
 
     // Read after the lock (its own statement, so its own snapshot): a confirm that held the lock
     // before us has committed, and its analysis and key are visible here. The quote's row is

@@ -72,6 +72,7 @@ export async function getAdminAnalysisDetail(analysisId: string): Promise<AdminA
       ...rowToView(row),
       userId: row.userId,
       userEmail: internals.userEmail,
+      deletedAt: row.deletedAt?.toISOString() ?? null,
       durationMs:
         row.startedAt && row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,
       attempt: row.attempt,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { type AnalysisResult, analysisResultSchema } from "@/lib/analysis/result-schema";
 import { db } from "@/lib/db/client";
 import { analyses } from "@/lib/db/schema";
@@ -12,7 +12,13 @@ export async function getAnalysisResult(input: {
   const [row] = await db
     .select({ documentId: analyses.documentId, result: analyses.result })
     .from(analyses)
-    .where(and(eq(analyses.id, input.analysisId), eq(analyses.userId, input.userId)));
+    .where(
+      and(
+        eq(analyses.id, input.analysisId),
+        eq(analyses.userId, input.userId),
+        isNull(analyses.deletedAt),
+      ),
+    );
   if (!row?.result) throw notFound("Result");
   // Re-validated: a row written by an older result version fails loudly here, not in the UI.
   return { documentId: row.documentId, result: analysisResultSchema.parse(row.result) };

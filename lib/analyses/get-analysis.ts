@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type AnalysisView, toAnalysisView } from "@/lib/analyses/analysis-view";
 import { getQueuePosition, getQueuePositions } from "@/lib/analyses/get-queue-position";
 import { db } from "@/lib/db/client";
@@ -38,6 +38,7 @@ const viewColumns = {
   deletedAt: analyses.deletedAt,
   hasMemo: sql<boolean>`${analyses.memoMarkdown} is not null`,
   filename: documents.filename,
+  bytesPurgedAt: documents.bytesPurgedAt,
 };
 
 export function selectAnalysisViews() {
@@ -57,6 +58,8 @@ const analysisViewQuery = selectAnalysisViews()
     and(
       eq(analyses.id, sql.placeholder("analysisId")),
       eq(analyses.userId, sql.placeholder("userId")),
+      // A deleted analysis answers 404 to everyone, its owner included.
+      isNull(analyses.deletedAt),
     ),
   )
   .prepare("analysis_view");
@@ -85,7 +88,7 @@ export async function listAnalysisViews(input: {
   limit?: number;
   before?: Date;
 }): Promise<AnalysisView[]> {
-  const conditions: SQL[] = [eq(analyses.userId, input.userId)];
+  const conditions: SQL[] = [eq(analyses.userId, input.userId), isNull(analyses.deletedAt)];
   if (input.before) conditions.push(lt(analyses.createdAt, input.before));
   const rows = await selectAnalysisViews()
     .where(and(...conditions))
@@ -132,6 +135,7 @@ export async function getAnalysisMemo(input: {
       and(
         eq(analyses.id, input.analysisId),
         eq(analyses.userId, input.userId),
+        isNull(analyses.deletedAt),
         isNotNull(analyses.memoMarkdown),
       ),
     );

@@ -72,7 +72,12 @@ function orderFor(query: AdminAnalysesQuery): SQL[] {
   }
 }
 
-export type AdminAnalysisRow = AnalysisView & { userEmail: string; durationMs: number | null };
+export type AdminAnalysisRow = AnalysisView & {
+  userEmail: string;
+  durationMs: number | null;
+  /** Its owner deleted it: a tombstone (status, price, dates), its content gone. */
+  deletedAt: string | null;
+};
 
 /** Job history of all users for admins: filtered, sorted and paginated in the database. */
 export async function listAdminAnalyses(
@@ -99,6 +104,7 @@ export async function listAdminAnalyses(
     items: rows.map((row) => ({
       ...rowToView(row),
       userEmail: emails.get(row.userId) ?? "",
+      deletedAt: row.deletedAt?.toISOString() ?? null,
       durationMs:
         row.startedAt && row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,
     })),

@@ -24,7 +24,9 @@ export type AnalysisEventType =
   | "cancelled"
   | "expired"
   | "reaped"
-  | "hold_expired";
+  | "hold_expired"
+  /** The user deleted it (or its document, or their account): its content is gone. */
+  | "deleted";
 
 export type AnalysisEventInput = {
   analysisId: string;

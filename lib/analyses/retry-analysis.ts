@@ -8,6 +8,7 @@ import { holdCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
+import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
 
@@ -35,10 +36,14 @@ export async function retryAnalysis(
         status: analyses.status,
         userId: analyses.userId,
         documentId: analyses.documentId,
+        deletedAt: analyses.deletedAt,
       })
       .from(analyses)
       .where(eq(analyses.id, input.analysisId));
     if (!failed) throw notFound("Analysis");
+    if (failed.deletedAt) {
+      throw new AppError("conflict", "Its owner deleted this analysis: it cannot be retried.");
+    }
     if (failed.status !== "failed") {
       throw new AppError(
         "conflict",
@@ -47,11 +52,16 @@ export async function retryAnalysis(
     }
     // Same lock as confirm: one active analysis per document, whoever starts it.
     const [doc] = await tx
-      .select({ pageCount: documents.pageCount })
+      .select({
+        pageCount: documents.pageCount,
+        deletedAt: documents.deletedAt,
+        bytesPurgedAt: documents.bytesPurgedAt,
+      })
       .from(documents)
       .where(eq(documents.id, failed.documentId))
       .for("update");
     if (!doc) throw notFound("Document");
+    assertDocumentStored(doc);
     const [active] = await tx
       .select({ id: analyses.id })
       .from(analyses)

@@ -16,7 +16,8 @@ export const adminActionsQuerySchema = z.object({
 export type AdminActionView = {
   id: number;
   kind: AdminActionKind;
-  actorEmail: string;
+  /** Null for the system's own actions (retention's purge): shown as "System". */
+  actorEmail: string | null;
   targetUserEmail: string | null;
   analysisId: string | null;
   reason: string;
@@ -41,7 +42,7 @@ export async function listAdminActions(
         createdAt: adminActions.createdAt,
       })
       .from(adminActions)
-      .innerJoin(actors, eq(actors.id, adminActions.actorId))
+      .leftJoin(actors, eq(actors.id, adminActions.actorId))
       .leftJoin(targets, eq(targets.id, adminActions.targetUserId))
       .orderBy(desc(adminActions.id))
       .limit(query.pageSize)

@@ -5,7 +5,8 @@ import { type AdminActionKind, adminActions } from "@/lib/db/schema";
 export async function recordAdminAction(
   tx: DbOrTx,
   action: {
-    actorId: string;
+    /** Null for the system's own actions (retention's purge). */
+    actorId: string | null;
     kind: AdminActionKind;
     reason: string;
     targetUserId?: string | null;

@@ -33,6 +33,8 @@ export async function authenticateUser(
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
+  // A deleted account (its hash is unusable anyway) fails exactly like a wrong password.
+  if (user.deletedAt) return null;
   if (user.disabledAt) throw new AppError("account_disabled", "This account is disabled.");
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

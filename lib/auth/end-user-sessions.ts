@@ -7,7 +7,8 @@ export type SessionEndReason =
   | "disabled"
   | "role_changed"
   | "password_changed"
-  | "password_reset";
+  | "password_reset"
+  | "account_deleted";
 
 /**
  * Ends every live session of a user, in the caller's transaction: the one place that disabling an

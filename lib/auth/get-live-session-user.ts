@@ -15,6 +15,7 @@ const sessionWithAccount = db
     name: users.name,
     role: users.role,
     disabledAt: users.disabledAt,
+    deletedAt: users.deletedAt,
     revokedAt: userSessions.revokedAt,
   })
   .from(userSessions)
@@ -43,6 +44,8 @@ export async function getLiveSession(token: {
   }
   const [row] = await sessionWithAccount.execute({ sid });
   if (!row || row.id !== uid) return { state: "ended" };
+  // A deleted account is gone, not disabled: its old cookies are simply signed out (401).
+  if (row.deletedAt) return { state: "ended" };
   if (row.disabledAt) return { state: "disabled" };
   if (row.revokedAt) return { state: "ended" };
   return { state: "live", user: { id: row.id, email: row.email, name: row.name, role: row.role } };

@@ -1,6 +1,7 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { zipSync } from "fflate";
 import { memoFilename } from "@/lib/analysis/export/memo-formats";
+import { batchIsLive } from "@/lib/batches/get-batch";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
@@ -31,7 +32,7 @@ export async function buildMemosZip(input: {
   const [batch] = await db
     .select({ name: batches.name })
     .from(batches)
-    .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId)));
+    .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId), batchIsLive));
   if (!batch) throw notFound("Batch");
   const memos = await db
     .select({ documentName: documents.filename, markdown: analyses.memoMarkdown })
@@ -41,6 +42,7 @@ export async function buildMemosZip(input: {
       and(
         eq(analyses.batchId, input.batchId),
         eq(analyses.status, "succeeded"),
+        isNull(analyses.deletedAt),
         isNotNull(analyses.memoMarkdown),
       ),
     )

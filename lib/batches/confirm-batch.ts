@@ -7,6 +7,7 @@ import { holdCredits, lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents, users } from "@/lib/db/schema";
+import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
 import { AppError, notFound } from "@/lib/errors";
 import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
 import { moreCreditsHint } from "@/lib/purchases/credit-packs";
@@ -52,7 +53,12 @@ export async function confirmBatch(input: {
     if (batch.confirmedAt) return false;
 
     const quoted = await tx
-      .select({ id: analyses.id, pageCount: documents.pageCount })
+      .select({
+        id: analyses.id,
+        pageCount: documents.pageCount,
+        deletedAt: documents.deletedAt,
+        bytesPurgedAt: documents.bytesPurgedAt,
+      })
       .from(analyses)
       .innerJoin(documents, eq(documents.id, analyses.documentId))
       .where(and(eq(analyses.batchId, input.batchId), eq(analyses.status, "quoted")))
@@ -64,6 +70,7 @@ export async function confirmBatch(input: {
         "This batch has no quoted contracts left to analyze (their quotes expired or they were started one by one). Upload them again for a new quote. Nothing was charged.",
       );
     }
+    for (const doc of quoted) assertDocumentStored(doc);
     const holds = quoted.map((a) => ({
       userId: input.userId,
       analysisId: a.id,

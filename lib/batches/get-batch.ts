@@ -1,15 +1,23 @@
-import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { type BatchSummary, type BatchView, countBatch } from "./batch-view";
+
+/**
+ * A batch whose analyses were all deleted is gone too (404, and not listed); one that never had
+ * an analysis (every file refused) still shows its problems.
+ */
+export const batchIsLive = sql`(not exists (select 1 from ${analyses} where ${analyses.batchId} = ${batches.id})
+  or exists (select 1 from ${analyses}
+    where ${analyses.batchId} = ${batches.id} and ${analyses.deletedAt} is null))`;
 
 /** A batch of the user's with each contract's status, or 404 (someone else's batch included). */
 export async function getBatchView(input: { userId: string; batchId: string }): Promise<BatchView> {
   const [batch] = await db
     .select()
     .from(batches)
-    .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId)));
+    .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId), batchIsLive));
   if (!batch) throw notFound("Batch");
   const files = await db
     .select({
@@ -24,7 +32,7 @@ export async function getBatchView(input: { userId: string; batchId: string }): 
     })
     .from(analyses)
     .innerJoin(documents, eq(documents.id, analyses.documentId))
-    .where(eq(analyses.batchId, batch.id))
+    .where(and(eq(analyses.batchId, batch.id), isNull(analyses.deletedAt)))
     .orderBy(asc(analyses.createdAt), asc(analyses.id));
   return {
     id: batch.id,
@@ -66,10 +74,11 @@ export async function listBatchSummaries(input: {
       expired: countOf("expired"),
     })
     .from(batches)
-    .leftJoin(analyses, eq(analyses.batchId, batches.id))
+    .leftJoin(analyses, and(eq(analyses.batchId, batches.id), isNull(analyses.deletedAt)))
     .where(
       and(
         eq(batches.userId, input.userId),
+        batchIsLive,
         input.before ? lt(batches.createdAt, input.before) : undefined,
       ),
     )

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { type DocumentKind, documentBlobs, documents } from "@/lib/db/schema";
+import { documentPurgedMessage } from "@/lib/deletion/assert-document-stored";
 import { AppError } from "@/lib/errors";
 
 export type StoredDocument = {
@@ -24,15 +25,23 @@ export async function loadStoredDocument(
       kind: documents.kind,
       pageCount: documents.pageCount,
       bytes: documentBlobs.bytes,
+      bytesPurgedAt: documents.bytesPurgedAt,
     })
     .from(documents)
-    .innerJoin(documentBlobs, eq(documentBlobs.documentId, documents.id))
+    .leftJoin(documentBlobs, eq(documentBlobs.documentId, documents.id))
     .where(
-      ownerId
-        ? and(eq(documents.id, documentId), eq(documents.userId, ownerId))
-        : eq(documents.id, documentId),
+      and(
+        eq(documents.id, documentId),
+        ownerId ? eq(documents.userId, ownerId) : undefined,
+        // A deleted document answers 404 to everyone, its owner included.
+        isNull(documents.deletedAt),
+      ),
     );
-  if (!doc)
+  if (doc && !doc.bytes && doc.bytesPurgedAt) {
+    throw new AppError("not_found", documentPurgedMessage(), { reason: "document_purged" });
+  }
+  if (!doc?.bytes)
     throw new AppError("not_found", "The uploaded file is missing. Please upload it again.");
-  return { ...doc, bytes: new Uint8Array(doc.bytes) };
+  const { bytesPurgedAt: _purged, ...stored } = doc;
+  return { ...stored, bytes: new Uint8Array(doc.bytes) };
 }

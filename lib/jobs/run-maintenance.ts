@@ -3,6 +3,7 @@ import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { recordEvent } from "@/lib/analyses/record-event";
 import { db } from "@/lib/db/client";
 import { analyses, analysisChunks, idempotencyKeys } from "@/lib/db/schema";
+import { purgeExpiredDocuments } from "@/lib/deletion/purge-expired-documents";
 import { env } from "@/lib/env";
 import { endAnalysisUnpaid, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
 import { getReadyAnalysisQueue } from "@/lib/jobs/analysis-queue";
@@ -222,6 +223,9 @@ export async function runMaintenance(log: Logger): Promise<void> {
   if (admitted > 0) log.info({ admitted }, "maintenance admitted waiting analyses");
   await expireQuotes();
   await pruneIdempotencyKeys();
+  // DOCUMENT_RETENTION_DAYS: old uploads lose their bytes (memos stay); a no-op when it is 0.
+  const retention = await purgeExpiredDocuments();
+  if (retention.documents > 0) log.info(retention, "retention purged old uploaded files");
   // Mails the web could not send at once (SMTP down, web restarted), and those the workers
   // queued themselves (analysis finished).
   const mail = await deliverPendingMails();

@@ -23,6 +23,12 @@ const limits = {
   passwordResetIp: env.RATE_LIMIT_PASSWORD_RESET,
   /** Mails a signed-in user can trigger (verification resend, e-mail change), per user. */
   accountMailUser: env.RATE_LIMIT_PASSWORD_RESET,
+  /** Deletions of documents and analyses per user: generous for tidying up, not for a script
+   *  hammering the purge. */
+  deleteUser: { points: 300, durationSeconds: 3_600 },
+  /** Account deletions per user: each checks the password, so this also caps guesses made
+   *  with a stolen session. */
+  deleteAccountUser: { points: 5, durationSeconds: 3_600 },
 } satisfies Record<string, RateLimit>;
 
 export type RateLimiterName = keyof typeof limits;

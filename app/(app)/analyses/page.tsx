@@ -3,11 +3,16 @@ import Button from "@mui/material/Button";
 import type { Metadata } from "next";
 import { AnalysesList } from "@/components/analyses/analyses-list";
 import { RecentBatches } from "@/components/batches/recent-batches";
+import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
 
 export const metadata: Metadata = { title: "My analyses" };
 
-export default function AnalysesPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AnalysesPage({ searchParams }: { searchParams: SearchParams }) {
+  // Set by "Delete" (components/analyses/use-delete-analysis.ts) when it sends the user here.
+  const deleted = (await searchParams).deleted === "1";
   return (
     <>
       <PageHeader
@@ -19,6 +24,11 @@ export default function AnalysesPage() {
           </Button>
         }
       />
+      {deleted ? (
+        <Notice severity="success" sx={{ mb: 2 }} data-testid="deleted-notice">
+          Deleted. The file, memo and results are gone; your credit history keeps its entries.
+        </Notice>
+      ) : null}
       <RecentBatches />
       <AnalysesList />
     </>

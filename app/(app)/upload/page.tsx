@@ -1,3 +1,4 @@
+import Typography from "@mui/material/Typography";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { UploadWorkspace } from "@/components/upload/upload-workspace";
@@ -18,6 +19,21 @@ export default function UploadPage() {
         pagesPerCredit={env.PRICE_PAGES_PER_CREDIT}
         minCredits={env.PRICE_MIN_CREDITS}
       />
+      <Typography
+        variant="body2"
+        sx={{ color: "text.secondary", mt: 3 }}
+        data-testid="retention-footnote"
+      >
+        {retentionNote(env.DOCUMENT_RETENTION_DAYS)}
+      </Typography>
     </>
   );
+}
+
+/** What is kept of an upload, and for how long (DOCUMENT_RETENTION_DAYS; 0 keeps files). */
+function retentionNote(days: number): string {
+  if (days <= 0) {
+    return "Uploaded files, memos and results are kept until you delete them (from the analysis, or with your account).";
+  }
+  return `Uploaded files are deleted ${days} ${days === 1 ? "day" : "days"} after upload; your memos and results stay until you delete them.`;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/signin-form";
+import { Notice } from "@/components/notice";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
@@ -17,7 +18,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const callbackUrl = first(params.callbackUrl);
   const user = await getCurrentUser();
   if (user) redirect("/analyses");
-  return (
+  const form = (
     <SignInForm
       callbackUrl={callbackUrl ?? null}
       initialError={first(params.error) ?? null}
@@ -25,5 +26,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       notice={first(params.notice) ?? null}
       initialEmail={first(params.email) ?? ""}
     />
+  );
+  // Set by the account page after the account was deleted (components/account/delete-account-card).
+  if (first(params.deleted) !== "1") return form;
+  return (
+    <>
+      <Notice severity="success" sx={{ mb: 2 }} data-testid="account-deleted-notice">
+        Your account was deleted, with every file and memo. You have been signed out.
+      </Notice>
+      {form}
+    </>
   );
 }

@@ -24,6 +24,7 @@ function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
     queue: null,
     cancelRequested: false,
     hasMemo: false,
+    documentStored: true,
     createdAt: "2026-01-01T00:00:00.000Z",
     confirmedAt: "2026-01-01T00:00:01.000Z",
     startedAt: "2026-01-01T00:00:02.000Z",

@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
+import { deleteAnalysis } from "@/lib/deletion/delete-analysis";
 import { isNotModified, weakEtag } from "@/lib/http/etag";
 import { withUser } from "@/lib/http/json-route";
+import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 /**
  * Status polling: an unchanged analysis answers 304 with no body. `no-cache` makes the browser
@@ -23,4 +25,20 @@ export const GET = withUser<{ id: string }>(
     if (isNotModified(request, headers.etag)) return new Response(null, { status: 304, headers });
     return NextResponse.json({ analysis }, { headers });
   },
+);
+
+/**
+ * Delete my analysis (no body): a queued or running one is cancelled and its credits released
+ * first; memo, result and findings are purged at once, and its file too when no other analysis
+ * of it remains. 204; then 404 for everyone.
+ */
+export const DELETE = withUser<{ id: string }>(
+  "/api/analyses/[id]",
+  async ({ user, params }) => {
+    const analysisId = z.string().uuid().parse(params.id);
+    await consumeOrThrow("deleteUser", user.id);
+    await deleteAnalysis(user, analysisId);
+    return new Response(null, { status: 204 });
+  },
+  { body: "none" },
 );
