@@ -23,6 +23,8 @@ function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
     error,
     queue: null,
     cancelRequested: false,
+    cancelledBy: null,
+    cancelReason: null,
     hasMemo: false,
     createdAt: "2026-01-01T00:00:00.000Z",
     confirmedAt: "2026-01-01T00:00:01.000Z",
