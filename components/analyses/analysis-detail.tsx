@@ -7,6 +7,7 @@ import Paper from "@mui/material/Paper";
 import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import { useRef } from "react";
 import { AnalysisMemoSection } from "@/components/analyses/analysis-memo-section";
 import { AnalysisStatusPanel } from "@/components/analyses/analysis-status-panel";
 import { CancelDialog } from "@/components/analyses/cancel-dialog";
@@ -88,6 +89,8 @@ function AnalysisHeading({ analysis }: { analysis: AnalysisView }) {
 /** One analysis for its owner: live progress, the outcome, findings and the memo. */
 export function AnalysisDetail({ id }: { id: string }) {
   const { query, analysis, notice, dismissNotice, cancel } = useAnalysisDetail(id);
+  // After the cancel dialog, focus goes to the status (its button is disabled or gone by then).
+  const statusRef = useRef<HTMLDivElement>(null);
 
   if (query.isPending) {
     return (
@@ -135,7 +138,7 @@ export function AnalysisDetail({ id }: { id: string }) {
       ) : null}
 
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
-        <Box aria-live="polite">
+        <Box aria-live="polite" ref={statusRef} tabIndex={-1} sx={{ outline: "none" }}>
           <AnalysisStatusPanel analysis={analysis} onCancel={cancel.openDialog} />
         </Box>
         <AnalysisFacts analysis={analysis} />
@@ -149,8 +152,10 @@ export function AnalysisDetail({ id }: { id: string }) {
         documentName={analysis.documentName}
         priceCredits={analysis.priceCredits}
         pending={cancel.pending}
+        answer={cancel.answer}
         onClose={cancel.closeDialog}
         onConfirm={cancel.confirm}
+        onExited={() => statusRef.current?.focus()}
       />
 
       <NoticeToast

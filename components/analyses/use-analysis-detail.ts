@@ -8,7 +8,7 @@ import {
   tabTitleFor,
 } from "@/components/analyses/analysis-copy";
 import { useCancelAnalysis } from "@/components/analyses/use-analysis-mutations";
-import type { AnalysisResponse } from "@/components/api-types";
+import type { AnalysisResponse, CancelAnswer } from "@/components/api-types";
 import { ApiError, errorMessage, fetchJson } from "@/components/fetch-json";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
 import { useDocumentHidden } from "@/components/use-document-visibility";
@@ -67,10 +67,18 @@ export function useAnalysisDetail(id: string) {
 
   const cancel = useCancelAnalysis();
   const [cancelOpen, setCancelOpen] = useState(false);
+  // A cancel that arrived after the end: the dialog says how it ended instead of closing.
+  const [cancelAnswer, setCancelAnswer] = useState<CancelAnswer | null>(null);
   const confirmCancel = () => {
     if (!analysis) return;
     cancel.mutate(analysis.id, {
-      onSuccess: () => setCancelOpen(false),
+      onSuccess: ({ cancel: answer }) => {
+        if (answer.outcome === "cancelled" || answer.outcome === "stop_requested") {
+          setCancelOpen(false);
+        } else {
+          setCancelAnswer(answer);
+        }
+      },
       onError: (error) => {
         // A refusal closes the dialog (the page shows where the analysis is now); after a
         // network error it stays open so the user can try again.
@@ -86,9 +94,13 @@ export function useAnalysisDetail(id: string) {
     dismissNotice: () => setNotice(null),
     cancel: {
       open: cancelOpen,
+      answer: cancelAnswer,
       pending: cancel.isPending,
       error: cancel.error ? errorMessage(cancel.error) : null,
-      openDialog: () => setCancelOpen(true),
+      openDialog: () => {
+        setCancelAnswer(null);
+        setCancelOpen(true);
+      },
       closeDialog: () => setCancelOpen(false),
       confirm: confirmCancel,
       dismissError: () => cancel.reset(),

@@ -117,6 +117,9 @@ export async function queueAnalysisEndedMail(
   if (!facts || facts.deleted) return false;
   const durationMs = facts.durationMs === null ? null : Number(facts.durationMs);
   if (!wantsAnalysisMail(facts.preference, durationMs)) return false;
-  const id = await queueMail(tx, draftAnalysisEndedMail({ ...facts, analysisId }, ending, appOrigin()));
+  const id = await queueMail(
+    tx,
+    draftAnalysisEndedMail({ ...facts, analysisId }, ending, appOrigin()),
+  );
   return id !== null;
 }

@@ -68,8 +68,7 @@ export function toAnalysisView(
     error: a.errorMessage ? { code: a.errorCode, message: a.errorMessage } : null,
     queue: null,
     cancelRequested: a.cancelRequestedAt !== null,
-    cancelledBy:
-      a.status !== "cancelled" ? null : a.adminCancelReason !== null ? "admin" : "you",
+    cancelledBy: a.status !== "cancelled" ? null : a.adminCancelReason !== null ? "admin" : "you",
     cancelReason: a.status === "cancelled" ? a.adminCancelReason : null,
     hasMemo: a.hasMemo,
     createdAt: a.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnalysisEnding, queueAnalysisEndedMail } from "@/lib/analyses/analysis-ended-mail";
 import { statusesThatCanBecome } from "@/lib/analyses/analysis-lifecycle";
 import { type AnalysisEventInput, insertEventsSql, recordEvent } from "@/lib/analyses/record-event";
-import { type AnalysisEnding, queueAnalysisEndedMail } from "@/lib/analyses/analysis-ended-mail";
 import { settleHold, settlementSteps } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
