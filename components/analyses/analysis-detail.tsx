@@ -18,6 +18,7 @@ import { Fact, FactGrid } from "@/components/fact";
 import { ApiError, errorMessage } from "@/components/fetch-json";
 import { durationBetween, formatCredits, formatDuration } from "@/components/format";
 import { Notice, NoticeToast } from "@/components/notice";
+import { NotificationPrompt } from "@/components/notifications/notification-prompt";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { isActive } from "@/lib/analyses/analysis-status";
@@ -130,6 +131,8 @@ export function AnalysisDetail({ id }: { id: string }) {
           Live updates are paused — we'll keep trying. {errorMessage(query.error)}
         </Notice>
       ) : null}
+
+      <NotificationPrompt show={isActive(analysis.status)} />
 
       {cancel.error ? (
         <Notice severity="error" onDismiss={cancel.dismissError}>

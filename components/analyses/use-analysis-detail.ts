@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import {
   type FinishNotice,
@@ -10,6 +11,7 @@ import {
 import { useCancelAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisResponse, CancelAnswer } from "@/components/api-types";
 import { ApiError, errorMessage, fetchJson } from "@/components/fetch-json";
+import { notifyAnalysisFinished } from "@/components/notifications/browser-notifications";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
 import { useDocumentHidden } from "@/components/use-document-visibility";
 import { type AnalysisStatus, isTerminal } from "@/lib/analyses/analysis-status";
@@ -41,6 +43,7 @@ export function useAnalysisQuery(id: string) {
  */
 export function useAnalysisDetail(id: string) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const query = useAnalysisQuery(id);
   const analysis = query.data?.analysis;
 
@@ -54,11 +57,13 @@ export function useAnalysisDetail(id: string) {
     previousStatus.current = status;
     if (previous && previous !== status && !isTerminal(previous) && isTerminal(status)) {
       setNotice(finishNoticeFor(analysis));
+      // In a background tab the in-app notice goes unseen: the browser says it (if allowed).
+      notifyAnalysisFinished(analysis, (href) => router.push(href));
       // Capture or release just changed the balance and the list.
       void queryClient.invalidateQueries({ queryKey: queryKeys.credits });
       void queryClient.invalidateQueries({ queryKey: queryKeys.analysesList });
     }
-  }, [status, analysis, queryClient]);
+  }, [status, analysis, queryClient, router]);
 
   const tabTitle = analysis ? tabTitleFor(analysis) : null;
   useEffect(() => {
