@@ -53,6 +53,12 @@ export function failedOutcomeText(a: Pick<AnalysisView, "error">): {
   };
 }
 
+/** What the finish notices need of an analysis (a batch's row has as much). */
+export type FinishedAnalysis = Pick<
+  AnalysisView,
+  "id" | "documentName" | "status" | "priceCredits" | "cancelRequested"
+>;
+
 export type FinishNotice = {
   severity: Exclude<NoticeSeverity, "warning">;
   message: string;
@@ -86,7 +92,7 @@ export function cancelledOutcomeText(
  * page); null while it is not done. It names the document and says the outcome in one line:
  * the details are in the outcome panel, not repeated here.
  */
-export function finishNoticeFor(a: AnalysisView): FinishNotice | null {
+export function finishNoticeFor(a: FinishedAnalysis): FinishNotice | null {
   const name = a.documentName;
   switch (a.status) {
     case "succeeded":

@@ -1,7 +1,6 @@
 "use client";
 
-import { finishNoticeFor } from "@/components/analyses/analysis-copy";
-import type { AnalysisView } from "@/components/api-types";
+import { type FinishedAnalysis, finishNoticeFor } from "@/components/analyses/analysis-copy";
 
 /** Where a "no thanks" to the notification prompt is remembered (this browser only). */
 export const NOTIFY_PROMPT_DISMISSED_KEY = "clauseflow.notify-prompt-dismissed";
@@ -35,7 +34,7 @@ export function rememberNotificationsDeclined(): void {
  * forward and opens the analysis. Returns whether one was shown.
  */
 export function notifyAnalysisFinished(
-  analysis: AnalysisView,
+  analysis: FinishedAnalysis,
   open: (href: string) => void,
 ): boolean {
   if (!notificationsSupported() || Notification.permission !== "granted") return false;
