@@ -47,41 +47,42 @@ export async function cancelAnalysis(input: {
   return { analysis, cancel: cancelAnswer(from, analysis) };
 }
 
-const creditsText = (n: number) => `${n} credit${n === 1 ? "" : "s"}`;
+/** "1 credit was", "7 credits were". */
+const creditsWere = (n: number) => (n === 1 ? "1 credit was" : `${n} credits were`);
 
 /** The answer for a cancel that found the analysis in `from` and left it as `analysis`. */
 export function cancelAnswer(
   from: AnalysisStatus,
   analysis: Pick<AnalysisView, "status" | "priceCredits" | "cancelledBy" | "cancelReason">,
 ): CancelAnswer {
-  const credits = creditsText(analysis.priceCredits);
+  const credits = creditsWere(analysis.priceCredits);
   switch (from) {
     case "quoted":
       return { outcome: "cancelled", message: "Cancelled. Nothing was held or charged." };
     case "queued":
-      return { outcome: "cancelled", message: `Cancelled: your ${credits} were released.` };
+      return { outcome: "cancelled", message: `Cancelled: your ${credits} released.` };
     case "running":
       return {
         outcome: "stop_requested",
-        message: `Stopping at the worker's next check (a few seconds): your ${credits} will be released. If it finishes first, the memo is kept and charged.`,
+        message: `Stopping at the worker's next check (a few seconds): your credits will be released. If it finishes first, the memo is kept and charged.`,
       };
     case "succeeded":
       return {
         outcome: "already_finished",
-        message: `It finished before your cancel reached it: the memo is ready and ${credits} were charged.`,
+        message: `It finished before your cancel reached it: the memo is ready and ${credits} charged.`,
       };
     case "failed":
       return {
         outcome: "already_failed",
-        message: `It had already failed before your cancel reached it: your ${credits} were released and nothing was charged.`,
+        message: `It had already failed before your cancel reached it: your ${credits} released and nothing was charged.`,
       };
     case "cancelled":
       return {
         outcome: "already_cancelled",
         message:
           analysis.cancelledBy === "admin"
-            ? `Our team had already cancelled it${analysis.cancelReason ? `: ${analysis.cancelReason}` : ""}. Your ${credits} were released.`
-            : `It was already cancelled: your ${credits} were released.`,
+            ? `Our team had already cancelled it${analysis.cancelReason ? `: ${analysis.cancelReason}` : ""}. Your ${credits} released.`
+            : `It was already cancelled: your ${credits} released.`,
       };
     case "expired":
       return {
