@@ -53,7 +53,14 @@ export function LiveAnalysisStatus({
     if (!isTerminal(before) && isTerminal(analysis.status)) onFinishedRef.current(analysis);
   }, [analysis]);
 
-  const common = { "data-testid": "quote-queued", "data-status": analysis.status } as const;
+  return (
+    <Box data-testid="quote-queued" data-status={analysis.status}>
+      <StatusBody analysis={analysis} href={href} />
+    </Box>
+  );
+}
+
+function StatusBody({ analysis, href }: { analysis: AnalysisView; href: string }) {
   switch (analysis.status) {
     case "succeeded":
       return (
@@ -61,28 +68,27 @@ export function LiveAnalysisStatus({
           severity="success"
           icon={<CheckCircleIcon />}
           action={linkButton(`${href}#memo`, "View memo", "quote-memo-link")}
-          {...common}
         >
           Done — the memo is ready. {formatCredits(analysis.priceCredits)} charged.
         </Notice>
       );
     case "failed":
       return (
-        <Notice severity="error" action={linkButton(href, "Details")} {...common}>
+        <Notice severity="error" action={linkButton(href, "Details")}>
           Failed: {analysis.error?.message ?? "the analysis failed."} Your credits were released.
         </Notice>
       );
     case "cancelled":
     case "expired":
       return (
-        <Notice severity="info" action={linkButton(href, "Details")} {...common}>
+        <Notice severity="info" action={linkButton(href, "Details")}>
           Cancelled — {releasedText(analysis.priceCredits)}.
         </Notice>
       );
     case "running": {
       const percent = clampPercent(analysis.progress.percent);
       return (
-        <Box {...common}>
+        <Box>
           <Box sx={{ display: "flex", justifyContent: "space-between", gap: 2, mb: 1 }}>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {analysis.cancelRequested ? "Cancelling…" : `Analyzing: ${stepText(analysis)}`}
@@ -112,7 +118,6 @@ export function LiveAnalysisStatus({
           severity="success"
           icon={<CheckCircleIcon />}
           action={linkButton(href, "View progress")}
-          {...common}
         >
           Queued. {formatCredits(analysis.priceCredits)} held until the analysis finishes.
         </Notice>
