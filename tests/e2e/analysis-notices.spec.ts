@@ -130,3 +130,33 @@ test("an analysis that finishes while its tab is in the background shows a brows
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+test("a cancel that reaches a finished analysis says so and what was charged, then gives focus back", async ({
+  signedInAs,
+}) => {
+  test.setTimeout(180_000);
+  const contract = contractPdfs()[6]!;
+  const page = await signedInAs("user");
+  await page.goto("/upload");
+  await uploadSingle(page, contract.file, 0);
+  await page.getByTestId("quote-card").getByTestId("confirm-analysis").click();
+  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
+  const detail = page.getByTestId("analysis-detail");
+
+  // The user opens the cancel dialog and hesitates; meanwhile the analysis finishes.
+  await page.getByTestId("cancel-analysis").click();
+  const dialog = page.getByTestId("cancel-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(detail).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+  await dialog.getByTestId("cancel-analysis-confirm").click();
+
+  // Not a silent close with a promise of a release: the dialog says what happened.
+  await expect(dialog.getByTestId("cancel-answer")).toHaveText(
+    /^It finished before your cancel reached it: the memo is ready and \d+ credits? (was|were) charged\.$/,
+  );
+  await dialog.getByTestId("cancel-answer-close").click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("analysis-outcome")).toContainText("Memo ready");
+  // Focus is not lost on the body: it is on the analysis's status.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BODY");
+});

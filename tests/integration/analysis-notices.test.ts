@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queueAnalysisEndedMail } from "@/lib/analyses/analysis-ended-mail";
+import { isTerminal } from "@/lib/analyses/analysis-status";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import type { CancelAnswer } from "@/lib/analyses/cancel-analysis";
 import { createUser } from "@/lib/auth/create-user";
@@ -14,6 +15,7 @@ import { entriesForAnalysis } from "@/tests/support/ledger";
 import { mailsTo, waitForMail } from "@/tests/support/mailbox";
 import { withPausedQueue } from "@/tests/support/paused-queue";
 import { rotStoredDocument } from "@/tests/support/stored-bytes";
+import { waitFor } from "@/tests/support/wait-for";
 
 const stack = integrationStack();
 const { baseUrl } = stack;
@@ -155,5 +157,38 @@ describe("cancels say who and why", () => {
     // The list says it too (one code path for every view).
     const list = await client.json<{ analyses: AnalysisView[] }>("GET", "/api/analyses");
     expect(list.body.analyses.find((a) => a.id === byAdmin)?.cancelledBy).toBe("admin");
+  });
+
+  it("a running analysis an admin cancels is ended by the worker and mailed with the reason", async () => {
+    const { client, email } = await userWithPreference("always");
+    const upload = await uploadContract(client, 6);
+    const { body } = await confirm(client, upload.document.id);
+    await waitFor(
+      () => getAnalysis(client, body.analysis.id),
+      (a) => (a.status === "running" && a.progress.stepIndex >= 2) || isTerminal(a.status),
+      { what: "analysis to be running" },
+    );
+    const cancelled = await admin.request(
+      "POST",
+      `/api/admin/analyses/${body.analysis.id}/cancel`,
+      {
+        json: { reason: "Uploaded by mistake, per the customer's call" },
+      },
+    );
+    expect(cancelled.status).toBe(200);
+    const { last } = await waitForStatus(client, body.analysis.id, [
+      "cancelled",
+      "succeeded",
+      "failed",
+    ]);
+    // Each step is slowed in the test stack: the worker sees the cancel long before the end.
+    expect(last).toMatchObject({
+      status: "cancelled",
+      cancelledBy: "admin",
+      cancelReason: "Uploaded by mistake, per the customer's call",
+    });
+    const mail = await waitForMail(email, { subject: /^Analysis cancelled:/ });
+    expect(mail.text).toContain("Uploaded by mistake, per the customer's call");
+    expect(await outboxFor(body.analysis.id)).toHaveLength(1);
   });
 });
