@@ -5,7 +5,7 @@ import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
 import LinearProgress from "@mui/material/LinearProgress";
 import Typography from "@mui/material/Typography";
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { releasedText } from "@/components/analyses/analysis-copy";
 import { clampPercent, stepText } from "@/components/analyses/progress";
 import { useAnalysisQuery } from "@/components/analyses/use-analysis-detail";
@@ -45,12 +45,11 @@ export function LiveAnalysisStatus({
   const href = `/analyses/${analysis.id}`;
 
   const previous = useRef(confirmed.status);
-  const onFinishedRef = useRef(onFinished);
-  onFinishedRef.current = onFinished;
+  const finished = useEffectEvent(onFinished);
   useEffect(() => {
     const before = previous.current;
     previous.current = analysis.status;
-    if (!isTerminal(before) && isTerminal(analysis.status)) onFinishedRef.current(analysis);
+    if (!isTerminal(before) && isTerminal(analysis.status)) finished(analysis);
   }, [analysis]);
 
   return (

@@ -20,7 +20,7 @@ export type AnalysisEndedFacts = {
   preference: AnalysisMailPreference;
   /** confirmed_at → finished_at; null when either is missing (then it counts as long). */
   durationMs: number | null;
-  /** The owner or the analysis was deleted: nobody to tell, nothing to link to. */
+  /** The owner, the analysis or its document was deleted: nobody to tell, nothing to link to. */
   deleted: boolean;
 };
 
@@ -108,7 +108,8 @@ export async function queueAnalysisEndedMail(
       durationMs: sql<
         number | null
       >`(extract(epoch from ${analyses.finishedAt} - ${analyses.confirmedAt}) * 1000)::float8`,
-      deleted: sql<boolean>`(${users.deletedAt} is not null or ${analyses.deletedAt} is not null)`,
+      deleted: sql<boolean>`(${users.deletedAt} is not null or ${analyses.deletedAt} is not null
+        or ${documents.deletedAt} is not null)`,
     })
     .from(analyses)
     .innerJoin(users, eq(users.id, analyses.userId))

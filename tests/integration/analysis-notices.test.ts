@@ -7,7 +7,7 @@ import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import type { CancelAnswer } from "@/lib/analyses/cancel-analysis";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
-import { type AnalysisMailPreference, users } from "@/lib/db/schema";
+import { type AnalysisMailPreference, analyses, users } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
 import { integrationStack } from "@/tests/support/integration-stack";
 import { confirm, getAnalysis, uploadContract, waitForStatus } from "@/tests/support/journey";
@@ -110,6 +110,19 @@ describe("an analysis that ends tells its owner", () => {
     ]);
     expect(await outboxFor(a.id)).toHaveLength(0);
     expect(await outboxFor(b.id)).toHaveLength(0);
+  });
+
+  it("tells nobody about a deleted analysis", async () => {
+    const { client } = await userWithPreference("always");
+    const upload = await uploadContract(client, 7);
+    const { body } = await confirm(client, upload.document.id);
+    await db
+      .update(analyses)
+      .set({ deletedAt: new Date() })
+      .where(eq(analyses.id, body.analysis.id));
+    const { last } = await waitForStatus(client, body.analysis.id, ["succeeded", "failed"]);
+    expect(last.status).toBe("succeeded");
+    expect(await outboxFor(body.analysis.id)).toHaveLength(0);
   });
 });
 
