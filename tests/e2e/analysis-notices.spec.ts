@@ -32,16 +32,15 @@ test("upload page cards follow their analyses to the memo, with a notice naming 
   }
 
   // Now there is something to wait for: the prompt is offered (this browser was never asked).
-  const permission = await page.evaluate(() => Notification.permission);
-  if (permission === "default") {
-    const prompt = page.getByTestId("notification-prompt");
-    await expect(prompt).toContainText("Get a browser notification when it's done?");
-    await prompt.getByTestId("notification-decline").click();
-    await expect(prompt).toHaveCount(0);
-    expect(
-      await page.evaluate(() => localStorage.getItem("clauseflow.notify-prompt-dismissed")),
-    ).not.toBeNull();
-  }
+  expect(await page.evaluate(() => Notification.permission)).toBe("default");
+  const prompt = page.getByTestId("notification-prompt");
+  await expect(prompt).toContainText("Get a browser notification when it's done?");
+  await prompt.getByTestId("notification-decline").click();
+  await expect(prompt).toHaveCount(0);
+  // "No thanks" is remembered in this browser.
+  expect(
+    await page.evaluate(() => localStorage.getItem("clauseflow.notify-prompt-dismissed")),
+  ).not.toBeNull();
 
   for (const [index, contract] of [third!, fourth!].entries()) {
     const card = cards.nth(index);
