@@ -4,6 +4,7 @@ import type { AdminActionView } from "@/lib/audit/list-admin-actions";
 
 import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import type { CancelAnswer } from "@/lib/analyses/cancel-analysis";
 import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
 import type { AdminUserRow } from "@/lib/auth/list-users";
 import type { BatchFileView, BatchSummary, BatchView } from "@/lib/batches/batch-view";
@@ -27,6 +28,9 @@ export type AnalysesListResponse = {
 };
 
 export type AnalysisResponse = { analysis: AnalysisView };
+
+export type { CancelAnswer };
+export type CancelResponse = { analysis: AnalysisView; cancel: CancelAnswer };
 
 export type { BatchFileView, BatchSummary, BatchView };
 /** `POST /api/batches`, `GET /api/batches/:id`, `POST /api/batches/:id/confirm` (with `duplicate`). */

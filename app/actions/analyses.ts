@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { type ActionResult, runAction } from "@/app/actions/action-result";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
-import { cancelAnalysis } from "@/lib/analyses/cancel-analysis";
+import { type CancelAnswer, cancelAnalysis } from "@/lib/analyses/cancel-analysis";
 import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/analyses/confirm-analysis";
 import { getUserOrThrow } from "@/lib/auth/session";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
@@ -23,10 +23,10 @@ export async function confirmAnalysisAction(input: {
 
 export async function cancelAnalysisAction(input: {
   analysisId: string;
-}): Promise<ActionResult<{ analysis: AnalysisView }>> {
+}): Promise<ActionResult<{ analysis: AnalysisView; cancel: CancelAnswer }>> {
   return runAction(async () => {
     const user = await getUserOrThrow();
     const analysisId = z.string().uuid().parse(input.analysisId);
-    return { analysis: await cancelAnalysis({ userId: user.id, analysisId }) };
+    return cancelAnalysis({ userId: user.id, analysisId });
   });
 }

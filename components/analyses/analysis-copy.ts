@@ -53,6 +53,12 @@ export function failedOutcomeText(a: Pick<AnalysisView, "error">): {
   };
 }
 
+/** What the finish notices need of an analysis (a batch's row has as much). */
+export type FinishedAnalysis = Pick<
+  AnalysisView,
+  "id" | "documentName" | "status" | "priceCredits" | "cancelRequested"
+>;
+
 export type FinishNotice = {
   severity: Exclude<NoticeSeverity, "warning">;
   message: string;
@@ -60,28 +66,59 @@ export type FinishNotice = {
   viewMemo: boolean;
 };
 
-/** The notice shown when an analysis finishes while the user watches; null while it is not done. */
-export function finishNoticeFor(a: AnalysisView): FinishNotice | null {
+/**
+ * A cancel the worker never saw: the analysis succeeded (and was charged) before it got there.
+ * Said on the page and in the notice, so a user who asked to cancel is not left guessing.
+ */
+export function finishedBeforeCancelText(a: Pick<AnalysisView, "priceCredits">): string {
+  return `It finished before your cancel reached it: the memo is ready and ${formatCredits(a.priceCredits)} ${a.priceCredits === 1 ? "was" : "were"} charged.`;
+}
+
+/** Who cancelled and what happened to the credits ("Cancelled by our team: <reason>. …"). */
+export function cancelledOutcomeText(
+  a: Pick<AnalysisView, "priceCredits" | "cancelledBy" | "cancelReason">,
+): string {
+  const released = releasedText(a.priceCredits);
+  const credits = `${released.charAt(0).toUpperCase()}${released.slice(1)}`;
+  if (a.cancelledBy === "admin") {
+    const reason = a.cancelReason ? `: ${a.cancelReason.replace(/[.\s]+$/, "")}` : "";
+    return `Cancelled by our team${reason}. ${credits}.`;
+  }
+  return `Cancelled by you. Nothing was charged — ${released}.`;
+}
+
+/**
+ * The notice shown when an analysis finishes while the user watches (here and on the upload
+ * page); null while it is not done. It names the document and says the outcome in one line:
+ * the details are in the outcome panel, not repeated here.
+ */
+export function finishNoticeFor(a: FinishedAnalysis): FinishNotice | null {
+  const name = a.documentName;
   switch (a.status) {
     case "succeeded":
-      return { severity: "success", message: "Your memo is ready.", viewMemo: true };
+      return {
+        severity: "success",
+        message: a.cancelRequested
+          ? `Memo ready: ${name}. ${finishedBeforeCancelText(a)}`
+          : `Memo ready: ${name}`,
+        viewMemo: true,
+      };
     case "failed":
       return {
         severity: "error",
-        // The server's message already says that nothing was charged; don't add it again.
-        message: a.error?.message ?? "The analysis failed. Nothing was charged.",
+        message: `Analysis failed: ${name} — credits released`,
         viewMemo: false,
       };
     case "cancelled":
       return {
         severity: "info",
-        message: `Cancelled — ${releasedText(a.priceCredits)}.`,
+        message: `Cancelled: ${name} — ${releasedText(a.priceCredits)}`,
         viewMemo: false,
       };
     case "expired":
       return {
         severity: "info",
-        message: "This quote expired before it was confirmed.",
+        message: `Quote expired: ${name}`,
         viewMemo: false,
       };
     default:

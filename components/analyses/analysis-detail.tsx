@@ -7,6 +7,7 @@ import Paper from "@mui/material/Paper";
 import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
+import { useRef } from "react";
 import { AnalysisMemoSection } from "@/components/analyses/analysis-memo-section";
 import { AnalysisStatusPanel } from "@/components/analyses/analysis-status-panel";
 import { CancelDialog } from "@/components/analyses/cancel-dialog";
@@ -18,6 +19,7 @@ import { Fact, FactGrid } from "@/components/fact";
 import { ApiError, errorMessage } from "@/components/fetch-json";
 import { durationBetween, formatCredits, formatDuration } from "@/components/format";
 import { Notice, NoticeToast } from "@/components/notice";
+import { NotificationPrompt } from "@/components/notifications/notification-prompt";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusChip } from "@/components/status-chip";
 import { isActive } from "@/lib/analyses/analysis-status";
@@ -91,6 +93,8 @@ function AnalysisHeading({ analysis }: { analysis: AnalysisView }) {
 /** One analysis for its owner: live progress, the outcome, findings and the memo. */
 export function AnalysisDetail({ id }: { id: string }) {
   const { query, analysis, notice, dismissNotice, cancel } = useAnalysisDetail(id);
+  // After the cancel dialog, focus goes to the status (its button is disabled or gone by then).
+  const statusRef = useRef<HTMLDivElement>(null);
 
   if (query.isPending) {
     return (
@@ -138,6 +142,7 @@ export function AnalysisDetail({ id }: { id: string }) {
           it again, upload it again.
         </Notice>
       )}
+      <NotificationPrompt show={isActive(analysis.status)} />
 
       {cancel.error ? (
         <Notice severity="error" onDismiss={cancel.dismissError}>
@@ -146,7 +151,7 @@ export function AnalysisDetail({ id }: { id: string }) {
       ) : null}
 
       <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
-        <Box aria-live="polite">
+        <Box aria-live="polite" ref={statusRef} tabIndex={-1} sx={{ outline: "none" }}>
           <AnalysisStatusPanel analysis={analysis} onCancel={cancel.openDialog} />
         </Box>
         <AnalysisFacts analysis={analysis} />
@@ -160,8 +165,10 @@ export function AnalysisDetail({ id }: { id: string }) {
         documentName={analysis.documentName}
         priceCredits={analysis.priceCredits}
         pending={cancel.pending}
+        answer={cancel.answer}
         onClose={cancel.closeDialog}
         onConfirm={cancel.confirm}
+        onExited={() => statusRef.current?.focus()}
       />
 
       <NoticeToast

@@ -5,7 +5,12 @@ import Button from "@mui/material/Button";
 import LinearProgress from "@mui/material/LinearProgress";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
-import { failedOutcomeText, queueText, releasedText } from "@/components/analyses/analysis-copy";
+import {
+  cancelledOutcomeText,
+  failedOutcomeText,
+  finishedBeforeCancelText,
+  queueText,
+} from "@/components/analyses/analysis-copy";
 import { ConfirmQuoteButton } from "@/components/analyses/confirm-quote-button";
 import { clampPercent, pagesText, stepText } from "@/components/analyses/progress";
 import type { AnalysisView } from "@/components/api-types";
@@ -37,7 +42,12 @@ function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCance
         }}
       >
         <Typography variant="body1" sx={{ fontWeight: 600 }} data-testid="analysis-step">
-          {cancelling ? "Cancelling…" : stepText(analysis)}
+          {/* Queued: the line below says what it waits for; the heading need not say it too. */}
+          {cancelling
+            ? "Cancelling…"
+            : analysis.status === "queued"
+              ? "Queued"
+              : stepText(analysis)}
         </Typography>
         <Typography
           variant="body1"
@@ -58,7 +68,7 @@ function ProgressPanel({ analysis, onCancel }: { analysis: AnalysisView; onCance
       <Box sx={{ ...spaceBetweenRow, mt: 2 }}>
         <Typography variant="body2" sx={{ color: "text.secondary" }} data-testid="analysis-wait">
           {cancelling
-            ? "Stopping at the next safe point. Your credits will be released."
+            ? "Stopping at the next safe point. Your credits will be released — unless it finishes first: then the memo is kept and charged."
             : analysis.status === "queued"
               ? `${place ? `${place}.` : "It starts as soon as a worker is free."} You can close this tab — it keeps going.`
               : `${pages ? `${pages}. ` : ""}You can close this tab — it keeps going.`}
@@ -127,8 +137,10 @@ export function AnalysisStatusPanel({
     case "succeeded":
       return (
         <Notice severity="success" title="Memo ready" data-testid="analysis-outcome">
-          {formatCredits(analysis.priceCredits)} charged. Read it below or download it as Markdown,
-          Word or PDF.
+          {analysis.cancelRequested
+            ? `${finishedBeforeCancelText(analysis)} `
+            : `${formatCredits(analysis.priceCredits)} charged. `}
+          Read it below or download it as Markdown, Word or PDF.
         </Notice>
       );
     case "failed":
@@ -136,7 +148,7 @@ export function AnalysisStatusPanel({
     case "cancelled":
       return (
         <Notice severity="info" title="Cancelled" data-testid="analysis-outcome">
-          Nothing was charged — {releasedText(analysis.priceCredits)}.
+          {cancelledOutcomeText(analysis)}
         </Notice>
       );
     case "expired":

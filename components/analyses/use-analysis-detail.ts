@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import {
   type FinishNotice,
@@ -8,8 +9,9 @@ import {
   tabTitleFor,
 } from "@/components/analyses/analysis-copy";
 import { useCancelAnalysis } from "@/components/analyses/use-analysis-mutations";
-import type { AnalysisResponse } from "@/components/api-types";
+import type { AnalysisResponse, CancelAnswer } from "@/components/api-types";
 import { ApiError, errorMessage, fetchJson } from "@/components/fetch-json";
+import { notifyAnalysisFinished } from "@/components/notifications/browser-notifications";
 import { isDocumentHidden, POLL, queryKeys } from "@/components/query-keys";
 import { useDocumentHidden } from "@/components/use-document-visibility";
 import { type AnalysisStatus, isTerminal } from "@/lib/analyses/analysis-status";
@@ -41,6 +43,7 @@ export function useAnalysisQuery(id: string) {
  */
 export function useAnalysisDetail(id: string) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const query = useAnalysisQuery(id);
   const analysis = query.data?.analysis;
 
@@ -54,11 +57,13 @@ export function useAnalysisDetail(id: string) {
     previousStatus.current = status;
     if (previous && previous !== status && !isTerminal(previous) && isTerminal(status)) {
       setNotice(finishNoticeFor(analysis));
+      // In a background tab the in-app notice goes unseen: the browser says it (if allowed).
+      notifyAnalysisFinished(analysis, (href) => router.push(href));
       // Capture or release just changed the balance and the list.
       void queryClient.invalidateQueries({ queryKey: queryKeys.credits });
       void queryClient.invalidateQueries({ queryKey: queryKeys.analysesList });
     }
-  }, [status, analysis, queryClient]);
+  }, [status, analysis, queryClient, router]);
 
   const tabTitle = analysis ? tabTitleFor(analysis) : null;
   useEffect(() => {
@@ -67,10 +72,18 @@ export function useAnalysisDetail(id: string) {
 
   const cancel = useCancelAnalysis();
   const [cancelOpen, setCancelOpen] = useState(false);
+  // A cancel that arrived after the end: the dialog says how it ended instead of closing.
+  const [cancelAnswer, setCancelAnswer] = useState<CancelAnswer | null>(null);
   const confirmCancel = () => {
     if (!analysis) return;
     cancel.mutate(analysis.id, {
-      onSuccess: () => setCancelOpen(false),
+      onSuccess: ({ cancel: answer }) => {
+        if (answer.outcome === "cancelled" || answer.outcome === "stop_requested") {
+          setCancelOpen(false);
+        } else {
+          setCancelAnswer(answer);
+        }
+      },
       onError: (error) => {
         // A refusal closes the dialog (the page shows where the analysis is now); after a
         // network error it stays open so the user can try again.
@@ -86,9 +99,13 @@ export function useAnalysisDetail(id: string) {
     dismissNotice: () => setNotice(null),
     cancel: {
       open: cancelOpen,
+      answer: cancelAnswer,
       pending: cancel.isPending,
       error: cancel.error ? errorMessage(cancel.error) : null,
-      openDialog: () => setCancelOpen(true),
+      openDialog: () => {
+        setCancelAnswer(null);
+        setCancelOpen(true);
+      },
       closeDialog: () => setCancelOpen(false),
       confirm: confirmCancel,
       dismissError: () => cancel.reset(),

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { cancelAnalysisAction } from "@/app/actions/analyses";
 import { confirmAnalysis, useRefreshAfterMutation } from "@/components/analyses/confirm";
-import type { AnalysisView } from "@/components/api-types";
+import type { CancelResponse } from "@/components/api-types";
 import { ApiError } from "@/components/fetch-json";
 import { queryKeys } from "@/components/query-keys";
 
@@ -22,14 +22,15 @@ export function useConfirmAnalysis() {
 }
 
 /**
- * Cancel one's own analysis. Throws an `ApiError`: code `network` when the server could not be
+ * Cancel one's own analysis. Resolves to the analysis and what the cancel did (`cancel.outcome`:
+ * it may have arrived after the analysis had finished). Throws an `ApiError`: code `network` when the server could not be
  * reached (the request may be retried), the server's code when it refused.
  */
 export function useCancelAnalysis() {
   const refresh = useRefreshAfterMutation();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (analysisId: string): Promise<AnalysisView> => {
+    mutationFn: async (analysisId: string): Promise<CancelResponse> => {
       let result: Awaited<ReturnType<typeof cancelAnalysisAction>>;
       try {
         result = await cancelAnalysisAction({ analysisId });
@@ -41,9 +42,9 @@ export function useCancelAnalysis() {
         );
       }
       if (!result.ok) throw new ApiError(409, result.error.code, result.error.message);
-      return result.analysis;
+      return { analysis: result.analysis, cancel: result.cancel };
     },
-    onSuccess: (analysis) => refresh(analysis),
+    onSuccess: ({ analysis }) => refresh(analysis),
     onError: (error, analysisId) => {
       // Refused: the analysis probably moved on (finished, already cancelled); show where it is.
       if (error instanceof ApiError && error.code !== "network") {

@@ -13,11 +13,13 @@ import type { BatchView } from "@/components/api-types";
 import { BatchConfirm } from "@/components/batches/batch-confirm";
 import { BatchFilesTable } from "@/components/batches/batch-files-table";
 import { BatchProblems } from "@/components/batches/batch-problems";
+import { useBatchFinishNotices } from "@/components/batches/use-batch-finish-notices";
 import { isBatchActive, useBatchQuery } from "@/components/batches/use-batch-query";
 import { Fact, FactGrid } from "@/components/fact";
 import { ApiError } from "@/components/fetch-json";
 import { formatCredits, pluralize } from "@/components/format";
-import { Notice } from "@/components/notice";
+import { Notice, NoticeToast } from "@/components/notice";
+import { NotificationPrompt } from "@/components/notifications/notification-prompt";
 import { QueryErrorAlert, spaceBetweenRow } from "@/components/query-state";
 import { RelativeTime } from "@/components/relative-time";
 
@@ -95,6 +97,7 @@ function BatchBody({ batch }: { batch: BatchView }) {
 export function BatchDetail({ id }: { id: string }) {
   const query = useBatchQuery(id);
   const batch = query.data?.batch;
+  const { notice, dismissNotice } = useBatchFinishNotices(batch);
   if (query.error instanceof ApiError && query.error.status === 404) {
     return (
       <Notice severity="error" title="Batch not found">
@@ -135,7 +138,26 @@ export function BatchDetail({ id }: { id: string }) {
         loadMessage="We couldn't load this batch. "
         onRetry={() => void query.refetch()}
       />
+      {batch ? <NotificationPrompt show={isBatchActive(batch)} /> : null}
       {batch ? <BatchBody batch={batch} /> : <Skeleton variant="rounded" height={240} />}
+      <NoticeToast
+        notice={
+          notice
+            ? {
+                severity: notice.severity,
+                message: notice.message,
+                action: notice.viewMemo ? (
+                  <Button href={`/analyses/${notice.analysisId}#memo`} color="inherit" size="small">
+                    View memo
+                  </Button>
+                ) : undefined,
+              }
+            : null
+        }
+        onClose={dismissNotice}
+        autoHideMs={10_000}
+        data-testid="analysis-notice"
+      />
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import CheckCircleIcon from "@mui/icons-material/CheckCircle";
 import CloseIcon from "@mui/icons-material/Close";
 import DescriptionIcon from "@mui/icons-material/Description";
 import Box from "@mui/material/Box";
@@ -16,11 +15,13 @@ import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
 import type { ReactNode } from "react";
 import { insufficientMessage } from "@/components/analyses/confirm";
+import type { AnalysisView } from "@/components/api-types";
 import { MoreCreditsHint } from "@/components/credits/more-credits-hint";
 import { FactGrid } from "@/components/fact";
 import { formatBytes, formatCredits, formatDocumentKind, formatNumber } from "@/components/format";
 import { Notice } from "@/components/notice";
 import { spaceBetweenRow } from "@/components/query-state";
+import { LiveAnalysisStatus } from "@/components/upload/live-analysis-status";
 import type { UploadItem } from "@/components/upload/upload-state";
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
@@ -51,6 +52,7 @@ export function QuoteCard({
   onConfirm,
   onRemove,
   onRetryUpload,
+  onFinished,
 }: {
   item: UploadItem;
   /** The current balance if known (it moves as other cards are confirmed). */
@@ -59,6 +61,8 @@ export function QuoteCard({
   onConfirm: () => void;
   onRemove: () => void;
   onRetryUpload: () => void;
+  /** The confirmed analysis ended while the page watched. */
+  onFinished: (analysis: AnalysisView) => void;
 }) {
   const { phase, result } = item;
   const quote = result?.quote ?? null;
@@ -166,23 +170,7 @@ export function QuoteCard({
             <Divider sx={{ my: 2 }} />
 
             {phase === "queued" && item.analysis ? (
-              <Notice
-                severity="success"
-                icon={<CheckCircleIcon />}
-                data-testid="quote-queued"
-                action={
-                  <Button
-                    href={`/analyses/${item.analysis.id}`}
-                    color="inherit"
-                    size="small"
-                    sx={{ whiteSpace: "nowrap" }}
-                  >
-                    View progress
-                  </Button>
-                }
-              >
-                Queued. {formatCredits(price)} held until the analysis finishes.
-              </Notice>
+              <LiveAnalysisStatus confirmed={item.analysis} onFinished={onFinished} />
             ) : (
               <>
                 <Box

@@ -1,15 +1,22 @@
 "use client";
 
 import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
 import Stack from "@mui/material/Stack";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { finishNoticeFor } from "@/components/analyses/analysis-copy";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
 import { useCredits } from "@/components/credits/use-credits";
 import { ApiError, errorMessage } from "@/components/fetch-json";
 import { formatBytes, formatCredits } from "@/components/format";
+import { NoticeToast, type ToastNotice } from "@/components/notice";
+import { notifyAnalysisFinished } from "@/components/notifications/browser-notifications";
+import { NotificationPrompt } from "@/components/notifications/notification-prompt";
+import { queryKeys } from "@/components/query-keys";
 import {
   ACCEPTED_LABEL,
   hasAcceptedExtension,
@@ -54,6 +61,8 @@ export function UploadWorkspace({
   /** Short screen-reader messages; the cards themselves are not a live region (too chatty). */
   const [announcement, setAnnouncement] = useState("");
   const batches = useBatchUploads(setAnnouncement);
+  const queryClient = useQueryClient();
+  const [finishNotice, setFinishNotice] = useState<ToastNotice | null>(null);
 
   const anyUploading =
     items.some((i) => i.phase === "uploading" || i.phase === "confirming") || batches.sending;
@@ -170,6 +179,34 @@ export function UploadWorkspace({
     }
   };
 
+  /** A confirmed card's analysis ended here: say so where the user is (page or background). */
+  const onFinished = useCallback(
+    (analysis: AnalysisView) => {
+      const notice = finishNoticeFor(analysis);
+      if (!notice) return;
+      setFinishNotice({
+        severity: notice.severity,
+        message: notice.message,
+        action: notice.viewMemo ? (
+          <Button
+            href={`/analyses/${analysis.id}#memo`}
+            color="inherit"
+            size="small"
+            sx={{ whiteSpace: "nowrap" }}
+          >
+            View memo
+          </Button>
+        ) : undefined,
+      });
+      setAnnouncement(notice.message);
+      notifyAnalysisFinished(analysis, (href) => router.push(href));
+      // Capture or release just changed the balance and the lists.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.credits });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.analysesList });
+    },
+    [router, queryClient],
+  );
+
   const confirmCard = async (localId: string) => {
     const analysis = await confirmOne(localId);
     if (analysis && itemsRef.current.length === 1) router.push(`/analyses/${analysis.id}`);
@@ -200,6 +237,8 @@ export function UploadWorkspace({
           {announcement}
         </Box>
 
+        <NotificationPrompt show={items.some((item) => item.phase === "queued")} />
+
         <Stack spacing={2}>
           {items.map((item) => (
             <QuoteCard
@@ -210,6 +249,7 @@ export function UploadWorkspace({
               onConfirm={() => void confirmCard(item.localId)}
               onRemove={() => dispatch({ type: "remove", id: item.localId })}
               onRetryUpload={() => retryUpload(item)}
+              onFinished={onFinished}
             />
           ))}
         </Stack>
@@ -219,6 +259,13 @@ export function UploadWorkspace({
         wordsPerPage={wordsPerPage}
         pagesPerCredit={pagesPerCredit}
         minCredits={minCredits}
+      />
+
+      <NoticeToast
+        notice={finishNotice}
+        onClose={() => setFinishNotice(null)}
+        autoHideMs={10_000}
+        data-testid="analysis-notice"
       />
     </Box>
   );

@@ -26,6 +26,10 @@ export type AnalysisView = {
   /** Place and estimated start while queued (the status API only); null otherwise. */
   queue: QueuePosition | null;
   cancelRequested: boolean;
+  /** Who cancelled a cancelled analysis: its owner, or our team (audit-logged, with a reason). */
+  cancelledBy: "you" | "admin" | null;
+  /** The reason an administrator gave when cancelling (null otherwise). */
+  cancelReason: string | null;
   hasMemo: boolean;
   /** False once the uploaded file's bytes are gone (DOCUMENT_RETENTION_DAYS): the memo stays,
    *  but it cannot be analyzed again and citations cannot show the page. */
@@ -42,6 +46,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function toAnalysisView(
   a: Omit<Analysis, "memoMarkdown" | "result" | "identification" | "errorDetail"> & {
     hasMemo: boolean;
+    /** The audit log's reason when an administrator cancelled it (read only for cancelled rows). */
+    adminCancelReason: string | null;
   },
   doc: Pick<Document, "filename" | "bytesPurgedAt">,
 ): AnalysisView {
@@ -65,6 +71,8 @@ export function toAnalysisView(
     error: a.errorMessage ? { code: a.errorCode, message: a.errorMessage } : null,
     queue: null,
     cancelRequested: a.cancelRequestedAt !== null,
+    cancelledBy: a.status !== "cancelled" ? null : a.adminCancelReason !== null ? "admin" : "you",
+    cancelReason: a.status === "cancelled" ? a.adminCancelReason : null,
     hasMemo: a.hasMemo,
     documentStored: doc.bytesPurgedAt === null,
     createdAt: a.createdAt.toISOString(),

@@ -37,6 +37,11 @@ const viewColumns = {
   updatedAt: analyses.updatedAt,
   deletedAt: analyses.deletedAt,
   hasMemo: sql<boolean>`${analyses.memoMarkdown} is not null`,
+  // Only cancelled rows look in the audit log (indexed by analysis): polls of the others pay nothing.
+  adminCancelReason: sql<string | null>`case when ${analyses.status} = 'cancelled' then (
+    select aa.reason from admin_actions aa
+    where aa.analysis_id = ${analyses.id} and aa.kind = 'cancel_analysis'
+    order by aa.id desc limit 1) end`,
   filename: documents.filename,
   bytesPurgedAt: documents.bytesPurgedAt,
 };

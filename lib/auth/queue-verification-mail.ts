@@ -1,8 +1,8 @@
 import { verifyEmailText } from "@/lib/auth/account-mail-texts";
-import { appUrl } from "@/lib/auth/app-url";
 import { issueAuthToken } from "@/lib/auth/issue-auth-token";
 import type { DbOrTx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { appUrl } from "@/lib/http/app-url";
 import { queueMail } from "@/lib/mail/queue-mail";
 
 export const VERIFY_EMAIL_TTL_SECONDS = 24 * 3600;

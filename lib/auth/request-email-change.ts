@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { confirmEmailChangeText, emailChangeNoticeText } from "@/lib/auth/account-mail-texts";
-import { appUrl } from "@/lib/auth/app-url";
 import { issueAuthToken } from "@/lib/auth/issue-auth-token";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import { appUrl } from "@/lib/http/app-url";
 import { deliverMailsSoon } from "@/lib/mail/deliver-mail";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";

@@ -1,10 +1,10 @@
 import { and, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resetPasswordText } from "@/lib/auth/account-mail-texts";
-import { appUrl } from "@/lib/auth/app-url";
 import { issueAuthToken } from "@/lib/auth/issue-auth-token";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
+import { appUrl } from "@/lib/http/app-url";
 import { logger } from "@/lib/logger";
 import { deliverMailsSoon } from "@/lib/mail/deliver-mail";
 import { queueMail } from "@/lib/mail/queue-mail";

@@ -1,4 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type AnalysisEnding, queueAnalysisEndedMail } from "@/lib/analyses/analysis-ended-mail";
 import { statusesThatCanBecome } from "@/lib/analyses/analysis-lifecycle";
 import { type AnalysisEventInput, insertEventsSql, recordEvent } from "@/lib/analyses/record-event";
 import { settleHold, settlementSteps } from "@/lib/billing/settle-hold";
@@ -6,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
 import type { StoredDocument } from "@/lib/documents/load-stored-document";
 import { FIRST_STEP_LABEL } from "@/lib/jobs/analysis-steps-plan";
+import { deliverMailsSoon } from "@/lib/mail/deliver-mail";
 
 /** Thrown when a newer attempt owns the analysis (or it ended): this attempt must stop writing. */
 export class FencedOutError extends Error {
@@ -206,12 +208,22 @@ export async function completeAttempt(
       workerId: a.workerId,
     },
   ];
-  const rows = await db.execute(sql`
-    with finished as ${finish}, timeline as (
-      ${insertEventsSql(timeline, sql`exists (select 1 from finished)`)}
-    ), ${settlementSteps(sql`select id from finished`, "capture")}
-    select id from finished`);
-  return rows.length > 0;
+  const { saved, mailed } = await db.transaction(async (tx) => {
+    const [row] = await tx.execute<{ id: string; charged: number | null }>(sql`
+      with finished as ${finish}, timeline as (
+        ${insertEventsSql(timeline, sql`exists (select 1 from finished)`)}
+      ), ${settlementSteps(sql`select id from finished`, "capture")}
+      select id, (select amount from settled) as charged from finished`);
+    if (!row) return { saved: false, mailed: false };
+    // The owner's "memo ready" mail commits with the memo (or not at all).
+    const mailed = await queueAnalysisEndedMail(tx, a.analysisId, {
+      outcome: "succeeded",
+      chargedCredits: Number(row.charged ?? 0),
+    });
+    return { saved: true, mailed };
+  });
+  if (mailed) deliverMailsSoon();
+  return saved;
 }
 
 /**
@@ -235,8 +247,10 @@ export async function endAnalysisUnpaid(input: {
   errorDetail?: string | null;
   workerId?: string | null;
   eventType?: "failed" | "cancelled" | "reaped" | "hold_expired";
+  /** A cancel by an administrator: the owner is mailed with this reason (their own is not). */
+  adminCancelReason?: string | null;
 }): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const { ended, mailed } = await db.transaction(async (tx) => {
     const guard =
       input.attempt === null
         ? and(
@@ -259,8 +273,11 @@ export async function endAnalysisUnpaid(input: {
       })
       .where(guard)
       .returning({ attempt: analyses.attempt });
-    if (!row) return false;
-    await settleHold(tx, { analysisId: input.analysisId, settlement: "release" });
+    if (!row) return { ended: false, mailed: false };
+    const { amount } = await settleHold(tx, {
+      analysisId: input.analysisId,
+      settlement: "release",
+    });
     await recordEvent(tx, {
       analysisId: input.analysisId,
       type: input.eventType ?? input.status,
@@ -268,6 +285,20 @@ export async function endAnalysisUnpaid(input: {
       workerId: input.workerId ?? null,
       data: { code: input.errorCode, message: input.errorMessage },
     });
-    return true;
+    // The owner hears how it ended, unless they cancelled it themselves.
+    const ending: AnalysisEnding | null =
+      input.status === "failed"
+        ? { outcome: "failed", reason: input.errorMessage, releasedCredits: amount }
+        : input.adminCancelReason
+          ? {
+              outcome: "cancelled_by_admin",
+              reason: input.adminCancelReason,
+              releasedCredits: amount,
+            }
+          : null;
+    const mailed = ending ? await queueAnalysisEndedMail(tx, input.analysisId, ending) : false;
+    return { ended: true, mailed };
   });
+  if (mailed) deliverMailsSoon();
+  return ended;
 }

@@ -139,7 +139,8 @@ export async function endCancelled(fence: Fence, log: Logger): Promise<ProcessOu
     )
     .orderBy(desc(analysisEvents.id))
     .limit(1);
-  const byAdmin = (request?.data as { by?: string } | null)?.by === "admin";
+  const requestedBy = request?.data as { by?: string; reason?: string } | null;
+  const byAdmin = requestedBy?.by === "admin";
   const ended = await endAnalysisUnpaid({
     ...fence,
     status: "cancelled",
@@ -147,6 +148,8 @@ export async function endCancelled(fence: Fence, log: Logger): Promise<ProcessOu
     errorMessage: byAdmin
       ? "Cancelled by an administrator. Nothing was charged."
       : "Cancelled by you. Nothing was charged.",
+    // An admin's cancel is mailed to the owner with its reason; the user's own is not.
+    adminCancelReason: byAdmin ? (requestedBy?.reason ?? "no reason given") : null,
   });
   // Several chunks can see the same cancel; the first one ends the analysis.
   if (!ended) return "skipped";

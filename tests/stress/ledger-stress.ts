@@ -220,7 +220,7 @@ async function opCancel(user: ModelUser) {
   const target = pickAnalysis(user, ["queued", "running", "succeeded", "failed", "cancelled"]);
   if (!target) return;
   try {
-    const view = await cancelAnalysis({ userId: user.id, analysisId: target.id });
+    const { analysis: view } = await cancelAnalysis({ userId: user.id, analysisId: target.id });
     counts.ok++;
     if (view.status === "cancelled") note(target.id, user.id, target.price, "cancelled");
   } catch (error) {

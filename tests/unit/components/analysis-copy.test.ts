@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { failedOutcomeText, finishNoticeFor, queueText } from "@/components/analyses/analysis-copy";
+import {
+  cancelledOutcomeText,
+  failedOutcomeText,
+  finishedBeforeCancelText,
+  finishNoticeFor,
+  queueText,
+} from "@/components/analyses/analysis-copy";
 import type { AnalysisView } from "@/components/api-types";
 
 function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
@@ -23,6 +29,8 @@ function failedAnalysis(error: AnalysisView["error"]): AnalysisView {
     error,
     queue: null,
     cancelRequested: false,
+    cancelledBy: null,
+    cancelReason: null,
     hasMemo: false,
     documentStored: true,
     createdAt: "2026-01-01T00:00:00.000Z",
@@ -54,17 +62,45 @@ describe("a failed analysis tells the user once that nothing was charged", () =>
     expect(creditsNote).toMatch(/credits were released/);
   });
 
-  it.each(SERVER_MESSAGES)("finish notice with the server's message: %s", (message) => {
-    const notice = finishNoticeFor(failedAnalysis({ code: "x", message }));
-    expect(notice?.severity).toBe("error");
-    expect(notice?.message).toBe(message);
-    expect(timesCharged(notice?.message ?? "")).toBe(1);
-  });
+  it.each(SERVER_MESSAGES)(
+    "finish notice names the document, not the message again: %s",
+    (message) => {
+      const notice = finishNoticeFor(failedAnalysis({ code: "x", message }));
+      expect(notice?.severity).toBe("error");
+      // The outcome panel shows the server's message; the notice must not repeat it.
+      expect(notice?.message).toBe("Analysis failed: msa.pdf — credits released");
+    },
+  );
 
   it("says it itself when the server sent no message", () => {
     const { message, creditsNote } = failedOutcomeText(failedAnalysis(null));
     expect(timesCharged(`${message} ${creditsNote}`)).toBe(1);
-    expect(timesCharged(finishNoticeFor(failedAnalysis(null))?.message ?? "")).toBe(1);
+  });
+});
+
+describe("how an analysis ended is said with its document and who did it", () => {
+  it("a memo that finished before the cancel reached it says so, and what was charged", () => {
+    const done = { ...failedAnalysis(null), status: "succeeded" as const, error: null };
+    expect(finishNoticeFor(done)?.message).toBe("Memo ready: msa.pdf");
+    const raced = finishNoticeFor({ ...done, cancelRequested: true, priceCredits: 7 });
+    expect(raced?.message).toBe(
+      "Memo ready: msa.pdf. It finished before your cancel reached it: the memo is ready and 7 credits were charged.",
+    );
+    expect(finishedBeforeCancelText({ priceCredits: 1 })).toMatch(/1 credit was charged/);
+  });
+
+  it("an admin's cancel shows its reason; the user's own says so", () => {
+    const cancelled = {
+      priceCredits: 7,
+      cancelledBy: "admin" as const,
+      cancelReason: "Duplicate upload.",
+    };
+    expect(cancelledOutcomeText(cancelled)).toBe(
+      "Cancelled by our team: Duplicate upload. Your 7 credits were released.",
+    );
+    expect(cancelledOutcomeText({ ...cancelled, cancelledBy: "you", cancelReason: null })).toBe(
+      "Cancelled by you. Nothing was charged — your 7 credits were released.",
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { appOrigin } from "@/lib/http/app-url";
 import { withUser } from "@/lib/http/json-route";
 import { createCheckout } from "@/lib/purchases/create-checkout";
 import { purchasesEnabled } from "@/lib/purchases/credit-packs";
@@ -15,7 +15,6 @@ export const POST = withUser("/api/credits/checkout", async ({ request, user }) 
   if (!purchasesEnabled()) throw new AppError("not_found", "Buying credits is not available here.");
   await consumeOrThrow("checkoutUser", user.id);
   const { pack } = bodySchema.parse(await request.json().catch(() => ({})));
-  const origin = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : new URL(request.url).origin;
-  const { url } = await createCheckout(user, pack, origin);
+  const { url } = await createCheckout(user, pack, appOrigin());
   return NextResponse.json({ url });
 });
