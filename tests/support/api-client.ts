@@ -31,17 +31,22 @@ export class ApiClient {
     const client = new ApiClient(baseUrl, overrides.headers);
     const email = overrides.email ?? `user-${randomUUID()}@example.com`;
     const password = overrides.password ?? "correct horse battery";
+    const since = new Date().toISOString();
     const created = await client.request("POST", "/api/users", { json: { email, password } });
     if (created.status !== 201)
       throw new Error(`sign-up failed: ${created.status} ${await created.text()}`);
     await client.signIn(email, password);
-    if (overrides.verify ?? true) await client.verifyEmail(email);
+    if (overrides.verify ?? true) await client.verifyEmail(email, since);
     return { client, email, password };
   }
 
-  /** Follows the latest verification mail to `email`: the link's token, POSTed. */
-  async verifyEmail(email: string): Promise<void> {
-    const mail = await waitForMail(email, { subject: /verify your e-mail/i });
+  /** Follows the verification mail to `email` received since `since` (an ISO time; an address
+   *  can be signed up again after its account was deleted): the link's token, POSTed. */
+  async verifyEmail(email: string, since = new Date(0).toISOString()): Promise<void> {
+    const mail = await waitForMail(email, {
+      subject: /verify your e-mail/i,
+      where: (received) => received.receivedAt >= since,
+    });
     const token = linkIn(mail, "/verify-email").searchParams.get("token");
     const verified = await this.request("POST", "/api/auth/verify-email", { json: { token } });
     if (verified.status !== 200) {
