@@ -9,11 +9,11 @@ async function uploadSingle(page: Page, file: string, cardsBefore: number) {
 }
 
 test("upload page cards follow their analyses to the memo, with a notice naming each document; no notification prompt on first load", async ({
-  signedInAs,
+  signedInAsNewUser,
 }, testInfo) => {
   test.setTimeout(180_000);
   const [, , third, fourth] = contractPdfs();
-  const page = await signedInAs("user");
+  const page = await signedInAsNewUser();
 
   await page.goto("/upload");
   await expect(page.getByTestId("upload-input")).toBeAttached();
@@ -66,11 +66,11 @@ test("upload page cards follow their analyses to the memo, with a notice naming 
 });
 
 test("an analysis that finishes while its tab is in the background shows a browser notification naming the document", async ({
-  signedInAs,
+  signedInAsNewUser,
 }) => {
   test.setTimeout(180_000);
   const [, , , , fifth] = contractPdfs();
-  const page = await signedInAs("user");
+  const page = await signedInAsNewUser();
   const context = page.context();
   await context.grantPermissions(["notifications"]);
   // Records every `new Notification(...)` and lets the test hide the tab (headless tabs never
@@ -131,11 +131,11 @@ function escapeRegExp(text: string): string {
 }
 
 test("a cancel that reaches a finished analysis says so and what was charged, then gives focus back", async ({
-  signedInAs,
+  signedInAsNewUser,
 }) => {
   test.setTimeout(180_000);
   const contract = contractPdfs()[6]!;
-  const page = await signedInAs("user");
+  const page = await signedInAsNewUser();
   await page.goto("/upload");
   await uploadSingle(page, contract.file, 0);
   await page.getByTestId("quote-card").getByTestId("confirm-analysis").click();

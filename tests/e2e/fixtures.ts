@@ -8,6 +8,7 @@ import {
   type Page,
   request,
 } from "@playwright/test";
+import { ApiClient } from "@/tests/support/api-client";
 import { type Account, readSeed } from "./seed";
 
 export { expect };
@@ -25,6 +26,12 @@ type TestFixtures = {
    * the test.
    */
   signedInAs: (role: Role, options?: BrowserContextOptions) => Promise<Page>;
+  /**
+   * A new page signed in as a brand-new, verified account of its own (100 credits): for journeys
+   * that must not share the seeded user's per-user limits (uploads in flight, admission) with
+   * the specs running beside them.
+   */
+  signedInAsNewUser: (options?: BrowserContextOptions) => Promise<Page>;
   /** The seeded user's page, signed in. */
   userPage: Page;
   /** The seeded admin's page, signed in. */
@@ -124,6 +131,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const context = await browser.newContext({
         ...options,
         storageState: await sessionState(role),
+      });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+  signedInAsNewUser: async ({ browser, policyMessages: _ }, use, testInfo) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (options = {}) => {
+      const baseURL = String(testInfo.project.use.baseURL);
+      const account = await ApiClient.signUp(baseURL);
+      const file = testInfo.outputPath(`new-user-${contexts.length}.json`);
+      const context = await browser.newContext({
+        ...options,
+        storageState: await saveSignedInState(baseURL, account, file),
       });
       contexts.push(context);
       return context.newPage();
