@@ -36,6 +36,7 @@ const viewColumns = {
   finishedAt: analyses.finishedAt,
   updatedAt: analyses.updatedAt,
   deletedAt: analyses.deletedAt,
+  quoteWarning: analyses.quoteWarning,
   hasMemo: sql<boolean>`${analyses.memoMarkdown} is not null`,
   // Only cancelled rows look in the audit log (indexed by analysis): polls of the others pay nothing.
   adminCancelReason: sql<string | null>`case when ${analyses.status} = 'cancelled' then (

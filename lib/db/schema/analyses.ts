@@ -71,6 +71,9 @@ export const analyses = pgTable(
     /** The user deleted it (or its document, or their account): a tombstone whose memo, result
      *  and findings are gone; its ledger entries still point at it. Answers 404 to everyone. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** Set at quote time when the document does not look like a contract (`not_a_contract`):
+     *  confirming it needs an explicit yes. */
+    quoteWarning: text("quote_warning"),
   },
   (t) => [
     index("analyses_user_created_idx").on(t.userId, t.createdAt),

@@ -40,6 +40,8 @@ export const documents = pgTable(
   },
   (t) => [
     index("documents_user_created_idx").on(t.userId, t.createdAt),
+    // "You analysed this file before": a user's documents by content hash.
+    index("documents_user_sha256_idx").on(t.userId, t.sha256),
     // Retention finds documents whose bytes are still stored, oldest first.
     index("documents_retained_idx").on(t.createdAt).where(sql`${t.bytesPurgedAt} is null`),
   ],

@@ -1,6 +1,7 @@
 export * from "./admin-actions";
 export * from "./analyses";
 export * from "./batches";
+export * from "./contract-terms";
 export * from "./credits";
 export * from "./documents";
 export * from "./mail";

@@ -40,9 +40,15 @@ export const users = pgTable(
     /** The account was deleted: this row is a tombstone (e-mail and name anonymised) that the
      *  ledger's entries still point at; nothing can sign in as it. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** SHA-256 of the secret in the user's private calendar (ICS) URL; null = no feed. Rotating
+     *  it revokes the old URL. */
+    calendarTokenHash: text("calendar_token_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_calendar_token_key").on(t.calendarTokenHash),
+  ],
 );
 
 export type User = typeof users.$inferSelect;
