@@ -26,4 +26,5 @@ ALTER TABLE "contract_terms" ADD CONSTRAINT "contract_terms_user_id_users_id_fk"
 CREATE INDEX "contract_terms_user_idx" ON "contract_terms" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "contract_terms_user_expiration_idx" ON "contract_terms" USING btree ("user_id","expiration_date");--> statement-breakpoint
 CREATE INDEX "documents_user_sha256_idx" ON "documents" USING btree ("user_id","sha256");--> statement-breakpoint
+CREATE INDEX "mail_outbox_user_idx" ON "mail_outbox" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_calendar_token_key" ON "users" USING btree ("calendar_token_hash");

@@ -94,10 +94,21 @@ function FlaggedPurchaseItem({ purchase }: { purchase: FlaggedPurchase }) {
       <Typography variant="body2" sx={{ overflowWrap: "anywhere" }}>
         <Link component={NextLink} href={`/admin/users/${purchase.userId}`}>
           {purchase.userEmail}
-        </Link>{" "}
-        — "{purchase.pack}" pack of {formatNumber(purchase.credits)}: refunded, but{" "}
-        <strong>{formatNumber(purchase.refundShortfall)}</strong> credits could not be taken back
-        (already spent or held); {formatNumber(purchase.creditsRefunded)} were.
+        </Link>
+        {purchase.accountDeleted && purchase.refundShortfall === 0 ? (
+          <>
+            {" "}
+            — "{purchase.pack}" pack of {formatNumber(purchase.credits)}: paid after the account was
+            deleted. Refund the payment in Stripe.
+          </>
+        ) : (
+          <>
+            {" "}
+            — "{purchase.pack}" pack of {formatNumber(purchase.credits)}: refunded, but{" "}
+            <strong>{formatNumber(purchase.refundShortfall)}</strong> credits could not be taken
+            back (already spent or held); {formatNumber(purchase.creditsRefunded)} were.
+          </>
+        )}
       </Typography>
       <Typography variant="caption" sx={{ color: "text.secondary" }}>
         Flagged <RelativeTime iso={purchase.flaggedAt} /> · purchase{" "}

@@ -244,10 +244,19 @@ export function AdminUserDetail({
           sx={{ mb: 2 }}
           data-testid="user-flagged-purchase"
         >
-          Stripe refunded their "{purchase.pack}" pack ({formatNumber(purchase.credits)} credits)
-          after credits were used: {formatNumber(purchase.creditsRefunded)} were taken back,{" "}
-          {formatNumber(purchase.refundShortfall)} could not be (the balance never goes below zero).
-          Decide with the user whether to adjust their credits.
+          {purchase.accountDeleted && purchase.refundShortfall === 0 ? (
+            <>
+              Their "{purchase.pack}" pack ({formatNumber(purchase.credits)} credits) was paid after
+              the account was deleted. Refund the payment in Stripe.
+            </>
+          ) : (
+            <>
+              Stripe refunded their "{purchase.pack}" pack ({formatNumber(purchase.credits)}{" "}
+              credits) after credits were used: {formatNumber(purchase.creditsRefunded)} were taken
+              back, {formatNumber(purchase.refundShortfall)} could not be (the balance never goes
+              below zero). Decide with the user whether to adjust their credits.
+            </>
+          )}
         </Notice>
       ))}
       <BalanceCards balance={balance} help={ADMIN_BALANCE_HELP} />

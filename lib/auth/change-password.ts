@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { voidUserAuthTokens } from "@/lib/auth/consume-auth-token";
 import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -35,6 +36,7 @@ export async function changePassword(
       userId: input.userId,
       reason: "password_changed",
     });
+    await voidUserAuthTokens(tx, input.userId);
     return { sessionsEnded: ended };
   });
 }

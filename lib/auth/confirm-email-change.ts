@@ -26,7 +26,7 @@ export async function confirmEmailChange(token: string): Promise<{ email: string
         .select({ disabledAt: users.disabledAt, deletedAt: users.deletedAt })
         .from(users)
         .where(eq(users.id, used.userId))
-        .for("update");
+        .for("no key update");
       if (!user || user.deletedAt || user.disabledAt) {
         throw invalidLinkError("e-mail confirmation");
       }

@@ -37,3 +37,45 @@ export async function consumeAuthToken(
     .returning({ userId: authTokens.userId, email: authTokens.email });
   return row ?? null;
 }
+
+/**
+ * Whether a token could be used now, without using it: a cheap read that lets a caller refuse
+ * garbage before doing slow work (hashing a new password) — never a substitute for
+ * `consumeAuthToken`, which decides.
+ */
+export async function authTokenIsLive(
+  tx: DbOrTx,
+  input: { token: string; purpose: AuthTokenPurpose },
+): Promise<boolean> {
+  if (!looksLikeAuthToken(input.token)) return false;
+  const [row] = await tx
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(
+      and(
+        eq(authTokens.tokenHash, hashAuthToken(input.token)),
+        eq(authTokens.purpose, input.purpose),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, sql`now()`),
+      ),
+    );
+  return row !== undefined;
+}
+
+/**
+ * Every unused link of a user stops working (password reset or change): a pending e-mail change
+ * requested by someone who had the session and the old password must not survive the owner's
+ * reaction.
+ */
+export async function voidUserAuthTokens(tx: DbOrTx, userId: string): Promise<void> {
+  await tx
+    .update(authTokens)
+    .set({ expiresAt: sql`now()` })
+    .where(
+      and(
+        eq(authTokens.userId, userId),
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, sql`now()`),
+      ),
+    );
+}

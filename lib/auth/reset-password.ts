@@ -1,6 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { consumeAuthToken, invalidLinkError } from "@/lib/auth/consume-auth-token";
+import {
+  authTokenIsLive,
+  consumeAuthToken,
+  invalidLinkError,
+  voidUserAuthTokens,
+} from "@/lib/auth/consume-auth-token";
 import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { markEmailVerified } from "@/lib/auth/mark-email-verified";
 import { hashPassword } from "@/lib/auth/password";
@@ -22,6 +27,11 @@ export const passwordResetConfirmSchema = z.object({
 export async function resetPassword(
   input: z.infer<typeof passwordResetConfirmSchema>,
 ): Promise<{ email: string; sessionsEnded: number }> {
+  // A garbage or spent link is refused before argon2: the route is public, and hashing for
+  // every forged token would let anyone burn the server's CPU.
+  if (!(await authTokenIsLive(db, { token: input.token, purpose: "reset_password" }))) {
+    throw invalidLinkError("password reset");
+  }
   // Hashed before the transaction: argon2 takes a while and must not hold the token's row.
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -31,7 +41,8 @@ export async function resetPassword(
       .select({ email: users.email, disabledAt: users.disabledAt, deletedAt: users.deletedAt })
       .from(users)
       .where(eq(users.id, used.userId))
-      .for("update");
+      // Not `for update`: that would block the ledger's foreign-key checks on this row.
+      .for("no key update");
     if (!user || user.deletedAt || user.disabledAt || user.email !== used.email) {
       throw invalidLinkError("password reset");
     }
@@ -40,6 +51,7 @@ export async function resetPassword(
       userId: used.userId,
       reason: "password_reset",
     });
+    await voidUserAuthTokens(tx, used.userId);
     await markEmailVerified(tx, used.userId);
     return { email: user.email, sessionsEnded: ended };
   });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { endUserSessions } from "@/lib/auth/end-user-sessions";
-import { db } from "@/lib/db/client";
+import { type DbOrTx, db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 
@@ -67,4 +67,20 @@ export function accountDisabled(): AppError {
     "account_disabled",
     "This account is disabled. Contact support if you think this is a mistake.",
   );
+}
+
+/**
+ * In a transaction that adds content for a user (an upload): the account must still be live
+ * when the content lands. `for share` waits for an account deletion in progress (it holds the
+ * row `for no key update`) and then sees it, so an upload racing a deletion is refused instead of
+ * leaving bytes under a tombstone; and a deletion that starts after waits, then purges it too.
+ */
+export async function lockLiveUser(tx: DbOrTx, userId: string): Promise<void> {
+  const [user] = await tx
+    .select({ disabledAt: users.disabledAt, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("share");
+  if (!user || user.deletedAt) throw notFound("User");
+  assertAccountEnabled(user);
 }

@@ -43,16 +43,29 @@ export async function deleteAccount(
   }
 
   const outcome = await db.transaction(async (tx) => {
-    // Every admin row locked, in one order: two admins deleting themselves at once cannot both
-    // pass the "another admin remains" check.
-    const [me] = await tx
+    // `no key update`: it serialises with other changes of these rows but not with the ledger's
+    // and the documents' foreign-key checks (a capture or a purchase landing meanwhile), which a
+    // plain `for update` would block — in the opposite lock order, a deadlock.
+    // An admin locks every admin row, in id order (its own among them), so two admins deleting
+    // themselves at once cannot both pass the "another admin remains" check, nor deadlock.
+    const [unlocked] = await tx
       .select({ role: users.role })
       .from(users)
-      .where(and(eq(users.id, user.id), isNull(users.deletedAt)))
-      .for("update");
-    if (!me) throw new AppError("unauthenticated", "Sign in to continue.");
+      .where(eq(users.id, user.id));
+    const locked = await tx.execute<{ id: string; role: string; deleted_at: Date | null }>(
+      unlocked?.role === "admin"
+        ? sql`select id, role, deleted_at from users
+            where id = ${user.id} or role = 'admin' order by id for no key update`
+        : sql`select id, role, deleted_at from users where id = ${user.id} for no key update`,
+    );
+    const mine = locked.find((row) => row.id === user.id && row.deleted_at === null);
+    if (!mine) throw new AppError("unauthenticated", "Sign in to continue.");
+    if (mine.role !== unlocked?.role) {
+      // The role changed between the two reads: the admin rows may not be locked. Rare; retry.
+      throw new AppError("conflict", "Your role just changed. Try deleting your account again.");
+    }
+    const me = { role: mine.role };
     if (me.role === "admin") {
-      await tx.execute(sql`select id from users where role = 'admin' order by id for update`);
       const [others] = await tx
         .select({ n: count() })
         .from(users)

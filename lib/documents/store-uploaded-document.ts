@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { recordEvent } from "@/lib/analyses/record-event";
-import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
+import { assertUserEnabled, lockLiveUser } from "@/lib/auth/set-user-disabled";
 import { getCreditBalance } from "@/lib/billing/get-credit-summary";
 import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
@@ -49,6 +49,7 @@ export async function storeUploadedDocument(input: {
   const price = priceForPages(facts.pageCount);
 
   const { document, analysisId } = await db.transaction(async (tx) => {
+    await lockLiveUser(tx, input.userId);
     const [document] = await tx
       .insert(documents)
       .values({

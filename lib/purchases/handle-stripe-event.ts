@@ -8,6 +8,7 @@ import {
   creditEntries,
   creditPurchases,
   stripeEvents,
+  users,
 } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { applyRefund, type ChargeRefund } from "@/lib/purchases/apply-refund";
@@ -161,9 +162,21 @@ async function creditPurchase(
       updatedAt: sql`now()`,
     })
     .where(eq(creditBalances.userId, purchase.userId));
+  // A checkout opened before the account was deleted and paid after: the ledger records the
+  // payment like any other, and an admin is asked to refund it (there is nobody to use it).
+  const [owner] = await tx
+    .select({ deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, purchase.userId));
   await tx
     .update(creditPurchases)
-    .set({ status: "paid", paidAt: sql`now()`, checkoutSessionId: sessionId, paymentIntentId })
+    .set({
+      status: "paid",
+      paidAt: sql`now()`,
+      checkoutSessionId: sessionId,
+      paymentIntentId,
+      ...(owner?.deletedAt ? { flaggedAt: sql`now()` } : {}),
+    })
     .where(eq(creditPurchases.id, purchase.id));
   log.info({ purchaseId: purchase.id, credits: purchase.credits }, "purchase credited");
   if (!paymentIntentId) return;

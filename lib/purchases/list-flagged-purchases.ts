@@ -12,9 +12,12 @@ export type FlaggedPurchase = {
   /** Credits refunds should have taken back but could not (spent or held): for an admin. */
   refundShortfall: number;
   flaggedAt: string;
+  /** Paid after its account was deleted: the payment should be refunded in Stripe. */
+  accountDeleted: boolean;
 };
 
-/** Purchases whose refunds could not take every credit back, newest first (one user's, or all). */
+/** Purchases an admin must look at, newest first (one user's, or all): refunds that could not
+ *  take every credit back, and payments that landed after their account was deleted. */
 export async function listFlaggedPurchases(
   of: { userId?: string } = {},
   limit = 200,
@@ -29,6 +32,7 @@ export async function listFlaggedPurchases(
       creditsRefunded: creditPurchases.creditsRefunded,
       refundShortfall: creditPurchases.refundShortfall,
       flaggedAt: creditPurchases.flaggedAt,
+      deletedAt: users.deletedAt,
     })
     .from(creditPurchases)
     .innerJoin(users, eq(users.id, creditPurchases.userId))
@@ -40,5 +44,9 @@ export async function listFlaggedPurchases(
     )
     .orderBy(desc(creditPurchases.flaggedAt))
     .limit(limit);
-  return rows.map((r) => ({ ...r, flaggedAt: r.flaggedAt!.toISOString() }));
+  return rows.map(({ deletedAt, ...r }) => ({
+    ...r,
+    flaggedAt: r.flaggedAt!.toISOString(),
+    accountDeleted: deletedAt !== null,
+  }));
 }

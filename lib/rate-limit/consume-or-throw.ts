@@ -10,6 +10,7 @@ const messages: Partial<Record<RateLimiterName, string>> = {
   checkoutUser: "You've started many purchases in a short time. Try again in {wait}.",
   passwordResetEmail: "Too many password-reset requests. Try again in {wait}.",
   passwordResetIp: "Too many password-reset requests. Try again in {wait}.",
+  passwordChangeUser: "Too many password changes in a short time. Try again in {wait}.",
   accountMailUser: "We've sent you several mails already. Try again in {wait}.",
   deleteUser: "You've deleted many items in a short time. Try again in {wait}.",
   deleteAccountUser: "Too many attempts to delete your account. Try again in {wait}.",

@@ -21,6 +21,9 @@ const limits = {
   /** Password-reset requests: per e-mail and per client IP. */
   passwordResetEmail: env.RATE_LIMIT_PASSWORD_RESET,
   passwordResetIp: env.RATE_LIMIT_PASSWORD_RESET,
+  /** Password changes per user: each checks the current password, so this caps the guesses a
+   *  stolen session can make (and the argon2 work they cost). */
+  passwordChangeUser: { points: 10, durationSeconds: 3_600 },
   /** Mails a signed-in user can trigger (verification resend, e-mail change), per user. */
   accountMailUser: env.RATE_LIMIT_PASSWORD_RESET,
   /** Deletions of documents and analyses per user: generous for tidying up, not for a script

@@ -188,6 +188,46 @@ describe("password reset", () => {
   });
 });
 
+describe("a password reset cuts off whoever had the account", () => {
+  it("voids a pending e-mail change (made with a stolen session and password)", async () => {
+    const { client, email, password } = await ApiClient.signUp(baseUrl);
+    const attackers = `attacker-${randomUUID()}@example.com`;
+    const asked = await client.request("POST", "/api/me/email", {
+      json: { email: attackers, password },
+    });
+    expect(asked.status).toBe(202);
+    const takeover = linkIn(
+      await waitForMail(attackers, { subject: /confirm your new/i }),
+      "/confirm-email",
+    );
+
+    // The owner notices and resets the password.
+    expect((await post("/api/auth/password-reset", { email })).status).toBe(202);
+    const reset = linkIn(await waitForMail(email, { subject: /reset/i }), "/reset-password");
+    const done = await post("/api/auth/password-reset/confirm", {
+      token: tokenOf(reset),
+      password: "the owner's new password",
+    });
+    expect(done.status).toBe(200);
+
+    const late = await post("/api/auth/email-change/confirm", { token: tokenOf(takeover) });
+    expect(late.status).toBe(422);
+    const [row] = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, await userIdOf(email)));
+    expect(row!.email).toBe(email);
+  });
+
+  it("refuses a forged reset token before any work, like a used one", async () => {
+    const forged = await post("/api/auth/password-reset/confirm", {
+      token: "A".repeat(43),
+      password: "whatever password",
+    });
+    expect(forged.status).toBe(422);
+  });
+});
+
 describe("account page endpoints", () => {
   it("changes the e-mail only when the link mailed to the new address is followed", async () => {
     const { client, email, password } = await ApiClient.signUp(baseUrl);

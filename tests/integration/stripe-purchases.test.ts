@@ -7,7 +7,8 @@ import { createUser } from "@/lib/auth/create-user";
 import { adjustCredits } from "@/lib/billing/adjust-credits";
 import { checkLedger, formatLedgerSummary } from "@/lib/billing/check-ledger";
 import { db } from "@/lib/db/client";
-import { creditEntries, creditPurchases, stripeEvents } from "@/lib/db/schema";
+import { creditEntries, creditPurchases, stripeEvents, users } from "@/lib/db/schema";
+import { listFlaggedPurchases } from "@/lib/purchases/list-flagged-purchases";
 import { ApiClient } from "@/tests/support/api-client";
 import { projectRoot, spawnLogged, waitForHttp } from "@/tests/support/child-processes";
 import {
@@ -463,6 +464,23 @@ describe("buying credits with Stripe", () => {
       `/api/admin/users/${buyer.id}/credits`,
     );
     expect(userPage.body.flaggedPurchases.map((p) => p.id)).toEqual([purchase.id]);
+  });
+
+  it("flags a checkout paid after its account was deleted, for an admin to refund", async () => {
+    const buyer = await newBuyer();
+    const session = await startCheckout(buyer);
+    // The account is deleted (a tombstone) while the buyer is on Stripe's page.
+    await db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, buyer.id));
+    const paid = paidSession(session);
+    expect(await deliver(stripeEvent("checkout.session.completed", paid))).toEqual({
+      status: 200,
+      result: "credited",
+    });
+    const purchase = await purchaseOf(paid.id);
+    expect(purchase.status).toBe("paid");
+    expect(purchase.flaggedAt).toBeInstanceOf(Date);
+    const [flagged] = await listFlaggedPurchases({ userId: buyer.id });
+    expect(flagged).toMatchObject({ id: purchase.id, accountDeleted: true, refundShortfall: 0 });
   });
 
   it("has the ledger check catch a purchase row that disagrees with its entries", async () => {

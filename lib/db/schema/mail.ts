@@ -39,6 +39,8 @@ export const mailOutbox = pgTable(
   },
   (t) => [
     uniqueIndex("mail_outbox_dedupe_key").on(t.dedupeKey),
+    // Deleting an account or an analysis erases its mails: found without a scan.
+    index("mail_outbox_user_idx").on(t.userId),
     index("mail_outbox_pending_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.sentAt} is null and ${t.abandonedAt} is null`),

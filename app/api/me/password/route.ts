@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { changePassword, changePasswordInputSchema } from "@/lib/auth/change-password";
 import { issueSessionCookie } from "@/lib/auth/issue-session-cookie";
 import { withUser } from "@/lib/http/json-route";
+import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
 /**
  * Change my password: `{ currentPassword, newPassword }` → 200 `{ sessionsEnded }`. Every
@@ -9,6 +10,7 @@ import { withUser } from "@/lib/http/json-route";
  * in the answer, so the person who changed it stays signed in here.
  */
 export const POST = withUser("/api/me/password", async ({ request, user }) => {
+  await consumeOrThrow("passwordChangeUser", user.id);
   const input = changePasswordInputSchema.parse(await request.json().catch(() => ({})));
   const { sessionsEnded } = await changePassword({ ...input, userId: user.id });
   await issueSessionCookie(user);
