@@ -5,6 +5,7 @@ import Paper from "@mui/material/Paper";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
+import { visuallyHidden } from "@/components/visually-hidden";
 import type { DeadlineItem } from "./deadline-types";
 import { formatDay, relativeDay } from "./format-day";
 
@@ -98,14 +99,21 @@ function DeadlineRow({ item, today }: { item: DeadlineItem; today: string }) {
         </Typography>
         <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1, mt: 1 }}>
           {item.estimated ? (
-            <Tooltip title={item.basis}>
+            <Tooltip title={item.basis} describeChild>
               <Chip
                 size="small"
                 color="warning"
                 variant="outlined"
-                label="Estimated"
                 tabIndex={0}
-                aria-label={`Estimated date: ${item.basis}`}
+                data-testid="estimated-chip"
+                label={
+                  <>
+                    Estimated
+                    <Box component="span" sx={visuallyHidden}>
+                      {`: ${item.basis}`}
+                    </Box>
+                  </>
+                }
               />
             </Tooltip>
           ) : (
