@@ -93,7 +93,7 @@ describe("deadlines and the calendar feed", () => {
     ].join("\n\n");
     const upload = await uploadText(owner.client, "nimbus-hosting.txt", text);
     const confirmed = await confirm(owner.client, upload.document.id);
-    expect(confirmed.status).toBe(201);
+    expect(confirmed.status).toBe(202);
     ({ last: real } = await waitForStatus(owner.client, confirmed.body.analysis.id, ["succeeded"]));
 
     ids.soon = await analysisWithTerms(owner.client, owner.userId, "Soon", {
