@@ -1,5 +1,6 @@
+import path from "node:path";
 import type { Locator } from "@playwright/test";
-import { contractPdfs } from "../support/contracts";
+import { CONTRACTS_DIR, contractPdfs } from "../support/contracts";
 import { expect, test } from "./fixtures";
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -142,4 +143,46 @@ test("the analysis page reads in one screen: status, download and key terms firs
   await page.screenshot({ path: testInfo.outputPath("03-phone-citation.png") });
   await panel.getByTestId("source-close").click();
   await expect(panel).toBeHidden();
+});
+
+test("a text contract's citation opens its paragraph with the quote marked, and the memo's ¶ references open it too", async ({
+  signedInAsNewUser,
+}) => {
+  test.setTimeout(180_000);
+  const file = path.join(
+    CONTRACTS_DIR,
+    "txt",
+    "VnueInc_20150914_8-K_EX-10.1_9259571_EX-10.1_Promotion Agreement.txt",
+  );
+  const page = await signedInAsNewUser({ viewport: DESKTOP });
+  await page.goto("/upload");
+  await page.getByTestId("upload-input").setInputFiles(file);
+  await page.getByTestId("quote-card").getByTestId("confirm-analysis").click();
+  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("analysis-detail")).toHaveAttribute("data-status", "succeeded", {
+    timeout: 120_000,
+  });
+
+  await page.getByTestId("findings-expand-all").click();
+  const cited = page
+    .getByTestId("finding")
+    .filter({ has: page.getByTestId("citation") })
+    .first();
+  await expect(cited.getByTestId("citation")).toHaveText(/^¶ \d+$/);
+  await cited.getByTestId("toggle-evidence").click();
+  const quoted = (await cited.getByTestId("evidence-quote").textContent()) ?? "";
+  await cited.getByTestId("citation").click();
+  const panel = page.getByTestId("source-panel");
+  const mark = panel.getByTestId("source-quote");
+  await expect(mark).toBeVisible();
+  expect(squash(quoted)).toContain(squash((await mark.textContent()) ?? "").slice(0, 30));
+  await expect(panel.getByTestId("pdf-page")).toHaveCount(0);
+  await panel.getByTestId("source-close").click();
+  await expect(panel).toBeHidden();
+
+  await page.getByTestId("tab-memo").click();
+  const link = page.getByTestId("memo").getByTestId("memo-page-link").first();
+  const paragraph = /(\d+)/.exec((await link.textContent()) ?? "")?.[1];
+  await link.click();
+  await expect(panel.locator("#source-title")).toHaveText(`Paragraph ${paragraph}`);
 });
