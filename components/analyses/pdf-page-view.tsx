@@ -1,6 +1,9 @@
 "use client";
 
+import ZoomInIcon from "@mui/icons-material/ZoomIn";
+import ZoomOutIcon from "@mui/icons-material/ZoomOut";
 import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
 import Skeleton from "@mui/material/Skeleton";
 import Typography from "@mui/material/Typography";
 import type { PDFDocumentProxy } from "pdfjs-dist";
@@ -48,6 +51,9 @@ export function PdfPageView({
   quote: string | null;
 }) {
   const frame = useRef<HTMLDivElement>(null);
+  const sheet = useRef<HTMLDivElement>(null);
+  // On a phone the page fits 360 px and its words are tiny: twice the width scrolls in its frame.
+  const [zoom, setZoom] = useState<1 | 2>(1);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [rendered, setRendered] = useState<Rendered>({ state: "loading" });
@@ -62,15 +68,16 @@ export function PdfPageView({
       const canvas = canvasRef.current;
       const textLayerDiv = textRef.current;
       const box = frame.current;
-      if (cancelled || !canvas || !textLayerDiv || !box) return;
-      const scale = box.clientWidth / pdfPage.getViewport({ scale: 1 }).width;
+      const paper = sheet.current;
+      if (cancelled || !canvas || !textLayerDiv || !box || !paper) return;
+      const scale = (box.clientWidth * zoom) / pdfPage.getViewport({ scale: 1 }).width;
       const viewport = pdfPage.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
       canvas.width = Math.floor(viewport.width * ratio);
       canvas.height = Math.floor(viewport.height * ratio);
       canvas.style.width = `${Math.floor(viewport.width)}px`;
       canvas.style.height = `${Math.floor(viewport.height)}px`;
-      box.style.setProperty("--total-scale-factor", String(scale));
+      paper.style.setProperty("--total-scale-factor", String(scale));
       const drawing = pdfPage.render({
         canvas,
         viewport,
@@ -94,7 +101,7 @@ export function PdfPageView({
         span?.classList.add("cf-highlight");
         span?.setAttribute("data-testid", "pdf-highlight");
       }
-      textLayer.textDivs[hits[0] ?? -1]?.scrollIntoView({ block: "center" });
+      textLayer.textDivs[hits[0] ?? -1]?.scrollIntoView({ block: "center", inline: "nearest" });
       setRendered({ state: "ready", found: hits.length > 0 });
     })().catch((error: unknown) => {
       if (cancelled) return;
@@ -105,7 +112,7 @@ export function PdfPageView({
       cancelled = true;
       stop();
     };
-  }, [documentId, page, quote]);
+  }, [documentId, page, quote, zoom]);
 
   return (
     <Box>
@@ -119,61 +126,74 @@ export function PdfPageView({
           The quoted words could not be located on this page's text; they are shown below.
         </Typography>
       ) : null}
+      <Box sx={{ display: "flex", justifyContent: "flex-end", mb: 1 }}>
+        <Button
+          size="small"
+          startIcon={zoom === 1 ? <ZoomInIcon /> : <ZoomOutIcon />}
+          onClick={() => setZoom(zoom === 1 ? 2 : 1)}
+          data-testid="pdf-zoom"
+        >
+          {zoom === 1 ? "Zoom in" : "Fit width"}
+        </Button>
+      </Box>
       <Box
         ref={frame}
-        data-testid="pdf-page"
-        data-state={rendered.state}
-        sx={{
-          position: "relative",
-          width: "100%",
-          border: 1,
-          borderColor: "divider",
-          bgcolor: "#fff",
-          "--scale-round-x": "1px",
-          "--scale-round-y": "1px",
-          "& canvas": { display: rendered.state === "loading" ? "none" : "block" },
-          "& .textLayer": {
-            position: "absolute",
-            inset: 0,
-            overflow: "clip",
-            lineHeight: 1,
-            textAlign: "initial",
-            transformOrigin: "0 0",
-            zIndex: 0,
-            "--min-font-size": 1,
-            "--text-scale-factor": "calc(var(--total-scale-factor) * var(--min-font-size))",
-            "--min-font-size-inv": "calc(1 / var(--min-font-size))",
-          },
-          "& .textLayer span, & .textLayer br": {
-            color: "transparent",
-            position: "absolute",
-            whiteSpace: "pre",
-            cursor: "text",
-            transformOrigin: "0% 0%",
-          },
-          "& .textLayer > :not(.markedContent), & .textLayer .markedContent span:not(.markedContent)":
-            {
-              zIndex: 1,
-              "--font-height": 0,
-              fontSize: "calc(var(--text-scale-factor) * var(--font-height))",
-              "--scale-x": 1,
-              "--rotate": "0deg",
-              transform:
-                "rotate(var(--rotate)) scaleX(var(--scale-x)) scale(var(--min-font-size-inv))",
-            },
-          "& .textLayer .markedContent": { display: "contents" },
-          "& .textLayer ::selection": { background: "rgba(0, 0, 255, 0.25)" },
-          "& .textLayer .cf-highlight": {
-            backgroundColor: "rgba(255, 193, 7, 0.45)",
-            borderRadius: "2px",
-          },
-        }}
+        sx={{ width: "100%", overflow: "auto", border: 1, borderColor: "divider", bgcolor: "#fff" }}
       >
-        {rendered.state === "loading" ? (
-          <Skeleton variant="rectangular" height={480} aria-label={`Loading page ${page}`} />
-        ) : null}
-        <canvas ref={canvasRef} aria-label={`Page ${page} of the contract`} role="img" />
-        <div ref={textRef} className="textLayer" />
+        <Box
+          ref={sheet}
+          data-testid="pdf-page"
+          data-state={rendered.state}
+          data-zoom={zoom}
+          sx={{
+            position: "relative",
+            width: rendered.state === "loading" ? "100%" : "max-content",
+            "--scale-round-x": "1px",
+            "--scale-round-y": "1px",
+            "& canvas": { display: rendered.state === "loading" ? "none" : "block" },
+            "& .textLayer": {
+              position: "absolute",
+              inset: 0,
+              overflow: "clip",
+              lineHeight: 1,
+              textAlign: "initial",
+              transformOrigin: "0 0",
+              zIndex: 0,
+              "--min-font-size": 1,
+              "--text-scale-factor": "calc(var(--total-scale-factor) * var(--min-font-size))",
+              "--min-font-size-inv": "calc(1 / var(--min-font-size))",
+            },
+            "& .textLayer span, & .textLayer br": {
+              color: "transparent",
+              position: "absolute",
+              whiteSpace: "pre",
+              cursor: "text",
+              transformOrigin: "0% 0%",
+            },
+            "& .textLayer > :not(.markedContent), & .textLayer .markedContent span:not(.markedContent)":
+              {
+                zIndex: 1,
+                "--font-height": 0,
+                fontSize: "calc(var(--text-scale-factor) * var(--font-height))",
+                "--scale-x": 1,
+                "--rotate": "0deg",
+                transform:
+                  "rotate(var(--rotate)) scaleX(var(--scale-x)) scale(var(--min-font-size-inv))",
+              },
+            "& .textLayer .markedContent": { display: "contents" },
+            "& .textLayer ::selection": { background: "rgba(0, 0, 255, 0.25)" },
+            "& .textLayer .cf-highlight": {
+              backgroundColor: "rgba(255, 193, 7, 0.45)",
+              borderRadius: "2px",
+            },
+          }}
+        >
+          {rendered.state === "loading" ? (
+            <Skeleton variant="rectangular" height={480} aria-label={`Loading page ${page}`} />
+          ) : null}
+          <canvas ref={canvasRef} aria-label={`Page ${page} of the contract`} role="img" />
+          <div ref={textRef} className="textLayer" />
+        </Box>
       </Box>
     </Box>
   );

@@ -135,6 +135,14 @@ test("the analysis page reads in one screen: status, download and key terms firs
     if (paper) paper.scrollTop = paper.scrollHeight;
   });
   await expectInFirstScreen(panel.getByTestId("source-close"), PHONE.height);
+  // Twice the width, for reading on a phone: the page scrolls inside its frame, not the screen.
+  await panel.getByTestId("pdf-zoom").click();
+  await expect(panel.getByTestId("pdf-page")).toHaveAttribute("data-zoom", "2");
+  await expect
+    .poll(() => panel.locator("canvas").evaluate((c) => c.getBoundingClientRect().width))
+    .toBeGreaterThan(PHONE.width);
+  await expectPdfPageDrawn(panel);
+  await expectInFirstScreen(panel.getByTestId("source-close"), PHONE.height);
   const drawerWidths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
