@@ -45,6 +45,11 @@ const nextConfig = {
     "pdfkit",
     "docx",
   ],
+  // The standalone image copies only traced files: pdf.js's worker is read from node_modules at
+  // run time by app/pdfjs/worker/route.ts, so name it.
+  outputFileTracingIncludes: {
+    "/pdfjs/worker": ["./node_modules/pdfjs-dist/build/pdf.worker.min.mjs"],
+  },
   poweredByHeader: false,
   // `npm test` (scripts/test.ts) runs `next typegen` + `tsc --noEmit` over the same files, route
   // types included, just before it builds, and sets this variable for the build alone: the check

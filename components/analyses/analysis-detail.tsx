@@ -8,11 +8,11 @@ import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Typography from "@mui/material/Typography";
 import { useRef } from "react";
-import { AnalysisMemoSection } from "@/components/analyses/analysis-memo-section";
+import { AnalysisOutcome } from "@/components/analyses/analysis-outcome";
 import { AnalysisStatusPanel } from "@/components/analyses/analysis-status-panel";
 import { CancelDialog } from "@/components/analyses/cancel-dialog";
 import { DeleteAnalysisButton } from "@/components/analyses/delete-analysis-control";
-import { FindingsView } from "@/components/analyses/findings-view";
+import { MemoDownloadMenu } from "@/components/analyses/memo-download-menu";
 import { useAnalysisDetail } from "@/components/analyses/use-analysis-detail";
 import type { AnalysisView } from "@/components/api-types";
 import { Fact, FactGrid } from "@/components/fact";
@@ -30,10 +30,20 @@ const viewMemo = (
   </Button>
 );
 
+/** Price and times; beside the outcome on a wide screen once it ended, under it otherwise. */
 function AnalysisFacts({ analysis }: { analysis: AnalysisView }) {
   const active = isActive(analysis.status);
+  const beside = active ? {} : { md: 0 };
   return (
-    <FactGrid sx={{ mt: 3, pt: 2.5, borderTop: 1, borderColor: "divider" }}>
+    <FactGrid
+      sx={{
+        mt: { xs: 2, ...beside },
+        pt: { xs: 2, ...beside },
+        borderTop: { xs: 1, ...beside },
+        borderColor: "divider",
+        columnGap: 3,
+      }}
+    >
       <Fact label="Price">{formatCredits(analysis.priceCredits)}</Fact>
       <Fact label="Created">
         <RelativeTime iso={analysis.createdAt} />
@@ -85,6 +95,11 @@ function AnalysisHeading({ analysis }: { analysis: AnalysisView }) {
           size="medium"
           data-testid="analysis-status"
         />
+        {analysis.status === "succeeded" ? (
+          <Box sx={{ ml: { sm: "auto" } }}>
+            <MemoDownloadMenu analysisId={analysis.id} />
+          </Box>
+        ) : null}
       </Box>
     </Box>
   );
@@ -98,7 +113,12 @@ export function AnalysisDetail({ id }: { id: string }) {
 
   if (query.isPending) {
     return (
-      <Stack spacing={3} aria-busy="true" aria-label="Loading analysis">
+      <Stack
+        spacing={3}
+        aria-busy="true"
+        aria-label="Loading analysis"
+        data-testid="analysis-skeleton"
+      >
         <Skeleton variant="text" width={160} />
         <Skeleton variant="text" width="60%" height={48} />
         <Skeleton variant="rounded" height={140} />
@@ -126,7 +146,7 @@ export function AnalysisDetail({ id }: { id: string }) {
   }
 
   return (
-    <Stack spacing={3} data-testid="analysis-detail" data-status={analysis.status}>
+    <Stack spacing={2.5} data-testid="analysis-detail" data-status={analysis.status}>
       <AnalysisHeading analysis={analysis} />
 
       {query.isRefetchError ? (
@@ -150,15 +170,26 @@ export function AnalysisDetail({ id }: { id: string }) {
         </Notice>
       ) : null}
 
-      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
-        <Box aria-live="polite" ref={statusRef} tabIndex={-1} sx={{ outline: "none" }}>
+      <Paper
+        variant="outlined"
+        sx={{
+          p: { xs: 2, sm: 2.5 },
+          display: "grid",
+          gridTemplateColumns: {
+            xs: "minmax(0, 1fr)",
+            md: isActive(analysis.status) ? "minmax(0, 1fr)" : "minmax(0, 1fr) auto",
+          },
+          columnGap: 3,
+          alignItems: "center",
+        }}
+      >
+        <Box aria-live="polite" ref={statusRef} tabIndex={-1} sx={{ outline: "none", minWidth: 0 }}>
           <AnalysisStatusPanel analysis={analysis} onCancel={cancel.openDialog} />
         </Box>
         <AnalysisFacts analysis={analysis} />
       </Paper>
 
-      {analysis.status === "succeeded" ? <FindingsView analysisId={analysis.id} /> : null}
-      {analysis.status === "succeeded" ? <AnalysisMemoSection analysisId={analysis.id} /> : null}
+      {analysis.status === "succeeded" ? <AnalysisOutcome analysisId={analysis.id} /> : null}
 
       <CancelDialog
         open={cancel.open}

@@ -8,9 +8,24 @@ import TableCell from "@mui/material/TableCell";
 import TableContainer from "@mui/material/TableContainer";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
+import { type ReactNode, useMemo } from "react";
 import Markdown, { type Components, type ExtraProps } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { linkUnitReferences, unitOfReference } from "@/components/analyses/memo-page-links";
 import { monospace, serif } from "@/components/fonts";
+
+function MemoLink({ href, children }: { href?: string; children?: ReactNode }) {
+  const external = typeof href === "string" && /^https?:\/\//i.test(href);
+  return (
+    <Link
+      href={href}
+      underline="always"
+      {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
+    >
+      {children}
+    </Link>
+  );
+}
 
 /**
  * Headings are shifted one level down: the page already has an h1 (the document name).
@@ -22,18 +37,7 @@ const blockComponents: Components = {
   h3: ({ node: _node, ...props }) => <h4 {...props} />,
   h4: ({ node: _node, ...props }) => <h5 {...props} />,
   h5: ({ node: _node, ...props }) => <h6 {...props} />,
-  a: ({ node: _node, href, children }) => {
-    const external = typeof href === "string" && /^https?:\/\//i.test(href);
-    return (
-      <Link
-        href={href}
-        underline="always"
-        {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
-      >
-        {children}
-      </Link>
-    );
-  },
+  a: ({ href, children }) => <MemoLink href={href}>{children}</MemoLink>,
   img: ({ alt }) => (alt ? <span>[{alt}]</span> : null),
 };
 
@@ -68,7 +72,45 @@ const tableComponents: Components = {
 const components: Components = { ...blockComponents, ...tableComponents };
 const remarkPlugins = [remarkGfm];
 
-export function MemoView({ markdown }: { markdown: string }) {
+type CitedUnitRef = NonNullable<ReturnType<typeof unitOfReference>>;
+
+/**
+ * The memo as the page shows it. With `onOpenUnit`, its page and paragraph references ("p. 12",
+ * "page 12", "¶ 4") are buttons that open the cited unit of the original.
+ */
+export function MemoView({
+  markdown,
+  onOpenUnit,
+}: {
+  markdown: string;
+  onOpenUnit?: (unit: CitedUnitRef) => void;
+}) {
+  const source = useMemo(
+    () => (onOpenUnit ? linkUnitReferences(markdown) : markdown),
+    [markdown, onOpenUnit],
+  );
+  const withReferences = useMemo<Components>(() => {
+    if (!onOpenUnit) return components;
+    return {
+      ...components,
+      a: ({ href, children }) => {
+        const unit = unitOfReference(href);
+        if (!unit) return <MemoLink href={href}>{children}</MemoLink>;
+        return (
+          <Link
+            component="button"
+            type="button"
+            underline="always"
+            onClick={() => onOpenUnit(unit)}
+            data-testid="memo-page-link"
+            sx={{ font: "inherit", verticalAlign: "baseline" }}
+          >
+            {children}
+          </Link>
+        );
+      },
+    };
+  }, [onOpenUnit]);
   return (
     <Box
       sx={{
@@ -126,8 +168,8 @@ export function MemoView({ markdown }: { markdown: string }) {
         "& strong": { fontWeight: 650 },
       }}
     >
-      <Markdown components={components} remarkPlugins={remarkPlugins} skipHtml>
-        {markdown}
+      <Markdown components={withReferences} remarkPlugins={remarkPlugins} skipHtml>
+        {source}
       </Markdown>
     </Box>
   );

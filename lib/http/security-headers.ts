@@ -34,6 +34,9 @@ export function pageContentSecurityPolicy(options: {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // pdf.js's worker (app/pdfjs/worker): 'strict-dynamic' makes script-src ignore 'self', and
+    // workers fall back to script-src, so same-origin workers are allowed here. No blob:.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -33,6 +33,8 @@ describe("security headers", () => {
     expect(csp.get("frame-ancestors")).toBe("'none'");
     expect(csp.get("img-src")).toBe("'self' data: blob:");
     expect(csp.get("connect-src")).toBe("'self'");
+    // pdf.js's worker, served by the app itself; never blob: workers.
+    expect(csp.get("worker-src")).toBe("'self'");
     expect(csp.has("upgrade-insecure-requests")).toBe(true);
     expect(csp.get("style-src-attr")).toBe("'unsafe-inline'");
     for (const [name, value] of csp) {
