@@ -11,8 +11,9 @@ import { priceForPages } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
+import { stepCountFor } from "@/lib/jobs/progress-plan";
 
 export const confirmAnalysisInputSchema = z.object({
   documentId: z.string().uuid(),
@@ -42,6 +43,7 @@ export async function confirmAnalysis(input: {
     const [doc] = await tx
       .select({
         pageCount: documents.pageCount,
+        kind: documents.kind,
         disabledAt: users.disabledAt,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
@@ -99,7 +101,7 @@ export async function confirmAnalysis(input: {
         with ${holdSteps(hold)}, queued as (
           insert into analyses (id, user_id, document_id, price_credits, status, step_count, confirmed_at)
           select ${hold.analysisId}::uuid, ${input.userId}::uuid, ${input.documentId}::uuid,
-            ${price}::int, 'queued', ${PIPELINE_STEP_COUNT}::int, now()
+            ${price}::int, 'queued', ${stepCountFor(doc, env.CHUNK_PAGES)}::int, now()
           from held
           on conflict (id) do update set status = 'queued', price_credits = excluded.price_credits,
             step_count = excluded.step_count, confirmed_at = now(), updated_at = now()

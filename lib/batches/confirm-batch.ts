@@ -8,8 +8,9 @@ import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
+import { stepCountFor } from "@/lib/jobs/progress-plan";
 import { moreCreditsHint } from "@/lib/purchases/credit-packs";
 import type { BatchView } from "./batch-view";
 import { getBatchView } from "./get-batch";
@@ -56,6 +57,7 @@ export async function confirmBatch(input: {
       .select({
         id: analyses.id,
         pageCount: documents.pageCount,
+        kind: documents.kind,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
       })
@@ -82,16 +84,21 @@ export async function confirmBatch(input: {
 
     for (const hold of holds) await holdCredits(tx, hold);
     const rows = JSON.stringify(
-      holds.map((h, i) => ({ id: h.analysisId, price: h.amount, n: i + 1 })),
+      holds.map((h, i) => ({
+        id: h.analysisId,
+        price: h.amount,
+        n: i + 1,
+        steps: stepCountFor(quoted[i] ?? { kind: "", pageCount: 0 }, env.CHUNK_PAGES),
+      })),
     );
     await tx.execute(sql`
       with priced as (
-        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int, n int)
+        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int, n int, steps int)
       ), queued as (
         -- One microsecond apart in the batch's order: admission and queue places go by
         -- confirmed_at (FIFO within a user), and one shared now() would leave them to the ids.
         update analyses a set status = 'queued', price_credits = priced.price,
-          step_count = ${PIPELINE_STEP_COUNT}::int,
+          step_count = priced.steps,
           confirmed_at = now() + make_interval(secs => priced.n / 1000000.0), updated_at = now()
         from priced where a.id = priced.id
         returning a.id
