@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { assertConfirmGuards, type ConfirmFlags } from "@/lib/analyses/assert-confirm-guards";
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
@@ -18,6 +19,10 @@ import { stepCountFor } from "@/lib/jobs/progress-plan";
 export const confirmAnalysisInputSchema = z.object({
   documentId: z.string().uuid(),
   idempotencyKey: z.string().trim().min(8).max(200).optional(),
+  /** Analyse again although this user has a memo (or a run in progress) of the same file. */
+  rerun: z.boolean().optional(),
+  /** Analyse although the quote warned the document does not look like a contract. */
+  acknowledgeWarning: z.boolean().optional(),
 });
 
 export type ConfirmAnalysisResult = {
@@ -34,16 +39,19 @@ export type ConfirmAnalysisResult = {
  * clicks make one analysis and one hold. Admission (and the enqueue) happens only after commit.
  * Round trips: BEGIN, the lock, one read of what already exists, one write, COMMIT.
  */
-export async function confirmAnalysis(input: {
-  userId: string;
-  documentId: string;
-  idempotencyKey?: string;
-}): Promise<ConfirmAnalysisResult> {
+export async function confirmAnalysis(
+  input: {
+    userId: string;
+    documentId: string;
+    idempotencyKey?: string;
+  } & ConfirmFlags,
+): Promise<ConfirmAnalysisResult> {
   const outcome = await db.transaction(async (tx) => {
     const [doc] = await tx
       .select({
         pageCount: documents.pageCount,
         kind: documents.kind,
+        sha256: documents.sha256,
         disabledAt: users.disabledAt,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
@@ -66,12 +74,16 @@ export async function confirmAnalysis(input: {
       key_analysis_id: string | null;
       active_id: string | null;
       quoted_id: string | null;
+      quote_warning: string | null;
     }>(sql`select k.document_id as key_document_id, k.analysis_id as key_analysis_id,
         (select id from analyses
           where document_id = ${input.documentId} and status in ('queued', 'running')) as active_id,
         (select id from analyses
           where document_id = ${input.documentId} and status = 'quoted'
-          order by created_at desc limit 1 for update) as quoted_id
+          order by created_at desc limit 1 for update) as quoted_id,
+        (select quote_warning from analyses
+          where document_id = ${input.documentId} and quote_warning is not null
+          order by created_at desc limit 1) as quote_warning
       from (values (1)) as one
       left join idempotency_keys k on k.user_id = ${input.userId} and k.key = ${key}`);
     if (existing?.key_analysis_id) {
@@ -87,6 +99,12 @@ export async function confirmAnalysis(input: {
       await rememberKey(tx, input, existing.active_id);
       return { analysisId: existing.active_id, duplicate: true, enqueue: false };
     }
+
+    await assertConfirmGuards(tx, {
+      ...input,
+      sha256: doc.sha256,
+      quoteWarning: existing?.quote_warning ?? null,
+    });
 
     const price = priceForPages(doc.pageCount);
     const hold = {

@@ -8,6 +8,7 @@ import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
+import { NOT_A_CONTRACT } from "@/lib/documents/score-contract-likeness";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { stepCountFor } from "@/lib/jobs/progress-plan";
@@ -41,6 +42,8 @@ export async function confirmBatch(input: {
   userId: string;
   batchId: string;
   idempotencyKey?: string;
+  /** Analyse the files whose quote warned they do not look like contracts (else 422). */
+  acknowledgeWarnings?: boolean;
 }): Promise<{ batch: BatchView; duplicate: boolean }> {
   const queuedAny = await db.transaction(async (tx) => {
     const [batch] = await tx
@@ -58,6 +61,8 @@ export async function confirmBatch(input: {
         id: analyses.id,
         pageCount: documents.pageCount,
         kind: documents.kind,
+        filename: documents.filename,
+        quoteWarning: analyses.quoteWarning,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
       })
@@ -73,6 +78,14 @@ export async function confirmBatch(input: {
       );
     }
     for (const doc of quoted) assertDocumentStored(doc);
+    const warned = quoted.filter((a) => a.quoteWarning === NOT_A_CONTRACT);
+    if (warned.length > 0 && !input.acknowledgeWarnings) {
+      throw new AppError(
+        "not_a_contract",
+        `${warned.map((a) => a.filename).join(", ")} ${warned.length === 1 ? "does" : "do"} not look like a contract (too few words or no contract language). Confirm with “Analyze anyway” (acknowledgeWarnings) to analyze them. Nothing was charged.`,
+        { warning: NOT_A_CONTRACT, analysisIds: warned.map((a) => a.id) },
+      );
+    }
     const holds = quoted.map((a) => ({
       userId: input.userId,
       analysisId: a.id,
