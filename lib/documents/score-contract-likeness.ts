@@ -3,10 +3,13 @@ import { countWords } from "./count-words";
 /** The quote's warning for a document that does not read like a contract (`analyses.quote_warning`). */
 export const NOT_A_CONTRACT = "not_a_contract";
 
-/** Fewer words than this cannot hold the clauses a memo reports on. */
-export const MIN_CONTRACT_WORDS = 150;
+/**
+ * Fewer words than this cannot hold the clauses a memo reports on. Low on purpose: a short
+ * one-page agreement is still a contract; the kinds of contract language below carry the test.
+ */
+export const MIN_CONTRACT_WORDS = 30;
 /** How many different kinds of contract language a contract shows at least. */
-export const MIN_CONTRACT_SIGNALS = 4;
+export const MIN_CONTRACT_SIGNALS = 3;
 
 /**
  * Kinds of language nearly every contract uses, whatever its type. Each counts once however
