@@ -75,6 +75,9 @@ export async function startAttempt(
         step_count = case when d.chunked then ${CHUNKED_STEP_COUNT}::int
           else ${PIPELINE_STEP_COUNT}::int end,
         pages_total = case when d.chunked then d.page_count else a.pages_total end,
+        -- planChunks' count: one chunk per started CHUNK_PAGES pages.
+        chunks_total = case when d.chunked
+          then ceil(d.page_count::numeric / ${env.CHUNK_PAGES}::int)::int else a.chunks_total end,
         heartbeat_at = now(), worker_id = ${workerId}, updated_at = now()
       from previous p, (
         select kind = 'pdf' and page_count > ${env.CHUNK_PAGES}::int as chunked, page_count

@@ -76,6 +76,8 @@ describe("progress of a chunked 75-page PDF", { timeout: 180_000 }, () => {
     );
     // The pages are known from the claim on.
     expect(running.every((a) => a.progress.pagesTotal === 75)).toBe(true);
+    // And its chunks (75 pages in 40-page chunks).
+    expect(running.every((a) => a.progress.chunksTotal === 2)).toBe(true);
     const percents = seen.filter((a) => a.status !== "queued").map((a) => a.progress.percent);
     for (let i = 1; i < percents.length; i++) {
       expect(percents[i], `percent ${i}: ${percents.join(",")}`).toBeGreaterThanOrEqual(
