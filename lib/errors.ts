@@ -14,6 +14,8 @@ export type AppErrorCode =
   | "payload_too_large"
   | "bad_document"
   | "idempotency_mismatch"
+  | "duplicate_document"
+  | "not_a_contract"
   | "account_disabled"
   | "cross_origin"
   | "unsupported_media_type"
@@ -32,6 +34,8 @@ const statusByCode: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   bad_document: 422,
   idempotency_mismatch: 422,
+  duplicate_document: 409,
+  not_a_contract: 422,
   account_disabled: 403,
   cross_origin: 403,
   unsupported_media_type: 415,

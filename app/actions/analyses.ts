@@ -11,6 +11,10 @@ import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 export async function confirmAnalysisAction(input: {
   documentId: string;
   idempotencyKey: string;
+  /** Analyse again although a memo (or a run) of the same file exists. */
+  rerun?: boolean;
+  /** Analyse although the quote warned it does not look like a contract. */
+  acknowledgeWarning?: boolean;
 }): Promise<ActionResult<{ analysis: AnalysisView }>> {
   return runAction(async () => {
     const user = await getUserOrThrow();

@@ -21,6 +21,9 @@ export type ConfirmFailure =
   /** We don't know whether the server got it: retry with the same idempotency key. */
   | { kind: "network"; message: string };
 
+/** What the user chose explicitly on a quote with a duplicate or a not-a-contract warning. */
+export type ConfirmFlags = { rerun?: boolean; acknowledgeWarning?: boolean };
+
 export type ConfirmOutcome =
   | { ok: true; analysis: AnalysisView }
   | { ok: false; failure: ConfirmFailure };
@@ -38,9 +41,10 @@ export function insufficientMessage(missing: number): string {
 export async function confirmAnalysis(
   documentId: string,
   idempotencyKey: string,
+  flags: ConfirmFlags = {},
 ): Promise<ConfirmOutcome> {
   try {
-    const result = await confirmAnalysisAction({ documentId, idempotencyKey });
+    const result = await confirmAnalysisAction({ documentId, idempotencyKey, ...flags });
     if (result.ok) return { ok: true, analysis: result.analysis };
     const { code, message, details } = result.error;
     if (code === "insufficient_credits") {

@@ -2,7 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { cancelAnalysisAction } from "@/app/actions/analyses";
-import { confirmAnalysis, useRefreshAfterMutation } from "@/components/analyses/confirm";
+import {
+  type ConfirmFlags,
+  confirmAnalysis,
+  useRefreshAfterMutation,
+} from "@/components/analyses/confirm";
 import type { CancelResponse } from "@/components/api-types";
 import { ApiError } from "@/components/fetch-json";
 import { queryKeys } from "@/components/query-keys";
@@ -15,8 +19,12 @@ import { queryKeys } from "@/components/query-keys";
 export function useConfirmAnalysis() {
   const refresh = useRefreshAfterMutation();
   return useMutation({
-    mutationFn: ({ documentId, idempotencyKey }: { documentId: string; idempotencyKey: string }) =>
-      confirmAnalysis(documentId, idempotencyKey),
+    mutationFn: ({
+      documentId,
+      idempotencyKey,
+      ...flags
+    }: { documentId: string; idempotencyKey: string } & ConfirmFlags) =>
+      confirmAnalysis(documentId, idempotencyKey, flags),
     onSuccess: (outcome) => refresh(outcome.ok ? outcome.analysis : undefined),
   });
 }

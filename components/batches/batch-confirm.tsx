@@ -2,6 +2,8 @@
 
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Checkbox from "@mui/material/Checkbox";
+import FormControlLabel from "@mui/material/FormControlLabel";
 import Typography from "@mui/material/Typography";
 import { useState } from "react";
 import type { ConfirmFailure } from "@/components/analyses/confirm";
@@ -39,10 +41,17 @@ export function BatchConfirm({
   const total = quoted.reduce((sum, f) => sum + f.priceCredits, 0);
   const available = credits.data?.balance.available ?? null;
   const short = available !== null && available < total;
+  // Files that do not look like contracts are analysed only with an explicit "Analyze anyway".
+  const warned = quoted.filter((f) => f.quoteWarning === "not_a_contract");
+  const [acknowledged, setAcknowledged] = useState(false);
 
   const onClick = async () => {
     setFailure(null);
-    const outcome = await confirm.mutateAsync({ batchId: batch.id, idempotencyKey: key });
+    const outcome = await confirm.mutateAsync({
+      batchId: batch.id,
+      idempotencyKey: key,
+      acknowledgeWarnings: warned.length > 0 && acknowledged,
+    });
     if (outcome.ok) {
       onConfirmed(outcome.batch);
       return;
@@ -54,6 +63,28 @@ export function BatchConfirm({
   if (quoted.length === 0) return null;
   return (
     <Box>
+      {warned.length > 0 ? (
+        <Notice
+          severity="warning"
+          sx={{ mb: 2 }}
+          title={`${pluralize(warned.length, "file")} ${warned.length === 1 ? "does" : "do"} not look like a contract`}
+          data-testid="batch-not-a-contract-warning"
+        >
+          {warned.map((f) => f.documentName).join(", ")}: too few words or no contract language, so
+          the memo would likely be mostly empty. Remove them from the batch, or:
+          <FormControlLabel
+            sx={{ display: "flex", mt: 1 }}
+            control={
+              <Checkbox
+                checked={acknowledged}
+                onChange={(event) => setAcknowledged(event.target.checked)}
+                data-testid="batch-acknowledge-warning"
+              />
+            }
+            label="Analyze them anyway — I understand they are charged"
+          />
+        </Notice>
+      ) : null}
       <Box sx={{ ...spaceBetweenRow, gap: 1.5 }}>
         <Typography variant="body2" sx={{ color: "text.secondary" }}>
           Your balance: <strong>{available === null ? "…" : formatCredits(available)}</strong>
@@ -62,7 +93,7 @@ export function BatchConfirm({
           variant="contained"
           onClick={() => void onClick()}
           loading={confirm.isPending}
-          disabled={confirm.isPending}
+          disabled={confirm.isPending || (warned.length > 0 && !acknowledged)}
           data-testid="confirm-batch"
         >
           Analyze {pluralize(quoted.length, "contract")} for {formatCredits(total)}

@@ -66,13 +66,17 @@ export function useConfirmBatch() {
     mutationFn: async ({
       batchId,
       idempotencyKey,
+      acknowledgeWarnings = false,
     }: {
       batchId: string;
       idempotencyKey: string;
+      /** The user ticked "Analyze anyway" for the files that do not look like contracts. */
+      acknowledgeWarnings?: boolean;
     }): Promise<BatchConfirmOutcome> => {
       try {
+        const query = acknowledgeWarnings ? "?acknowledgeWarnings=true" : "";
         const { batch } = await fetchJson<BatchResponse>(
-          `/api/batches/${encodeURIComponent(batchId)}/confirm`,
+          `/api/batches/${encodeURIComponent(batchId)}/confirm${query}`,
           { method: "POST", headers: { "idempotency-key": idempotencyKey } },
         );
         return { ok: true, batch };

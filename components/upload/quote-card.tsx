@@ -13,8 +13,8 @@ import Link from "@mui/material/Link";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
 import NextLink from "next/link";
-import type { ReactNode } from "react";
-import { insufficientMessage } from "@/components/analyses/confirm";
+import { type ReactNode, useState } from "react";
+import { type ConfirmFlags, insufficientMessage } from "@/components/analyses/confirm";
 import type { AnalysisView } from "@/components/api-types";
 import { MoreCreditsHint } from "@/components/credits/more-credits-hint";
 import { FactGrid } from "@/components/fact";
@@ -22,6 +22,7 @@ import { formatBytes, formatCredits, formatDocumentKind, formatNumber } from "@/
 import { Notice } from "@/components/notice";
 import { spaceBetweenRow } from "@/components/query-state";
 import { LiveAnalysisStatus } from "@/components/upload/live-analysis-status";
+import { hasEarlierAnalysis, QuoteGuardNotices } from "@/components/upload/quote-guards";
 import type { UploadItem } from "@/components/upload/upload-state";
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
@@ -58,7 +59,8 @@ export function QuoteCard({
   /** The current balance if known (it moves as other cards are confirmed). */
   liveAvailable: number | null;
   wordsPerPage: number;
-  onConfirm: () => void;
+  /** With the flags the user chose explicitly ("Analyze again", "Analyze anyway"). */
+  onConfirm: (flags: ConfirmFlags) => void;
   onRemove: () => void;
   onRetryUpload: () => void;
   /** The confirmed analysis ended while the page watched. */
@@ -73,6 +75,9 @@ export function QuoteCard({
   const missing = Math.max(0, price - available);
   const titleId = `upload-${item.localId}-title`;
   const canRemove = phase === "upload-error" || phase === "quoted" || phase === "queued";
+  const [acknowledged, setAcknowledged] = useState(false);
+  const rerun = quote ? hasEarlierAnalysis(quote) : false;
+  const needsAcknowledgement = quote?.warning === "not_a_contract" && !acknowledged;
 
   return (
     <Card
@@ -173,6 +178,13 @@ export function QuoteCard({
               <LiveAnalysisStatus confirmed={item.analysis} onFinished={onFinished} />
             ) : (
               <>
+                {quote.duplicateOf || quote.inProgress || quote.warning ? (
+                  <QuoteGuardNotices
+                    quote={quote}
+                    acknowledged={acknowledged}
+                    onAcknowledgedChange={setAcknowledged}
+                  />
+                ) : null}
                 <Box
                   sx={{
                     ...spaceBetweenRow,
@@ -188,13 +200,19 @@ export function QuoteCard({
                     ) : null}
                   </Typography>
                   <Button
-                    variant="contained"
-                    onClick={onConfirm}
+                    // With a free memo on offer, paying again is the secondary choice.
+                    variant={rerun ? "outlined" : "contained"}
+                    onClick={() =>
+                      onConfirm({
+                        ...(rerun ? { rerun: true } : {}),
+                        ...(quote.warning && acknowledged ? { acknowledgeWarning: true } : {}),
+                      })
+                    }
                     loading={phase === "confirming"}
-                    disabled={phase === "confirming"}
+                    disabled={phase === "confirming" || needsAcknowledgement}
                     data-testid="confirm-analysis"
                   >
-                    Confirm &amp; analyze ({formatCredits(price)})
+                    {rerun ? "Analyze again" : "Confirm & analyze"} ({formatCredits(price)})
                   </Button>
                 </Box>
 

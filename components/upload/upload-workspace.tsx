@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { finishNoticeFor } from "@/components/analyses/analysis-copy";
+import type { ConfirmFlags } from "@/components/analyses/confirm";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
@@ -153,7 +154,10 @@ export function UploadWorkspace({
   };
 
   /** Confirms one card; resolves to the queued analysis, or null if it didn't go through. */
-  const confirmOne = async (localId: string): Promise<AnalysisView | null> => {
+  const confirmOne = async (
+    localId: string,
+    flags: ConfirmFlags = {},
+  ): Promise<AnalysisView | null> => {
     const item = itemsRef.current.find((i) => i.localId === localId);
     if (!item?.result || item.phase !== "quoted" || inFlight.current.has(localId)) return null;
     inFlight.current.add(localId);
@@ -162,6 +166,7 @@ export function UploadWorkspace({
       const outcome = await confirm.mutateAsync({
         documentId: item.result.document.id,
         idempotencyKey: item.idempotencyKey,
+        ...flags,
       });
       if (outcome.ok) {
         dispatch({ type: "confirm-ok", id: localId, analysis: outcome.analysis });
@@ -207,8 +212,8 @@ export function UploadWorkspace({
     [router, queryClient],
   );
 
-  const confirmCard = async (localId: string) => {
-    const analysis = await confirmOne(localId);
+  const confirmCard = async (localId: string, flags: ConfirmFlags) => {
+    const analysis = await confirmOne(localId, flags);
     if (analysis && itemsRef.current.length === 1) router.push(`/analyses/${analysis.id}`);
   };
 
@@ -246,7 +251,7 @@ export function UploadWorkspace({
               item={item}
               liveAvailable={liveAvailable}
               wordsPerPage={wordsPerPage}
-              onConfirm={() => void confirmCard(item.localId)}
+              onConfirm={(flags) => void confirmCard(item.localId, flags)}
               onRemove={() => dispatch({ type: "remove", id: item.localId })}
               onRetryUpload={() => retryUpload(item)}
               onFinished={onFinished}

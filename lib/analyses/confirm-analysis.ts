@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { assertConfirmGuards, type ConfirmFlags } from "@/lib/analyses/assert-confirm-guards";
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
@@ -11,12 +12,17 @@ import { priceForPages } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
+import { stepCountFor } from "@/lib/jobs/progress-plan";
 
 export const confirmAnalysisInputSchema = z.object({
   documentId: z.string().uuid(),
   idempotencyKey: z.string().trim().min(8).max(200).optional(),
+  /** Analyse again although this user has a memo (or a run in progress) of the same file. */
+  rerun: z.boolean().optional(),
+  /** Analyse although the quote warned the document does not look like a contract. */
+  acknowledgeWarning: z.boolean().optional(),
 });
 
 export type ConfirmAnalysisResult = {
@@ -33,15 +39,19 @@ export type ConfirmAnalysisResult = {
  * clicks make one analysis and one hold. Admission (and the enqueue) happens only after commit.
  * Round trips: BEGIN, the lock, one read of what already exists, one write, COMMIT.
  */
-export async function confirmAnalysis(input: {
-  userId: string;
-  documentId: string;
-  idempotencyKey?: string;
-}): Promise<ConfirmAnalysisResult> {
+export async function confirmAnalysis(
+  input: {
+    userId: string;
+    documentId: string;
+    idempotencyKey?: string;
+  } & ConfirmFlags,
+): Promise<ConfirmAnalysisResult> {
   const outcome = await db.transaction(async (tx) => {
     const [doc] = await tx
       .select({
         pageCount: documents.pageCount,
+        kind: documents.kind,
+        sha256: documents.sha256,
         disabledAt: users.disabledAt,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
@@ -64,12 +74,16 @@ export async function confirmAnalysis(input: {
       key_analysis_id: string | null;
       active_id: string | null;
       quoted_id: string | null;
+      quote_warning: string | null;
     }>(sql`select k.document_id as key_document_id, k.analysis_id as key_analysis_id,
         (select id from analyses
           where document_id = ${input.documentId} and status in ('queued', 'running')) as active_id,
         (select id from analyses
           where document_id = ${input.documentId} and status = 'quoted'
-          order by created_at desc limit 1 for update) as quoted_id
+          order by created_at desc limit 1 for update) as quoted_id,
+        (select quote_warning from analyses
+          where document_id = ${input.documentId} and quote_warning is not null
+          order by created_at desc limit 1) as quote_warning
       from (values (1)) as one
       left join idempotency_keys k on k.user_id = ${input.userId} and k.key = ${key}`);
     if (existing?.key_analysis_id) {
@@ -86,6 +100,12 @@ export async function confirmAnalysis(input: {
       return { analysisId: existing.active_id, duplicate: true, enqueue: false };
     }
 
+    await assertConfirmGuards(tx, {
+      ...input,
+      sha256: doc.sha256,
+      quoteWarning: existing?.quote_warning ?? null,
+    });
+
     const price = priceForPages(doc.pageCount);
     const hold = {
       userId: input.userId,
@@ -99,7 +119,7 @@ export async function confirmAnalysis(input: {
         with ${holdSteps(hold)}, queued as (
           insert into analyses (id, user_id, document_id, price_credits, status, step_count, confirmed_at)
           select ${hold.analysisId}::uuid, ${input.userId}::uuid, ${input.documentId}::uuid,
-            ${price}::int, 'queued', ${PIPELINE_STEP_COUNT}::int, now()
+            ${price}::int, 'queued', ${stepCountFor(doc, env.CHUNK_PAGES)}::int, now()
           from held
           on conflict (id) do update set status = 'queued', price_credits = excluded.price_credits,
             step_count = excluded.step_count, confirmed_at = now(), updated_at = now()

@@ -11,6 +11,8 @@ export type BatchFileView = {
   priceCredits: number;
   percent: number;
   errorMessage: string | null;
+  /** `not_a_contract` when the quote warned; confirming then needs `acknowledgeWarnings`. */
+  quoteWarning: string | null;
 };
 
 /** How far a batch is. `done` counts every finished analysis, succeeded or not. */

@@ -8,8 +8,10 @@ import { priceForPages } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
+import { NOT_A_CONTRACT } from "@/lib/documents/score-contract-likeness";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { PIPELINE_STEP_COUNT } from "@/lib/jobs/analysis-steps-plan";
+import { stepCountFor } from "@/lib/jobs/progress-plan";
 import { moreCreditsHint } from "@/lib/purchases/credit-packs";
 import type { BatchView } from "./batch-view";
 import { getBatchView } from "./get-batch";
@@ -40,6 +42,8 @@ export async function confirmBatch(input: {
   userId: string;
   batchId: string;
   idempotencyKey?: string;
+  /** Analyse the files whose quote warned they do not look like contracts (else 422). */
+  acknowledgeWarnings?: boolean;
 }): Promise<{ batch: BatchView; duplicate: boolean }> {
   const queuedAny = await db.transaction(async (tx) => {
     const [batch] = await tx
@@ -56,6 +60,9 @@ export async function confirmBatch(input: {
       .select({
         id: analyses.id,
         pageCount: documents.pageCount,
+        kind: documents.kind,
+        filename: documents.filename,
+        quoteWarning: analyses.quoteWarning,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
       })
@@ -71,6 +78,14 @@ export async function confirmBatch(input: {
       );
     }
     for (const doc of quoted) assertDocumentStored(doc);
+    const warned = quoted.filter((a) => a.quoteWarning === NOT_A_CONTRACT);
+    if (warned.length > 0 && !input.acknowledgeWarnings) {
+      throw new AppError(
+        "not_a_contract",
+        `${warned.map((a) => a.filename).join(", ")} ${warned.length === 1 ? "does" : "do"} not look like a contract (too few words or no contract language). Confirm with “Analyze anyway” (acknowledgeWarnings) to analyze them. Nothing was charged.`,
+        { warning: NOT_A_CONTRACT, analysisIds: warned.map((a) => a.id) },
+      );
+    }
     const holds = quoted.map((a) => ({
       userId: input.userId,
       analysisId: a.id,
@@ -82,16 +97,21 @@ export async function confirmBatch(input: {
 
     for (const hold of holds) await holdCredits(tx, hold);
     const rows = JSON.stringify(
-      holds.map((h, i) => ({ id: h.analysisId, price: h.amount, n: i + 1 })),
+      holds.map((h, i) => ({
+        id: h.analysisId,
+        price: h.amount,
+        n: i + 1,
+        steps: stepCountFor(quoted[i] ?? { kind: "", pageCount: 0 }, env.CHUNK_PAGES),
+      })),
     );
     await tx.execute(sql`
       with priced as (
-        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int, n int)
+        select * from jsonb_to_recordset(${rows}::jsonb) as p(id uuid, price int, n int, steps int)
       ), queued as (
         -- One microsecond apart in the batch's order: admission and queue places go by
         -- confirmed_at (FIFO within a user), and one shared now() would leave them to the ids.
         update analyses a set status = 'queued', price_credits = priced.price,
-          step_count = ${PIPELINE_STEP_COUNT}::int,
+          step_count = priced.steps,
           confirmed_at = now() + make_interval(secs => priced.n / 1000000.0), updated_at = now()
         from priced where a.id = priced.id
         returning a.id

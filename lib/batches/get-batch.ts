@@ -29,6 +29,7 @@ export async function getBatchView(input: { userId: string; batchId: string }): 
       priceCredits: analyses.priceCredits,
       percent: analyses.percent,
       errorMessage: analyses.errorMessage,
+      quoteWarning: analyses.quoteWarning,
     })
     .from(analyses)
     .innerJoin(documents, eq(documents.id, analyses.documentId))

@@ -3,6 +3,7 @@ import type { DocumentKind } from "@/lib/db/schema/documents";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { extractDocumentText } from "./extract-document-text";
+import { scoreContractLikeness } from "./score-contract-likeness";
 import { sniffDocumentType } from "./sniff-document-type";
 
 export type DocumentInspection = {
@@ -12,6 +13,8 @@ export type DocumentInspection = {
   wordCount: number;
   /** Lowercase hex SHA-256 of the exact bytes uploaded. */
   sha256: string;
+  /** False when the text does not read like a contract (`scoreContractLikeness`). */
+  looksLikeContract: boolean;
 };
 
 /**
@@ -29,6 +32,7 @@ export async function inspectDocumentInProcess(bytes: Uint8Array): Promise<Docum
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const { kind, mimeType } = await sniffDocumentType(bytes);
-  const { pageCount, wordCount } = await extractDocumentText(bytes, kind);
-  return { kind, mimeType, pageCount, wordCount, sha256 };
+  const { pageCount, wordCount, units } = await extractDocumentText(bytes, kind);
+  const { looksLikeContract } = scoreContractLikeness(units.map((unit) => unit.text).join("\n"));
+  return { kind, mimeType, pageCount, wordCount, sha256, looksLikeContract };
 }

@@ -1,4 +1,9 @@
 import { sql } from "drizzle-orm";
+import {
+  type DuplicateOf,
+  findEarlierAnalyses,
+  type InProgressOf,
+} from "@/lib/analyses/find-earlier-analyses";
 import { recordEvent } from "@/lib/analyses/record-event";
 import { assertUserEnabled, lockLiveUser } from "@/lib/auth/set-user-disabled";
 import { getCreditBalance } from "@/lib/billing/get-credit-summary";
@@ -8,6 +13,7 @@ import { analyses, documents } from "@/lib/db/schema";
 import { copyDocumentBytes } from "@/lib/documents/copy-document-bytes";
 import { inspectDocument } from "@/lib/documents/inspect-document";
 import { sanitizeFilename } from "@/lib/documents/sanitize-filename";
+import { NOT_A_CONTRACT } from "@/lib/documents/score-contract-likeness";
 
 export type UploadQuote = {
   analysisId: string;
@@ -16,6 +22,15 @@ export type UploadQuote = {
   priceCredits: number;
   availableCredits: number;
   sufficient: boolean;
+  /**
+   * This user already has a memo of the same file (same sha256): open it for free instead.
+   * Confirming anyway needs `{rerun: true}`.
+   */
+  duplicateOf: DuplicateOf | null;
+  /** The same file is being analysed right now (queued or running); confirming needs `rerun`. */
+  inProgress: InProgressOf | null;
+  /** `not_a_contract`: confirming needs `{acknowledgeWarning: true}`. */
+  warning: typeof NOT_A_CONTRACT | null;
 };
 
 export type StoredDocument = {
@@ -47,6 +62,7 @@ export async function storeUploadedDocument(input: {
   const facts = await inspectDocument(input.bytes);
   const filename = sanitizeFilename(input.originalName);
   const price = priceForPages(facts.pageCount);
+  const warning = facts.looksLikeContract ? null : NOT_A_CONTRACT;
 
   const { document, analysisId } = await db.transaction(async (tx) => {
     await lockLiveUser(tx, input.userId);
@@ -71,18 +87,26 @@ export async function storeUploadedDocument(input: {
         documentId: document!.id,
         batchId: input.batchId ?? null,
         priceCredits: price,
+        quoteWarning: warning,
         quoteExpiresAt: sql`now() + ${QUOTE_VALIDITY}::interval`,
       })
       .returning({ id: analyses.id });
     await recordEvent(tx, {
       analysisId: analysis!.id,
       type: "quoted",
-      data: { priceCredits: price },
+      data: { priceCredits: price, ...(warning ? { warning } : {}) },
     });
     return { document: document!, analysisId: analysis!.id };
   });
 
-  const balance = await getCreditBalance(input.userId);
+  const [balance, earlier] = await Promise.all([
+    getCreditBalance(input.userId),
+    findEarlierAnalyses(db, {
+      userId: input.userId,
+      sha256: facts.sha256,
+      exceptDocumentId: document.id,
+    }),
+  ]);
   return {
     document: {
       id: document.id,
@@ -101,6 +125,9 @@ export async function storeUploadedDocument(input: {
       priceCredits: price,
       availableCredits: balance.available,
       sufficient: balance.available >= price,
+      duplicateOf: earlier.duplicateOf,
+      inProgress: earlier.inProgress,
+      warning,
     },
   };
 }

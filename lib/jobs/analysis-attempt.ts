@@ -7,7 +7,12 @@ import { saveContractTerms } from "@/lib/contract-terms/save-contract-terms";
 import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
 import type { StoredDocument } from "@/lib/documents/load-stored-document";
-import { FIRST_STEP_LABEL } from "@/lib/jobs/analysis-steps-plan";
+import { env } from "@/lib/env";
+import {
+  CHUNKED_STEP_COUNT,
+  FIRST_STEP_LABEL,
+  PIPELINE_STEP_COUNT,
+} from "@/lib/jobs/analysis-steps-plan";
 import { deliverMailsSoon } from "@/lib/mail/deliver-mail";
 
 /** Thrown when a newer attempt owns the analysis (or it ended): this attempt must stop writing. */
@@ -65,9 +70,20 @@ export async function startAttempt(
     ), claimed as (
       update analyses a
       set status = 'running', attempt = a.attempt + 1, started_at = coalesce(a.started_at, now()),
-        step_index = 1, step_name = ${FIRST_STEP_LABEL}::text, percent = 0,
+        -- The whole plan from the first running view (progress-plan.ts): its step count, and
+        -- for a chunked PDF its pages; the percent is kept, so a retried attempt never shows less.
+        step_index = 1, step_name = ${FIRST_STEP_LABEL}::text,
+        step_count = case when d.chunked then ${CHUNKED_STEP_COUNT}::int
+          else ${PIPELINE_STEP_COUNT}::int end,
+        pages_total = case when d.chunked then d.page_count else a.pages_total end,
+        -- planChunks' count: one chunk per started CHUNK_PAGES pages.
+        chunks_total = case when d.chunked
+          then ceil(d.page_count::numeric / ${env.CHUNK_PAGES}::int)::int else a.chunks_total end,
         heartbeat_at = now(), worker_id = ${workerId}, updated_at = now()
-      from previous p
+      from previous p, (
+        select kind = 'pdf' and page_count > ${env.CHUNK_PAGES}::int as chunked, page_count
+        from documents where id = (select document_id from analyses where id = ${analysisId})
+      ) d
       where a.id = p.id and p.status in (${sql.join(claimable, sql`, `)})
         -- design.md "Admission": a queued analysis still waiting its turn is not started.
         and (p.status <> 'queued' or p.admitted_at is not null)
@@ -161,7 +177,15 @@ export async function reportProgress(
 ): Promise<{ cancelRequested: boolean }> {
   const update = db
     .update(analyses)
-    .set({ ...(progress ?? {}), heartbeatAt: sql`now()`, updatedAt: sql`now()` })
+    .set({
+      ...(progress ?? {}),
+      // Forward only (progress-plan.ts forwardPercent): a later step never shows a lower percent.
+      ...(progress
+        ? { percent: sql`greatest(${analyses.percent}, ${progress.percent}::int)` }
+        : {}),
+      heartbeatAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
     .where(whereCurrentAttempt(a))
     .returning({ cancelRequestedAt: analyses.cancelRequestedAt });
   const [row] = await db.execute<{ cancel_requested: boolean }>(sql`

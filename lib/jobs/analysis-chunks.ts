@@ -13,16 +13,19 @@ import { analyses, analysisChunks, users } from "@/lib/db/schema";
 import { FencedOutError, whereCurrentAttempt } from "@/lib/jobs/analysis-attempt";
 import { CHUNKED_STEP_COUNT, CHUNKED_STEP_LABELS } from "@/lib/jobs/analysis-steps-plan";
 import type { ChunkPlan } from "@/lib/jobs/plan-chunks";
+import { CHUNKED_PERCENT } from "@/lib/jobs/progress-plan";
 
 type Fence = { analysisId: string; attempt: number; workerId: string };
 
 /**
- * Percent of a chunked analysis while its chunks run: 5–95 % by pages done (0–5 % is reading the
- * first pages, 95–100 % the memo). In SQL, so a chunk's completion computes it from the very row
- * it updates, whatever other chunks finished meanwhile.
+ * Percent of a chunked analysis while its chunks run: `chunkedPercent` of progress-plan.ts
+ * (identified → pages done → merging), never below the percent already shown. In SQL, so a
+ * chunk's completion computes it from the very row it updates, whatever other chunks finished
+ * meanwhile.
  */
 const chunkPercent = (pagesDone: SQL, pagesTotal: SQL) =>
-  sql`5 + (90 * (${pagesDone})) / greatest(${pagesTotal}, 1)`;
+  sql`greatest(${analyses.percent}, ${CHUNKED_PERCENT.identified}::int
+    + (${CHUNKED_PERCENT.pages}::int * least(${pagesDone}, ${pagesTotal})) / greatest(${pagesTotal}, 1))`;
 
 /**
  * Records the chunk plan and the contract's identification for this attempt, with the first

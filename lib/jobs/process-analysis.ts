@@ -23,6 +23,7 @@ import type { JobPayload } from "@/lib/jobs/define-job";
 import type { analyzeChunkJob } from "@/lib/jobs/definitions/analyze-chunk-job";
 import type { analyzeJob } from "@/lib/jobs/definitions/analyze-job";
 import { planChunks } from "@/lib/jobs/plan-chunks";
+import { CHUNKED_PERCENT, isChunkedDocument, singlePassPercent } from "@/lib/jobs/progress-plan";
 import { recordLlmUsage } from "@/lib/jobs/record-llm-usage";
 import {
   endAttemptsExhausted,
@@ -87,7 +88,8 @@ export async function processAnalysisJob(
     const doc = claim.document ?? (await loadStoredDocument(claim.documentId));
     pages = doc.pageCount;
     if (resume) return mergeChunks(steps, doc, signal);
-    if (fanOut && doc.kind === "pdf" && doc.pageCount > env.CHUNK_PAGES) {
+    // The same rule as the claim's step count (progress-plan.ts), so the plan shown holds.
+    if (fanOut && isChunkedDocument(doc, env.CHUNK_PAGES)) {
       return startChunks(steps, doc, signal, fanOut, engine);
     }
     return runSinglePass(steps, doc, signal, engine);
@@ -113,7 +115,7 @@ async function runSinglePass(
         stepIndex: index + 1,
         stepCount: PIPELINE_STEP_COUNT,
         stepName: PIPELINE_STEP_LABELS[index] ?? "Working",
-        percent: Math.round((index / PIPELINE_STEP_COUNT) * 100),
+        percent: singlePassPercent(index + 1, PIPELINE_STEP_COUNT),
       },
       signal,
     );
@@ -158,6 +160,16 @@ async function startChunks(
     pages: { first: firstChunk.firstPage, last: firstChunk.lastPage },
   });
   const identification = await identifyContract(firstPages, { signal, steps: engine.steps });
+  // Identified: the first chunk's pages are analysed here, under "Analyzing pages".
+  await steps.step(
+    {
+      stepIndex: 2,
+      stepCount,
+      stepName: CHUNKED_STEP_LABELS[1] ?? "",
+      percent: CHUNKED_PERCENT.identified,
+    },
+    signal,
+  );
   const pending = await saveChunkPlan(fence, {
     plan,
     identification,
@@ -189,7 +201,12 @@ async function mergeChunks(
 ): Promise<ProcessOutcome> {
   const stepCount = CHUNKED_STEP_COUNT;
   await steps.step(
-    { stepIndex: stepCount, stepCount, stepName: CHUNKED_STEP_LABELS[2] ?? "", percent: 95 },
+    {
+      stepIndex: stepCount,
+      stepCount,
+      stepName: CHUNKED_STEP_LABELS[2] ?? "",
+      percent: CHUNKED_PERCENT.merging,
+    },
     signal,
   );
   const { identification, chunks } = await loadChunkResults(steps.fence.analysisId);

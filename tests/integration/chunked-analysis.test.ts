@@ -173,7 +173,7 @@ describe("a document over the chunk size", { timeout: 180_000 }, () => {
     expect(upload.document.pageCount).toBe(49);
     const confirmed = await confirm(client, upload.document.id, randomUUID());
     const id = confirmed.body.analysis.id;
-    await waitFor(
+    const before = await waitFor(
       () => getAnalysis(client, id),
       // Chunk 0 is done by the parent as it fans out; wait for one done by a chunk job.
       (a) => a.progress.chunksDone >= 2 || isTerminal(a.status),
@@ -183,9 +183,14 @@ describe("a document over the chunk size", { timeout: 180_000 }, () => {
     expect(doneBefore.length).toBeGreaterThanOrEqual(2);
     await deleteQueueKeys(stack.redisUrl, stack.queuePrefix);
 
-    const { last } = await waitForStatus(client, id, ["succeeded", "failed"], 90_000);
+    const { last, seen } = await waitForStatus(client, id, ["succeeded", "failed"], 90_000);
     expect(last.error).toBeNull();
     expect(last.status).toBe("succeeded");
+    // A new attempt claimed it (fanned out twice): the bar never went back, the plan never changed.
+    const run = [...before.seen, ...seen].filter((a) => a.status !== "queued");
+    const percents = run.map((a) => a.progress.percent);
+    expect(percents, percents.join(",")).toEqual([...percents].sort((a, b) => a - b));
+    expect(new Set(run.map((a) => a.progress.stepCount)).size).toBe(1);
     const chunks = await chunksOf(id);
     expect(chunks.every((c) => c.status === "done")).toBe(true);
     for (const done of doneBefore) {

@@ -236,7 +236,8 @@ describe("CSRF: cookie-authenticated changes only from the app's own pages", () 
     });
     expect(upload.status).toBe(201);
     const confirm = await user.request("POST", "/api/analyses", {
-      json: { documentId, idempotencyKey: randomUUID() },
+      // A three-word document: the quote warns it is no contract, so the script acknowledges.
+      json: { documentId, idempotencyKey: randomUUID(), acknowledgeWarning: true },
       headers: SAME_ORIGIN,
     });
     expect(confirm.status).toBe(202);
@@ -297,7 +298,10 @@ describe("CSRF: cookie-authenticated changes only from the app's own pages", () 
           "content-type": "text/plain;charset=UTF-8",
           ...headers,
         },
-        body: JSON.stringify([{ documentId: doc, idempotencyKey: randomUUID() }]),
+        // A three-word document: the quote warned it is no contract, so the call acknowledges.
+        body: JSON.stringify([
+          { documentId: doc, idempotencyKey: randomUUID(), acknowledgeWarning: true },
+        ]),
       });
     const analysesOf = () =>
       db.$count(analyses, and(eq(analyses.documentId, doc), ne(analyses.status, "quoted")));

@@ -38,13 +38,28 @@ export async function uploadContractNamed(
   return uploadSample(client, contract);
 }
 
-export async function confirm(client: ApiClient, documentId: string, idempotencyKey?: string) {
+/**
+ * Confirms a quote as a script that has chosen to pay: `rerun` and `acknowledgeWarning` are on
+ * unless a test turns them off, so journeys that upload the same sample twice or a short text
+ * are not refused by the quote guards (tests/integration/quote-guards.test.ts tests those).
+ */
+export async function confirm(
+  client: ApiClient,
+  documentId: string,
+  idempotencyKey?: string,
+  flags: { rerun?: boolean; acknowledgeWarning?: boolean } = {},
+) {
   return client.json<{
     analysis: AnalysisView;
     duplicate: boolean;
-    error?: { code: string; message: string; details?: Record<string, number> };
+    error?: { code: string; message: string; details?: Record<string, number | string> };
   }>("POST", "/api/analyses", {
-    json: { documentId, ...(idempotencyKey ? { idempotencyKey } : {}) },
+    json: {
+      documentId,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      rerun: flags.rerun ?? true,
+      acknowledgeWarning: flags.acknowledgeWarning ?? true,
+    },
   });
 }
 

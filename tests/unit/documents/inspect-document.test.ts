@@ -27,6 +27,7 @@ describe("inspectDocument", { timeout: 60_000 }, () => {
       pageCount: readContractPageLabels().get(file),
       wordCount: expect.any(Number),
       sha256: expectedHash,
+      looksLikeContract: true,
     });
     expect(result.wordCount).toBeGreaterThan(1000);
     // Still intact for storage after pdf.js has seen it.
