@@ -5,11 +5,11 @@ import { contractPdfs } from "../support/contracts";
 import { expect, test } from "./fixtures";
 
 test("a user uploads several contracts as one batch, confirms once, follows it and downloads every memo", async ({
-  signedInAs,
+  signedInAsNewUser,
 }, testInfo) => {
   test.setTimeout(180_000);
   const [first, second] = contractPdfs();
-  const page = await signedInAs("user", { acceptDownloads: true });
+  const page = await signedInAsNewUser({ acceptDownloads: true });
   const shot = (name: string) =>
     page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 
