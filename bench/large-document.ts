@@ -39,7 +39,7 @@ try {
       throw new Error(`upload failed: ${upload.status} ${await upload.text()}`);
     const { document } = (await upload.json()) as { document: { id: string; pageCount: number } };
     const { body } = await client.json<{ analysis: { id: string } }>("POST", "/api/analyses", {
-      json: { documentId: document.id },
+      json: { documentId: document.id, rerun: true, acknowledgeWarning: true },
     });
     const id = body.analysis.id;
     await waitFor(

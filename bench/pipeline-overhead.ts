@@ -241,6 +241,8 @@ try {
           const { analysis } = await confirmAnalysis({
             ...batch[i]!,
             idempotencyKey: randomUUID(),
+            rerun: true,
+            acknowledgeWarning: true,
           });
           ids.push(analysis.id);
         }),

@@ -157,7 +157,14 @@ async function submitOne(forced?: Plan): Promise<void> {
     );
   }
   const { analysis } = await retryOnConnectionLoss(() =>
-    confirmAnalysis({ userId: user.userId, documentId: document.id, idempotencyKey }),
+    confirmAnalysis({
+      userId: user.userId,
+      documentId: document.id,
+      idempotencyKey,
+      // The run uploads the same sample contracts many times: each is a deliberate re-run.
+      rerun: true,
+      acknowledgeWarning: true,
+    }),
   );
   if (whileRedisDown && analysis.status !== "queued") {
     problems.push(`${analysis.id}: confirmed while Redis was down but answered ${analysis.status}`);

@@ -179,6 +179,9 @@ async function opConfirm(user: ModelUser) {
           userId: user.id,
           documentId: doc.id,
           idempotencyKey: key,
+          // The same document is confirmed again and again on purpose (retries, re-runs).
+          rerun: true,
+          acknowledgeWarning: true,
         });
         counts.ok++;
         const id = result.analysis.id;

@@ -38,6 +38,8 @@ const ids = await Promise.all(
       userId,
       documentId: document.id,
       idempotencyKey: `pooled-${randomUUID()}`,
+      rerun: true,
+      acknowledgeWarning: true,
     });
     return analysis.id;
   }),
