@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
+import { ANALYSIS_SORTS, type AnalysisSort, defaultDirection } from "@/lib/analyses/analysis-sorts";
 import { ANALYSIS_STATUSES } from "@/lib/analyses/analysis-status";
 import { analyses, contractTerms, documents } from "@/lib/db/schema";
 
@@ -8,9 +9,6 @@ import { analyses, contractTerms, documents } from "@/lib/db/schema";
  * sort and page from a query string, and turn them into SQL. Both screens share it so an export
  * holds exactly the rows the screen showed.
  */
-
-export const ANALYSIS_SORTS = ["created", "name", "status", "price", "expiration"] as const;
-export type AnalysisSort = (typeof ANALYSIS_SORTS)[number];
 
 /** Which part of the list: results (no unconfirmed or lapsed quotes), drafts (only those), all. */
 export const ANALYSIS_VIEWS = ["all", "results", "drafts"] as const;
@@ -64,11 +62,6 @@ export function parseAnalysisFilters(params: URLSearchParams): AnalysisFilters {
     if (value !== null) picked[key] = value;
   }
   return analysisFiltersSchema.parse(picked);
-}
-
-/** Newest first; names and statuses read A→Z unless asked otherwise. */
-export function defaultDirection(sort: AnalysisSort): "asc" | "desc" {
-  return sort === "created" || sort === "price" ? "desc" : "asc";
 }
 
 /** `%` and `_` typed by the user are literal characters, not wildcards. */
