@@ -16,7 +16,7 @@ import {
  * https (API routes set it themselves: lib/http/add-transport-security.ts). Static headers come
  * from next.config.mjs.
  */
-const SIGNED_IN_AREAS = ["/admin", "/analyses", "/upload", "/credits"];
+const SIGNED_IN_AREAS = ["/admin", "/analyses", "/upload", "/credits", "/deadlines"];
 
 // Read at run time (the proxy runs in Node), so one build serves http and https deployments.
 const hsts = strictTransportSecurity(env.NEXTAUTH_URL);

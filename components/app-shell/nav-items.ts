@@ -4,6 +4,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/upload", label: "New analysis" },
   { href: "/analyses", label: "My analyses" },
   { href: "/portfolio", label: "Portfolio" },
+  { href: "/deadlines", label: "Deadlines" },
   { href: "/credits", label: "Credits" },
   { href: "/account", label: "Account" },
   { href: "/admin", label: "Admin", adminOnly: true },

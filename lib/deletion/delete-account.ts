@@ -116,6 +116,8 @@ export async function deleteAccount(
         disabledAt: sql`coalesce(${users.disabledAt}, now())`,
         deletedAt: sql`now()`,
         analysisMail: "never",
+        // The private calendar URL stops working with the account.
+        calendarTokenHash: null,
       })
       .where(eq(users.id, user.id));
     await recordAdminAction(tx, {

@@ -5,6 +5,7 @@ import {
   analyses,
   analysisChunks,
   analysisEvents,
+  contractTerms,
   documentBlobs,
   documents,
   idempotencyKeys,
@@ -82,6 +83,8 @@ async function purgeAnalyses(
     .from(analyses)
     .where(and(inArray(analyses.id, [...ids]), isNull(analyses.deletedAt)))
     .for("update");
+  // Its key terms quote the contract (parties, title): they go with the result.
+  await tx.delete(contractTerms).where(inArray(contractTerms.analysisId, [...ids]));
   if (rows.length === 0) return { analyses: 0, cancelledIds: [], releasedCredits: 0 };
   const liveIds = rows.map((r) => r.id);
 

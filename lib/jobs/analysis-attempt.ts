@@ -3,6 +3,7 @@ import { type AnalysisEnding, queueAnalysisEndedMail } from "@/lib/analyses/anal
 import { statusesThatCanBecome } from "@/lib/analyses/analysis-lifecycle";
 import { type AnalysisEventInput, insertEventsSql, recordEvent } from "@/lib/analyses/record-event";
 import { settleHold, settlementSteps } from "@/lib/billing/settle-hold";
+import { saveContractTerms } from "@/lib/contract-terms/save-contract-terms";
 import { db } from "@/lib/db/client";
 import { type AnalysisStatus, analyses, type DocumentKind } from "@/lib/db/schema";
 import type { StoredDocument } from "@/lib/documents/load-stored-document";
@@ -215,6 +216,8 @@ export async function completeAttempt(
       ), ${settlementSteps(sql`select id from finished`, "capture")}
       select id, (select amount from settled) as charged from finished`);
     if (!row) return { saved: false, mailed: false };
+    // The key terms (portfolio, deadlines) commit with the memo they are read from.
+    await saveContractTerms(tx, a.analysisId);
     // The owner's "memo ready" mail commits with the memo (or not at all).
     const mailed = await queueAnalysisEndedMail(tx, a.analysisId, {
       outcome: "succeeded",

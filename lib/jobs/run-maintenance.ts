@@ -1,6 +1,7 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { recordEvent } from "@/lib/analyses/record-event";
+import { backfillContractTerms } from "@/lib/contract-terms/backfill-contract-terms";
 import { db } from "@/lib/db/client";
 import { analyses, analysisChunks, idempotencyKeys } from "@/lib/db/schema";
 import { purgeExpiredDocuments } from "@/lib/deletion/purge-expired-documents";
@@ -223,6 +224,9 @@ export async function runMaintenance(log: Logger): Promise<void> {
   if (admitted > 0) log.info({ admitted }, "maintenance admitted waiting analyses");
   await expireQuotes();
   await pruneIdempotencyKeys();
+  // Analyses captured before contract_terms existed get their key terms, a bounded batch a pass.
+  const backfilled = await backfillContractTerms();
+  if (backfilled > 0) log.info({ backfilled }, "maintenance derived contract terms");
   // DOCUMENT_RETENTION_DAYS: old uploads lose their bytes (memos stay); a no-op when it is 0.
   const retention = await purgeExpiredDocuments();
   if (retention.documents > 0) log.info(retention, "retention purged old uploaded files");

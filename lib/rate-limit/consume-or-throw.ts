@@ -13,6 +13,8 @@ const messages: Partial<Record<RateLimiterName, string>> = {
   accountMailUser: "We've sent you several mails already. Try again in {wait}.",
   deleteUser: "You've deleted many items in a short time. Try again in {wait}.",
   deleteAccountUser: "Too many attempts to delete your account. Try again in {wait}.",
+  calendarTokenUser: "You've created many calendar links in a short time. Try again in {wait}.",
+  calendarFeedIp: "Too many calendar requests from your network. Try again in {wait}.",
 };
 
 /**

@@ -29,6 +29,12 @@ const limits = {
   /** Account deletions per user: each checks the password, so this also caps guesses made
    *  with a stolen session. */
   deleteAccountUser: { points: 5, durationSeconds: 3_600 },
+  /** New calendar feed URLs per user: enough to rotate after a leak, not to churn secrets. */
+  calendarTokenUser: { points: 20, durationSeconds: 3_600 },
+  /** Calendar feed fetches per client IP. Generous: calendar services (Google, Apple) fetch
+   *  every subscriber's feed from a few shared addresses; this only stops token guessing at
+   *  speed (a 256-bit secret cannot be guessed anyway) and hammering. */
+  calendarFeedIp: { points: 600, durationSeconds: 3_600 },
 } satisfies Record<string, RateLimit>;
 
 export type RateLimiterName = keyof typeof limits;
