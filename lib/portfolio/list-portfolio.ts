@@ -52,9 +52,13 @@ export async function listPortfolio(input: {
       counterparty: terms?.counterparty ?? null,
       parties: terms?.parties ?? [],
       effectiveDate: terms?.effectiveDate ?? null,
-      expiration: terms?.expirationDate
-        ? { date: terms.expirationDate, estimated: terms.expirationEstimated }
-        : null,
+      // The end of the current term (an auto-renewed contract's next one), so the notice
+      // deadline beside it reads against it; the stated date when there is no such end.
+      expiration:
+        upcoming?.expiration ??
+        (terms?.expirationDate
+          ? { date: terms.expirationDate, estimated: terms.expirationEstimated }
+          : null),
       term: terms ? describeTerm(terms) : null,
       autoRenews: terms?.autoRenews ?? null,
       renewalTerm: formatIsoDuration(terms?.renewalTerm ?? null),

@@ -120,10 +120,11 @@ beforeAll(async () => {
         counterparty: "Globex Corporation",
         parties: ["Globex Corporation", "Example Corp"],
         effectiveDate: "2024-02-29",
-        expirationDate: "2026-06-30",
+        expirationDate: "2030-06-30",
         expirationEstimated: true,
         autoRenews: true,
         renewalTerm: "P1Y",
+        noticePeriod: "P3M",
         governingLaw: "New York",
       },
     },
@@ -232,13 +233,13 @@ describe("GET /api/analyses: search, filters, sort and pages", () => {
     ]);
     // Soonest expiration first; no expiration last in both directions.
     expect(names(await list(owner.client, `${q}expiration&dir=asc`))).toEqual([
-      "Mutual NDA.docx",
       "Acme Master Services Agreement.pdf",
+      "Mutual NDA.docx",
       "Supply, 2026.txt",
     ]);
     expect(names(await list(owner.client, `${q}expiration&dir=desc`))).toEqual([
-      "Acme Master Services Agreement.pdf",
       "Mutual NDA.docx",
+      "Acme Master Services Agreement.pdf",
       "Supply, 2026.txt",
     ]);
   });
@@ -280,23 +281,28 @@ describe("GET /api/portfolio", () => {
       "/api/portfolio?q=example&sort=expiration",
     );
     expect(rows.map((row) => row.document)).toEqual([
-      "Mutual NDA.docx",
       "Acme Master Services Agreement.pdf",
+      "Mutual NDA.docx",
       "Supply, 2026.txt",
     ]);
     expect(rows[0]).toMatchObject({
+      term: "1 year",
+      expiration: { date: "2026-12-31", estimated: false },
+      noticePeriod: "30 days",
+      // 31 December minus 30 days (upcomingDates).
+      noticeDeadline: { date: "2026-12-01", estimated: false },
+      riskFlags: ["uncapped_liability"],
+    });
+    expect(rows[1]).toMatchObject({
       contractType: "nda",
       counterparty: "Globex Corporation",
       effectiveDate: "2024-02-29",
-      expiration: { date: "2026-06-30", estimated: true },
+      expiration: { date: "2030-06-30", estimated: true },
       autoRenews: true,
       renewalTerm: "1 year",
+      noticePeriod: "3 months",
+      noticeDeadline: { date: "2030-03-30", estimated: true },
       governingLaw: "New York",
-    });
-    expect(rows[1]).toMatchObject({
-      term: "1 year",
-      noticePeriod: "30 days",
-      riskFlags: ["uncapped_liability"],
     });
   });
 
@@ -314,8 +320,8 @@ describe("GET /api/portfolio", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
     expect(lines[0]).toBe(PORTFOLIO_COLUMNS.join(","));
-    expect(lines[1]).toMatch(
-      /^Acme Master Services Agreement\.pdf,services,Acme Ltd,Acme Ltd; Example Corp,2026-01-01,2026-12-31,No,1 year,No,,30 days,/,
+    expect(lines[1]).toBe(
+      "Acme Master Services Agreement.pdf,services,Acme Ltd,Acme Ltd; Example Corp,2026-01-01,2026-12-31,No,1 year,No,,30 days,2026-12-01,No,England and Wales,uncapped_liability",
     );
     expect(lines[2]).toMatch(/^"Supply, 2026\.txt",supply,'=Initech,/);
     expect(lines.slice(3)).toEqual([""]);
@@ -334,11 +340,13 @@ describe("GET /api/portfolio", () => {
     expect(sheet.getRow(1).values).toEqual([undefined, ...PORTFOLIO_COLUMNS]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.rowCount).toBe(4);
-    const nda = sheet.getRow(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe("Acme Master Services Agreement.pdf");
+    const nda = sheet.getRow(3);
     expect(nda.getCell(1).value).toBe("Mutual NDA.docx");
     expect(nda.getCell(5).value).toEqual(new Date("2024-02-29T00:00:00Z"));
-    expect(nda.getCell(6).value).toEqual(new Date("2026-06-30T00:00:00Z"));
+    expect(nda.getCell(6).value).toEqual(new Date("2030-06-30T00:00:00Z"));
     expect(nda.getCell(7).value).toBe("Yes");
+    expect(nda.getCell(12).value).toEqual(new Date("2030-03-30T00:00:00Z"));
     expect(sheet.getRow(4).getCell(3).value).toBe("=Initech");
     expect(sheet.getRow(4).getCell(3).type).toBe(ExcelJS.ValueType.String);
   });
