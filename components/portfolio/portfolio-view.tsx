@@ -67,6 +67,7 @@ export function PortfolioView() {
       fetchJson<PortfolioResponse>(`/api/portfolio${search ? `?${search}` : ""}`, { signal }),
     placeholderData: keepPreviousData,
   });
+  // Plain links (component="a"): a router link would prefetch the file as a page.
   const download = (format: "csv" | "xlsx") =>
     `/api/portfolio?${new URLSearchParams({ ...Object.fromEntries(params), format })}`;
   const rows = query.data?.rows ?? [];
@@ -90,7 +91,9 @@ export function PortfolioView() {
           {query.data ? pluralize(rows.length, "contract") : " "}
         </Typography>
         <Button
+          component="a"
           href={download("csv")}
+          download
           variant="outlined"
           startIcon={<DownloadIcon />}
           disabled={!rows.length}
@@ -99,7 +102,9 @@ export function PortfolioView() {
           Download CSV
         </Button>
         <Button
+          component="a"
           href={download("xlsx")}
+          download
           variant="outlined"
           startIcon={<DownloadIcon />}
           disabled={!rows.length}

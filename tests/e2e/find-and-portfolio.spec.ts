@@ -108,4 +108,38 @@ test("search narrows My analyses and survives a reload; the portfolio shows and 
   expect(sheet.getRow(1).values).toEqual([undefined, ...PORTFOLIO_COLUMNS]);
   expect(sheet.rowCount).toBe(2);
   expect(sheet.getRow(2).getCell(1).value).toBe(names[2]);
+
+  // A quote not confirmed yet is a draft: apart from the results, with its expiry.
+  const draftName = `${marker}-draft-consulting.txt`;
+  const uploaded = await page.request.post("/api/documents", {
+    multipart: {
+      file: { name: draftName, mimeType: "text/plain", buffer: contractText(draftName) },
+    },
+  });
+  expect(uploaded.status()).toBe(201);
+  await page.goto("/analyses");
+  const drafts = page.getByTestId("drafts");
+  await expect(drafts.getByTestId("analysis-row")).toHaveCount(1);
+  await expect(drafts).toContainText(draftName);
+  await expect(drafts.getByTestId("draft-expiry")).toContainText(/Expires in .+, at /);
+  await expect(page.getByTestId("analyses-table")).not.toContainText(draftName);
+
+  // On a phone: cards instead of the table, nothing wider than the screen but the portfolio's
+  // table, which scrolls inside its own box.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/analyses?q=alpha");
+  await expect(page.getByTestId("analyses-search")).toBeVisible();
+  await expect(page.getByTestId("analysis-link").filter({ hasText: names[0]! })).toBeVisible();
+  const overflow = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.goto("/portfolio");
+  await expect(page.getByTestId("portfolio-row")).toHaveCount(3);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  const table = page.getByTestId("portfolio-table");
+  expect(
+    await table.evaluate((el) => el.parentElement!.scrollWidth > el.parentElement!.clientWidth),
+  ).toBe(true);
 });
