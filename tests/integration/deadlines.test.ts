@@ -93,7 +93,7 @@ describe("deadlines and the calendar feed", () => {
     ].join("\n\n");
     const upload = await uploadText(owner.client, "nimbus-hosting.txt", text);
     const confirmed = await confirm(owner.client, upload.document.id);
-    expect(confirmed.status).toBe(201);
+    expect(confirmed.status).toBe(202);
     ({ last: real } = await waitForStatus(owner.client, confirmed.body.analysis.id, ["succeeded"]));
 
     ids.soon = await analysisWithTerms(owner.client, owner.userId, "Soon", {
@@ -150,7 +150,7 @@ describe("deadlines and the calendar feed", () => {
 
     // An analysis captured before the table existed: the backfill derives the same row.
     await db.delete(contractTerms).where(eq(contractTerms.analysisId, real.id));
-    await backfillContractTerms(1_000);
+    await backfillContractTerms({ limit: 1_000, force: true });
     const [again] = await db
       .select()
       .from(contractTerms)
@@ -270,7 +270,7 @@ describe("deadlines and the calendar feed", () => {
     const { events: left } = parseIcs(await (await fetch(newFeedUrl)).text());
     expect(left.map((e) => e.UID)).not.toContain(`${ids.soon}-expiration@clauseflow`);
     // The backfill does not bring a deleted analysis's row back.
-    await backfillContractTerms(1_000);
+    await backfillContractTerms({ limit: 1_000, force: true });
     expect(await db.$count(contractTerms, eq(contractTerms.analysisId, ids.soon!))).toBe(0);
 
     // Turning the feed off revokes it; so does deleting the account.
