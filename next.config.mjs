@@ -43,6 +43,8 @@ const nextConfig = {
     // Memo exports: pdfmake/PDFKit read their data files from their own folders at run time.
     "pdfmake",
     "pdfkit",
+    // Portfolio XLSX export: large CommonJS package with dynamic requires.
+    "exceljs",
     "docx",
   ],
   // The standalone image copies only traced files: pdf.js's worker is read from node_modules at

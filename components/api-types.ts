@@ -6,12 +6,15 @@ import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
 import type { CancelAnswer } from "@/lib/analyses/cancel-analysis";
 import type { AdminAnalysisRow } from "@/lib/analyses/list-admin-analyses";
+import type { AnalysisFacets } from "@/lib/analyses/list-analysis-facets";
+import type { AnalysisSearchPage } from "@/lib/analyses/search-analyses";
 import type { AdminUserRow } from "@/lib/auth/list-users";
 import type { BatchFileView, BatchSummary, BatchView } from "@/lib/batches/batch-view";
 import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
+import type { PortfolioRow } from "@/lib/portfolio/portfolio-row";
 import type { FlaggedPurchase } from "@/lib/purchases/list-flagged-purchases";
 
 export type { AnalysisStatus, AnalysisView };
@@ -21,11 +24,9 @@ export type Quote = UploadQuote;
 
 export type UploadResponse = { document: UploadedDocument; quote: Quote };
 
-export type AnalysesListResponse = {
-  analyses: AnalysisView[];
-  /** Not sent today (the list pages with `?before=<createdAt>`); honoured if it ever is. */
-  nextCursor?: string | null;
-};
+export type AnalysesListResponse = AnalysisSearchPage & { facets: AnalysisFacets };
+
+export type PortfolioResponse = { rows: PortfolioRow[]; today: string; facets: AnalysisFacets };
 
 export type AnalysisResponse = { analysis: AnalysisView };
 

@@ -35,6 +35,8 @@ export type AnalysisView = {
    *  but it cannot be analyzed again and citations cannot show the page. */
   documentStored: boolean;
   createdAt: string;
+  /** When an unconfirmed quote lapses (quoted and expired analyses); null once confirmed. */
+  quoteExpiresAt?: string | null;
   confirmedAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
@@ -76,6 +78,7 @@ export function toAnalysisView(
     hasMemo: a.hasMemo,
     documentStored: doc.bytesPurgedAt === null,
     createdAt: a.createdAt.toISOString(),
+    quoteExpiresAt: a.status === "quoted" || a.status === "expired" ? iso(a.quoteExpiresAt) : null,
     confirmedAt: iso(a.confirmedAt),
     startedAt: iso(a.startedAt),
     finishedAt: iso(a.finishedAt),

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { type AnalysisView, toAnalysisView } from "@/lib/analyses/analysis-view";
-import { getQueuePosition, getQueuePositions } from "@/lib/analyses/get-queue-position";
+import { getQueuePosition } from "@/lib/analyses/get-queue-position";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -83,29 +83,6 @@ export async function getAnalysisView(input: {
   const view = rowToView(row);
   if (view.status === "queued") view.queue = await getQueuePosition(input);
   return view;
-}
-
-/**
- * The user's analyses, newest first; `before` is the createdAt cursor of the last page. Queued
- * ones come with their place in the queue.
- */
-export async function listAnalysisViews(input: {
-  userId: string;
-  limit?: number;
-  before?: Date;
-}): Promise<AnalysisView[]> {
-  const conditions: SQL[] = [eq(analyses.userId, input.userId), isNull(analyses.deletedAt)];
-  if (input.before) conditions.push(lt(analyses.createdAt, input.before));
-  const rows = await selectAnalysisViews()
-    .where(and(...conditions))
-    .orderBy(desc(analyses.createdAt))
-    .limit(Math.min(input.limit ?? 50, 200));
-  const views = rows.map(rowToView);
-  // Queued rows show their place too: one more read, only when the page has queued ones.
-  const queued = views.filter((view) => view.status === "queued").map((view) => view.id);
-  const positions = await getQueuePositions(input.userId, queued);
-  for (const view of views) view.queue = positions.get(view.id) ?? null;
-  return views;
 }
 
 /** What every memo download is made from: the stored Markdown, the result and the document facts. */

@@ -1,6 +1,7 @@
 import AddIcon from "@mui/icons-material/Add";
 import Button from "@mui/material/Button";
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AnalysesList } from "@/components/analyses/analyses-list";
 import { RecentBatches } from "@/components/batches/recent-batches";
 import { Notice } from "@/components/notice";
@@ -17,7 +18,7 @@ export default async function AnalysesPage({ searchParams }: { searchParams: Sea
     <>
       <PageHeader
         title="My analyses"
-        description="Everything you've uploaded, newest first. Analyses keep running after you close the tab."
+        description="Everything you've uploaded: search, filter and sort it. Analyses keep running after you close the tab."
         actions={
           <Button href="/upload" variant="contained" startIcon={<AddIcon />}>
             New analysis
@@ -30,7 +31,9 @@ export default async function AnalysesPage({ searchParams }: { searchParams: Sea
         </Notice>
       ) : null}
       <RecentBatches />
-      <AnalysesList />
+      <Suspense>
+        <AnalysesList />
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { parseAnalysisFilters } from "@/lib/analyses/analysis-filters";
 import { confirmAnalysis, confirmAnalysisInputSchema } from "@/lib/analyses/confirm-analysis";
-import { listAnalysisViews } from "@/lib/analyses/get-analysis";
+import { listAnalysisFacets } from "@/lib/analyses/list-analysis-facets";
+import { searchAnalyses } from "@/lib/analyses/search-analyses";
 import { withUser } from "@/lib/http/json-route";
 import { consumeOrThrow } from "@/lib/rate-limit/consume-or-throw";
 
@@ -10,11 +12,28 @@ const listQuerySchema = z.object({
   before: z.coerce.date().optional(),
 });
 
-/** My analyses, newest first. `?before=<createdAt ISO>` pages back. */
+/**
+ * My analyses: `?q=&status=&type=&law=&from=&to=&sort=&dir=&view=&page=` (lib/analyses/
+ * analysis-filters.ts), 25 a page, newest first by default; with paging metadata and the values
+ * the type and law filters can take. `?limit=&before=<createdAt ISO>` still pages the old way.
+ */
 export const GET = withUser("/api/analyses", async ({ request, user }) => {
-  const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const analyses = await listAnalysisViews({ userId: user.id, ...query });
-  return NextResponse.json({ analyses });
+  const params = new URL(request.url).searchParams;
+  const legacy = listQuerySchema.parse({
+    limit: params.get("limit") ?? undefined,
+    before: params.get("before") ?? undefined,
+  });
+  const filters = parseAnalysisFilters(params);
+  const [found, facets] = await Promise.all([
+    searchAnalyses({
+      userId: user.id,
+      filters,
+      ...(legacy.limit ? { pageSize: legacy.limit } : {}),
+      ...(legacy.before ? { before: legacy.before } : {}),
+    }),
+    listAnalysisFacets(user.id),
+  ]);
+  return NextResponse.json({ ...found, facets });
 });
 
 /** Confirm: hold the credits and queue the analysis. `Idempotency-Key` header or body field. */
