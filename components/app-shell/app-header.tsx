@@ -129,7 +129,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         anchor="right"
         open={drawerOpen}
         onClose={() => setDrawerOpen(false)}
-        slotProps={{ paper: { sx: { width: 280 } } }}
+        slotProps={{ paper: { "aria-label": "Menu", sx: { width: 280 } } }}
       >
         <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between", p: 2 }}>
           <Brand />
