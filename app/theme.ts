@@ -7,6 +7,14 @@ import { sans, serif } from "@/components/fonts";
 const ink = "#1b2533";
 const navy = "#243b5a";
 const line = "#e3e0d8";
+/**
+ * The keyboard focus ring: a blue that stands apart from the navy buttons it surrounds, 5:1
+ * against white and the page background (WCAG 2.4.7, 2.4.13 ask for ≥ 3:1).
+ */
+const focusBlue = "#2563eb";
+const focusRing = { outline: `2px solid ${focusBlue}`, outlineOffset: 2 } as const;
+/** Inside scrolling lists and tab bars an outside ring would be clipped: draw it inside. */
+const insetFocusRing = { "&.Mui-focusVisible": { ...focusRing, outlineOffset: -2 } } as const;
 
 export const theme = createTheme({
   palette: {
@@ -18,7 +26,9 @@ export const theme = createTheme({
     warning: { main: "#9a6200" },
     info: { main: "#2f6690" },
     background: { default: "#f6f5f1", paper: "#ffffff" },
-    text: { primary: ink, secondary: "#5a6472" },
+    // `disabled` is also used for informative text ("—", "Not found", a disabled field's help):
+    // 4.5:1 on white and on the page background, still lighter than `secondary`.
+    text: { primary: ink, secondary: "#5a6472", disabled: "#687180" },
     divider: line,
   },
   shape: { borderRadius: 10 },
@@ -40,11 +50,27 @@ export const theme = createTheme({
       styleOverrides: {
         body: { WebkitFontSmoothing: "antialiased", MozOsxFontSmoothing: "grayscale" },
         "::selection": { backgroundColor: alpha(navy, 0.18) },
+        // Every keyboard-focused element shows where it is. `:where()` keeps this at the weight
+        // of one pseudo-class, so components may still draw their ring inside (tabs, menus).
+        // `tabindex="-1"` targets (the <main> the skip link jumps to) are focused by script.
+        ":where(a, button, summary, [role='button'], [tabindex]:not([tabindex='-1'])):focus-visible":
+          focusRing,
       },
     },
     MuiButtonBase: {
       // `<Button href="/analyses">` navigates client-side. Downloads pass `component="a"`.
       defaultProps: { LinkComponent: NextLink },
+      // MUI resets `outline` on its buttons; this puts the ring back, also on checkboxes,
+      // switches and radios, whose focused <input> is invisible.
+      styleOverrides: { root: { "&.Mui-focusVisible": focusRing } },
+    },
+    MuiTab: { styleOverrides: { root: insetFocusRing } },
+    MuiMenuItem: { styleOverrides: { root: insetFocusRing } },
+    MuiListItemButton: { styleOverrides: { root: insetFocusRing } },
+    MuiTableContainer: {
+      // A table wider than a phone scrolls sideways: keyboard users must be able to focus it
+      // to scroll it (axe: scrollable-region-focusable).
+      defaultProps: { tabIndex: 0 },
     },
     MuiButton: {
       defaultProps: { disableElevation: true },

@@ -132,6 +132,8 @@ export function AdminAnalysisDetailView({ analysisId }: { analysisId: string }) 
               {a.errorDetail ? (
                 <Box
                   component="pre"
+                  // Long traces scroll: focusable so a keyboard can scroll them.
+                  tabIndex={0}
                   sx={{
                     mt: 1,
                     mb: 0,

@@ -68,6 +68,8 @@ export function AppHeader({ user }: { user: HeaderUser }) {
                   sx={{
                     color: active ? "primary.main" : "text.secondary",
                     bgcolor: active ? "action.selected" : "transparent",
+                    // An admin's five items fit on one line from lg up; below, they may wrap.
+                    whiteSpace: { lg: "nowrap" },
                     "&:hover": { color: "text.primary" },
                   }}
                 >
@@ -86,7 +88,8 @@ export function AppHeader({ user }: { user: HeaderUser }) {
               variant="body2"
               sx={{
                 color: "text.secondary",
-                maxWidth: 220,
+                // Narrower below xl, so an admin's nav stays on one line beside the balance.
+                maxWidth: { md: 150, xl: 220 },
                 overflow: "hidden",
                 textOverflow: "ellipsis",
                 whiteSpace: "nowrap",
@@ -129,7 +132,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         anchor="right"
         open={drawerOpen}
         onClose={() => setDrawerOpen(false)}
-        slotProps={{ paper: { sx: { width: 280 } } }}
+        slotProps={{ paper: { "aria-label": "Menu", sx: { width: 280 } } }}
       >
         <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between", p: 2 }}>
           <Brand />

@@ -57,7 +57,12 @@ export function CreditBalance() {
           aria-expanded={open}
           aria-controls={open ? popoverId : undefined}
           data-testid="credit-balance"
-          sx={{ borderColor: "divider", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}
+          sx={{
+            borderColor: "divider",
+            whiteSpace: "nowrap",
+            fontVariantNumeric: "tabular-nums",
+            flexShrink: 0,
+          }}
         >
           {available === undefined ? (
             isError ? (

@@ -74,9 +74,12 @@ export function BalanceCards({
             >
               {balance ? formatNumber(balance[card.key]) : <Skeleton width={80} />}
             </Typography>
+            {/* A second description of the term: a <p> may not sit inside a <dl>'s group. */}
             <Typography
+              component="dd"
               variant="body2"
               sx={{
+                m: 0,
                 mt: 0.5,
                 opacity: primary ? 0.85 : 1,
                 color: primary ? "inherit" : "text.secondary",
