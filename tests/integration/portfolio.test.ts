@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
+import { holdCredits } from "@/lib/billing/hold-credits";
+import { settleHold } from "@/lib/billing/settle-hold";
 import { db } from "@/lib/db/client";
 import { analyses, contractTerms, documents, users } from "@/lib/db/schema";
 import type { PortfolioRow } from "@/lib/portfolio/portfolio-row";
@@ -60,20 +62,33 @@ async function seed(userId: string, rows: Seed[]): Promise<Map<string, string>> 
         deletedAt,
       })
       .returning({ id: documents.id });
-    const [analysis] = await db
-      .insert(analyses)
-      .values({
-        userId,
-        documentId: doc!.id,
-        status: row.status,
-        priceCredits: row.price ?? 1,
-        createdAt,
-        deletedAt,
-        quoteExpiresAt: row.status === "quoted" ? new Date(Date.now() + 2 * 3600_000) : null,
-        finishedAt: row.status === "quoted" ? null : createdAt,
-        resultVersion: row.status === "succeeded" ? 1 : null,
-      })
-      .returning({ id: analyses.id });
+    // Ended analyses get their ledger entries (hold, then capture or release) in the same
+    // transaction as their status, so the shared stack's ledger check stays clean.
+    const analysis = await db.transaction(async (tx) => {
+      const price = row.price ?? 1;
+      const [inserted] = await tx
+        .insert(analyses)
+        .values({
+          userId,
+          documentId: doc!.id,
+          status: row.status,
+          priceCredits: price,
+          createdAt,
+          deletedAt,
+          quoteExpiresAt: row.status === "quoted" ? new Date(Date.now() + 2 * 3600_000) : null,
+          finishedAt: row.status === "quoted" ? null : sql`now()`,
+          resultVersion: row.status === "succeeded" ? 1 : null,
+        })
+        .returning({ id: analyses.id });
+      if (row.status !== "quoted") {
+        await holdCredits(tx, { userId, analysisId: inserted!.id, amount: price });
+        await settleHold(tx, {
+          analysisId: inserted!.id,
+          settlement: row.status === "succeeded" ? "capture" : "release",
+        });
+      }
+      return inserted;
+    });
     if (row.terms) {
       await db
         .insert(contractTerms)
