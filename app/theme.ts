@@ -129,7 +129,9 @@ export const theme = createTheme({
       styleOverrides: { root: { borderRadius: 8 } },
     },
     MuiLink: {
-      defaultProps: { underline: "hover" },
+      // Always underlined: a link inside a sentence must not be told apart by colour alone
+      // (WCAG 1.4.1; axe "link-in-text-block").
+      defaultProps: { underline: "always" },
     },
     MuiTextField: {
       defaultProps: { fullWidth: true },

@@ -121,7 +121,7 @@ test("search narrows My analyses and survives a reload; the portfolio shows and 
   const drafts = page.getByTestId("drafts");
   await expect(drafts.getByTestId("analysis-row")).toHaveCount(1);
   await expect(drafts).toContainText(draftName);
-  await expect(drafts.getByTestId("draft-expiry")).toContainText(/Expires in .+, at /);
+  await expect(drafts.getByTestId("draft-expiry")).toContainText(/Expires .+, at /);
   await expect(page.getByTestId("analyses-table")).not.toContainText(draftName);
 
   // On a phone: cards instead of the table, nothing wider than the screen but the portfolio's
