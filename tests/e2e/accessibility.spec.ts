@@ -59,7 +59,12 @@ for (const who of ["visitor", "user", "admin"] as const) {
           : await signedInAs(who as Role, options);
       const scanned = new Set<string>();
       const violations: A11yViolation[] = [];
-      for (const url of await everyPageUrl()) {
+      // An admin's view of the user pages differs only in the header, which every admin page
+      // has too: admins scan the admin pages, users and visitors the rest (npm test's time).
+      const urls = (await everyPageUrl()).filter((url) =>
+        who === "admin" ? url.startsWith("/admin") : !url.startsWith("/admin"),
+      );
+      for (const url of urls) {
         await settle(page, url);
         const landed = new URL(page.url()).pathname;
         if (scanned.has(landed)) continue;
