@@ -2,7 +2,9 @@
 
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import NextLink from "next/link";
 import { useState } from "react";
+import type { ConfirmFailure, ConfirmFlags } from "@/components/analyses/confirm";
 import { newIdempotencyKey } from "@/components/analyses/idempotency";
 import { useConfirmAnalysis } from "@/components/analyses/use-analysis-mutations";
 import type { AnalysisView } from "@/components/api-types";
@@ -29,13 +31,19 @@ export function ConfirmQuoteButton({
 }) {
   const confirm = useConfirmAnalysis();
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  // What the user chose explicitly after a guard refused (a duplicate, not a contract): kept,
+  // so answering one guard does not lose the answer to the other.
+  const [flags, setFlags] = useState<ConfirmFlags>({});
   const outcome = confirm.data;
   const failure = outcome && !outcome.ok && !confirm.isPending ? outcome.failure : null;
+  const guard = failure?.kind === "rejected" ? guardOf(failure) : null;
 
-  const onClick = () => {
+  const onClick = (extra: ConfirmFlags = {}) => {
     if (confirm.isPending) return;
+    const chosen = { ...flags, ...extra };
+    setFlags(chosen);
     confirm.mutate(
-      { documentId, idempotencyKey },
+      { documentId, idempotencyKey, ...chosen },
       {
         onSuccess: (result) => {
           if (result.ok) {
@@ -55,7 +63,7 @@ export function ConfirmQuoteButton({
       <Button
         variant="contained"
         size={size}
-        onClick={onClick}
+        onClick={() => onClick()}
         loading={confirm.isPending}
         disabled={confirm.isPending}
         data-testid="confirm-analysis"
@@ -71,8 +79,49 @@ export function ConfirmQuoteButton({
         >
           {failure.message}
           {failure.kind === "insufficient" ? <MoreCreditsHint /> : null}
+          {guard ? (
+            <Box sx={{ display: "flex", flexWrap: "wrap", gap: 1, mt: 1 }}>
+              {guard.existingId ? (
+                <Button
+                  size="small"
+                  variant="contained"
+                  component={NextLink}
+                  href={`/analyses/${guard.existingId}`}
+                  data-testid="open-existing-analysis"
+                >
+                  Open it (free)
+                </Button>
+              ) : null}
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => onClick(guard.flag)}
+                data-testid="confirm-anyway"
+              >
+                {guard.label}
+              </Button>
+            </Box>
+          ) : null}
         </Notice>
       ) : null}
     </Box>
   );
+}
+
+/** A guard's refusal the user may overrule explicitly: what to send, and how to say it. */
+function guardOf(
+  failure: Extract<ConfirmFailure, { kind: "rejected" }>,
+): { flag: ConfirmFlags; label: string; existingId: string | null } | null {
+  if (failure.code === "duplicate_document") {
+    const id = failure.details?.analysisId;
+    return {
+      flag: { rerun: true },
+      label: "Analyze again anyway",
+      existingId: typeof id === "string" ? id : null,
+    };
+  }
+  if (failure.code === "not_a_contract") {
+    return { flag: { acknowledgeWarning: true }, label: "Analyze anyway", existingId: null };
+  }
+  return null;
 }

@@ -15,7 +15,7 @@ export type ConfirmFailure =
       price: number | null;
       message: string;
     }
-  | { kind: "rejected"; code: string; message: string }
+  | { kind: "rejected"; code: string; message: string; details?: Record<string, unknown> }
   /** Too many confirms in a short time: the message says how long to wait; nothing was charged. */
   | { kind: "rate_limited"; message: string; retryAfterSeconds: number | null }
   /** We don't know whether the server got it: retry with the same idempotency key. */
@@ -67,7 +67,10 @@ export async function confirmAnalysis(
       const retryAfterSeconds = num(details?.retryAfterSeconds);
       return { ok: false, failure: { kind: "rate_limited", message, retryAfterSeconds } };
     }
-    return { ok: false, failure: { kind: "rejected", code, message } };
+    return {
+      ok: false,
+      failure: { kind: "rejected", code, message, ...(details ? { details } : {}) },
+    };
   } catch {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import type { Page, TestInfo } from "@playwright/test";
 import postgres from "postgres";
 import { appRoutes, fillRoute } from "../support/app-routes";
@@ -15,24 +16,27 @@ type ViewportName = keyof typeof VIEWPORTS;
 const SCREENSHOTS = new Set(["/signin", "/upload", "/credits", "/admin/users"]);
 
 /** Every page of the app (app/**\/page.tsx), its dynamic segments filled as the CSP sweep does. */
-async function everyPageUrl(): Promise<string[]> {
+async function everyPageUrl(): Promise<{ url: string; public: boolean }[]> {
   const { user, databaseUrl, failed } = seed();
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const [row] = await sql`select id from users where email = ${user.email}`;
   await sql.end();
-  return appRoutes("page.tsx").map(({ route }) =>
-    fillRoute(route, {
+  return appRoutes("page.tsx").map(({ route, file }) => ({
+    url: fillRoute(route, {
       id: route.startsWith("/admin/users") ? String(row?.id) : failed.analysisId,
     }),
-  );
+    // The (auth) group: the pages a visitor sees; every other one sends them to sign-in.
+    public: file.includes(`${path.sep}(auth)${path.sep}`),
+  }));
 }
 
 /** Loads a page and lets its queries, client rendering and transitions settle. */
 async function settle(page: Page, url?: string) {
   if (url) await page.goto(url);
   await page.waitForLoadState("networkidle");
-  // MUI's enter transitions (dialogs, drawers, fades) are ≤ 300 ms.
-  await page.waitForTimeout(400);
+  // Something was opened on the page: MUI's enter transitions (dialogs, drawers, fades) are
+  // ≤ 300 ms. A page just loaded has none to wait for.
+  if (!url) await page.waitForTimeout(400);
 }
 
 function expectNoViolations(violations: A11yViolation[], testInfo: TestInfo) {
@@ -61,9 +65,16 @@ for (const who of ["visitor", "user", "admin"] as const) {
       const violations: A11yViolation[] = [];
       // An admin's view of the user pages differs only in the header, which every admin page
       // has too: admins scan the admin pages, users and visitors the rest (npm test's time).
-      const urls = (await everyPageUrl()).filter((url) =>
-        who === "admin" ? url.startsWith("/admin") : !url.startsWith("/admin"),
-      );
+      // A visitor scans the public pages (the rest send them to sign-in, scanned already).
+      const urls = (await everyPageUrl())
+        .filter((entry) =>
+          who === "visitor"
+            ? entry.public
+            : who === "admin"
+              ? entry.url.startsWith("/admin")
+              : !entry.url.startsWith("/admin"),
+        )
+        .map((entry) => entry.url);
       for (const url of urls) {
         await settle(page, url);
         const landed = new URL(page.url()).pathname;

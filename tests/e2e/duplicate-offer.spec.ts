@@ -63,4 +63,23 @@ test("the same file again offers its memo for free; a one-word file needs 'Analy
   await word.getByLabel(/Analyze anyway/).check();
   await expect(confirmButton).toBeEnabled();
   expect(await balanceOf(page)).toEqual(paid);
+
+  // The duplicate left as a draft and confirmed from "My analyses": refused with nothing held,
+  // then the same two choices — open the memo for free, or pay again on purpose.
+  await page.goto("/analyses");
+  const draftConfirm = page
+    .getByTestId("drafts")
+    .getByTestId("analysis-row")
+    .filter({ hasText: contract.name })
+    .getByTestId("confirm-analysis");
+  await draftConfirm.click();
+  const refusal = page.getByTestId("confirm-error");
+  await expect(refusal).toContainText("You already have a memo of this file");
+  expect(await balanceOf(page)).toEqual(paid);
+  await expect(refusal.getByTestId("open-existing-analysis")).toHaveAttribute("href", memoUrl);
+  await refusal.getByTestId("confirm-anyway").click();
+  await expect(refusal).toHaveCount(0);
+  await expect
+    .poll(async () => (await balanceOf(page)).held + (await balanceOf(page)).spent)
+    .toBeGreaterThan(paid.held + paid.spent);
 });
