@@ -70,6 +70,9 @@ test("the analysis page reads in one screen: status, download and key terms firs
     summary: true,
     skeleton: false,
   });
+  // Until the stream's last inline script has moved every streamed part into place, a part can
+  // sit twice in the DOM (its hidden template at the end of <body>): strict locators wait for it.
+  await page.waitForLoadState("load");
 
   // Desktop: status, download and the key terms in the first screen.
   await expectInFirstScreen(page.getByTestId("analysis-status"), DESKTOP.height);
@@ -115,7 +118,7 @@ test("the analysis page reads in one screen: status, download and key terms firs
 
   // Phone: nothing scrolls sideways; the drawer's close button stays in view.
   await page.setViewportSize(PHONE);
-  await page.goto(url);
+  await page.goto(url, { waitUntil: "load" });
   // Counted first: under load the phone reload once showed two summaries for an instant (a
   // transient duplicate fails strict mode at once; a lasting one fails this count).
   await expect(page.getByTestId("analysis-summary")).toHaveCount(1);
