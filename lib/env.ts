@@ -265,6 +265,9 @@ const envSchema = z.object({
   RATE_LIMIT_PASSWORD_RESET: rateLimitFromEnv("5/1h"),
   /** Checkout Sessions (`POST /api/credits/checkout`, "Buy credits") per user. */
   RATE_LIMIT_CHECKOUT_USER: rateLimitFromEnv("20/1h"),
+  /** Uses of mailed links (verify e-mail, reset password, confirm a new e-mail) per client IP:
+   *  a token cannot be guessed, but each try costs a database round trip. */
+  RATE_LIMIT_AUTH_LINK_IP: rateLimitFromEnv("30/1h"),
 
   /** Outgoing mail (verification, password reset, analysis finished): `smtp://user:pass@host:587`
    *  or `smtps://…:465`. Required in production; unset in development and tests, mails are

@@ -1,5 +1,5 @@
 import { addDays } from "date-fns";
-import { createEvents, type EventAttributes } from "ics";
+import { createEventsAsync, type EventAttributes } from "ics";
 import { formatIsoDay, parseIsoDay } from "@/lib/contract-terms/iso-calendar";
 import type { DeadlineGroups, DeadlineItem } from "@/lib/deadlines/group-deadlines";
 import { appUrl } from "@/lib/http/app-url";
@@ -10,14 +10,25 @@ export const FEED_DAYS = 400;
 const KIND_LABEL = { notice: "Notice deadline", expiration: "Contract ends" } as const;
 
 /**
+ * Events one feed holds at most, soonest first. The `ics` generator validates every event and
+ * costs about 0.45 ms each (5,000 contracts = 10,000 events took 4.5–5 s): the cap bounds one
+ * fetch's work whatever the portfolio's size, far above what a year of deadlines needs.
+ */
+export const FEED_MAX_EVENTS = 1_000;
+
+/**
  * The ICS calendar of a user's deadlines: one all-day event per notice deadline and per
  * expiration (overdue ones included, so a calendar still shows what was missed). UIDs are
  * stable (`<analysisId>-<kind>@clauseflow`): a moved date updates the event instead of adding
- * one, and a deleted analysis's event disappears at the next refresh.
+ * one, and a deleted analysis's event disappears at the next refresh. Built with the generator's
+ * async form, which yields to the event loop between events: a big feed never stalls the web
+ * server's other requests.
  */
-export function buildCalendarFeed(groups: DeadlineGroups): string {
-  const items = [...groups.overdue, ...groups.next30, ...groups.next90];
-  const { error, value } = createEvents(items.map(toEvent), {
+export async function buildCalendarFeed(groups: DeadlineGroups): Promise<string> {
+  const items = [...groups.overdue, ...groups.next30, ...groups.next90]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, FEED_MAX_EVENTS);
+  const { error, value } = await createEventsAsync(items.map(toEvent), {
     productId: "-//Clauseflow//Deadlines//EN",
     calName: "Clauseflow deadlines",
   });

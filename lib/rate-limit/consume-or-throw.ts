@@ -11,6 +11,7 @@ const messages: Partial<Record<RateLimiterName, string>> = {
   passwordResetEmail: "Too many password-reset requests. Try again in {wait}.",
   passwordResetIp: "Too many password-reset requests. Try again in {wait}.",
   passwordChangeUser: "Too many password changes in a short time. Try again in {wait}.",
+  authLinkIp: "Too many link attempts from your network. Try again in {wait}.",
   accountMailUser: "We've sent you several mails already. Try again in {wait}.",
   deleteUser: "You've deleted many items in a short time. Try again in {wait}.",
   deleteAccountUser: "Too many attempts to delete your account. Try again in {wait}.",

@@ -24,6 +24,8 @@ const limits = {
   /** Password changes per user: each checks the current password, so this caps the guesses a
    *  stolen session can make (and the argon2 work they cost). */
   passwordChangeUser: { points: 10, durationSeconds: 3_600 },
+  /** Mailed links used (verify, reset, e-mail change), per client IP. */
+  authLinkIp: env.RATE_LIMIT_AUTH_LINK_IP,
   /** Mails a signed-in user can trigger (verification resend, e-mail change), per user. */
   accountMailUser: env.RATE_LIMIT_PASSWORD_RESET,
   /** Deletions of documents and analyses per user: generous for tidying up, not for a script

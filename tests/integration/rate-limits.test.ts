@@ -14,6 +14,7 @@ const STRICT = {
   RATE_LIMIT_UPLOAD_USER: "3/1h",
   RATE_LIMIT_CONFIRM_USER: "3/1h",
   RATE_LIMIT_PASSWORD_RESET: "3/1h",
+  RATE_LIMIT_AUTH_LINK_IP: "3/1h",
 };
 
 let stack: TestStack;
@@ -183,6 +184,30 @@ describe("password-reset limits", () => {
     expect((await askReset(freshIp(), email)).status).toBe(429);
     // Another e-mail from a fresh IP still gets through.
     expect((await askReset(freshIp(), `other-${randomUUID()}@example.com`)).status).toBe(202);
+  });
+});
+
+describe("mailed-link limits", () => {
+  it("allows 3 link uses per IP across verify, reset and e-mail change, then 429", async () => {
+    const ip = freshIp();
+    const use = (path: string, json: object) =>
+      new ApiClient(proxied, asClient(ip)).request("POST", path, { json });
+    const token = "A".repeat(43);
+    expect((await use("/api/auth/verify-email", { token })).status).toBe(422);
+    expect(
+      (await use("/api/auth/password-reset/confirm", { token, password: "a new password" })).status,
+    ).toBe(422);
+    expect((await use("/api/auth/email-change/confirm", { token })).status).toBe(422);
+    const refused = await use("/api/auth/verify-email", { token });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3_500);
+    // Another network is not held back.
+    const other = await new ApiClient(proxied, asClient(freshIp())).request(
+      "POST",
+      "/api/auth/verify-email",
+      { json: { token } },
+    );
+    expect(other.status).toBe(422);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendarFeed } from "@/lib/calendar/build-calendar-feed";
+import { buildCalendarFeed, FEED_MAX_EVENTS } from "@/lib/calendar/build-calendar-feed";
 import { type DeadlineSource, groupDeadlines } from "@/lib/deadlines/group-deadlines";
 import { parseIcs } from "@/tests/support/parse-ics";
 
@@ -106,7 +106,7 @@ describe("groupDeadlines", () => {
 });
 
 describe("buildCalendarFeed", () => {
-  it("writes one all-day event per date, with stable UIDs, the link and the estimate", () => {
+  it("writes one all-day event per date, with stable UIDs, the link and the estimate", async () => {
     const renewing = source({
       title: "Hosting Agreement",
       counterparty: "Acme; Inc.",
@@ -117,7 +117,7 @@ describe("buildCalendarFeed", () => {
     });
     const stated = source({ title: "Lease", counterparty: null, expirationDate: "2027-02-01" });
     const groups = groupDeadlines([renewing, stated], TODAY, 400);
-    const { calendar, events } = parseIcs(buildCalendarFeed(groups));
+    const { calendar, events } = parseIcs(await buildCalendarFeed(groups));
     expect(calendar["X-WR-CALNAME"]).toBe("Clauseflow deadlines");
     expect(events.map((e) => [e.UID, e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"]])).toEqual([
       [`${stated.analysisId}-expiration@clauseflow`, "20270201", "20270202"],
@@ -132,8 +132,22 @@ describe("buildCalendarFeed", () => {
     expect(events[0]?.DESCRIPTION).not.toContain("Estimated");
   });
 
-  it("is a valid empty calendar when there is nothing to show", () => {
-    const { events } = parseIcs(buildCalendarFeed({ overdue: [], next30: [], next90: [] }));
+  it("holds at most FEED_MAX_EVENTS events, the soonest first", async () => {
+    const day = (i: number) =>
+      new Date(Date.UTC(2027, 0, 16) + i * 3_600_000 * 6).toISOString().slice(0, 10);
+    // More contracts than the cap, given out of date order.
+    const many = Array.from({ length: FEED_MAX_EVENTS + 200 }, (_, i) =>
+      source({ expirationDate: day(FEED_MAX_EVENTS + 199 - i) }),
+    );
+    const { events } = parseIcs(await buildCalendarFeed(groupDeadlines(many, TODAY, 400)));
+    expect(events).toHaveLength(FEED_MAX_EVENTS);
+    const dates = events.map((e) => e["DTSTART;VALUE=DATE"] ?? "");
+    expect(dates).toEqual([...dates].sort());
+    expect(dates[0]).toBe(day(0).replaceAll("-", ""));
+  });
+
+  it("is a valid empty calendar when there is nothing to show", async () => {
+    const { events } = parseIcs(await buildCalendarFeed({ overdue: [], next30: [], next90: [] }));
     expect(events).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ export const GET = withPublic<{ token: string }>(
     const owner = token ? await findCalendarOwner(token) : null;
     if (!owner) return notFound();
     const deadlines = await listDeadlines({ userId: owner.userId, days: FEED_DAYS });
-    return new Response(buildCalendarFeed(deadlines), {
+    return new Response(await buildCalendarFeed(deadlines), {
       headers: {
         "content-type": "text/calendar; charset=utf-8",
         "content-disposition": 'inline; filename="clauseflow-deadlines.ics"',
