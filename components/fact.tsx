@@ -3,10 +3,25 @@ import type { SxProps, Theme } from "@mui/material/styles";
 import Typography from "@mui/material/Typography";
 import type { ReactNode } from "react";
 
-/** One labelled fact of a `<dl>` grid (an analysis's price, dates, worker…). */
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * One labelled fact of a `<dl>` grid (an analysis's price, dates, worker…). `sx` places it in the
+ * grid, `valueSx` adds to the value's style, `title` shows the whole value on hover.
+ */
+export function Fact({
+  label,
+  children,
+  title,
+  sx,
+  valueSx,
+}: {
+  label: string;
+  children: ReactNode;
+  title?: string;
+  sx?: SxProps<Theme>;
+  valueSx?: SxProps<Theme>;
+}) {
   return (
-    <Box sx={{ minWidth: 0 }}>
+    <Box sx={[{ minWidth: 0 }, ...(Array.isArray(sx) ? sx : [sx])]}>
       <Typography
         component="dt"
         variant="caption"
@@ -17,7 +32,11 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       <Typography
         component="dd"
         variant="body2"
-        sx={{ m: 0, fontWeight: 500, overflowWrap: "anywhere" }}
+        title={title}
+        sx={[
+          { m: 0, fontWeight: 500, overflowWrap: "anywhere" },
+          ...(Array.isArray(valueSx) ? valueSx : [valueSx]),
+        ]}
       >
         {children}
       </Typography>

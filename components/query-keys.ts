@@ -5,6 +5,8 @@ export const queryKeys = {
   analysesList: ["analyses", "list"] as const,
   analysis: (id: string) => ["analyses", "detail", id] as const,
   memo: (id: string) => ["analyses", "memo", id] as const,
+  /** An analysis's structured result; the analysis page's server render fills it too. */
+  analysisResult: (id: string) => ["analyses", "result", id] as const,
   /** Batches sit under "analyses": whatever refreshes the analyses refreshes them too. */
   batchesList: ["analyses", "batches", "list"] as const,
   batch: (id: string) => ["analyses", "batches", "detail", id] as const,
@@ -23,6 +25,9 @@ export const queryKeys = {
     ["admin", "users", "list", { q, page, pageSize }] as const,
   adminUserCredits: (userId: string) => ["admin", "users", "credits", userId] as const,
   adminLedger: ["admin", "ledger"] as const,
+  /** Prefix of the deadlines queries (refreshed when the calendar feed changes). */
+  deadlines: ["deadlines"] as const,
+  deadlinesFor: (days: number) => ["deadlines", days] as const,
 };
 
 /** How often screens poll while something is moving, and when the tab is hidden. */

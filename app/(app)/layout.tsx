@@ -4,13 +4,11 @@ import type { ReactNode } from "react";
 import { VerifyEmailBanner } from "@/components/account/verify-email-banner";
 import { AppHeader } from "@/components/app-shell/app-header";
 import { SkipLink } from "@/components/app-shell/skip-link";
-import { isEmailVerified } from "@/lib/auth/get-email-verification";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const verified = await isEmailVerified(user.id);
   return (
     <Box sx={{ minHeight: "100dvh", display: "flex", flexDirection: "column" }}>
       <SkipLink />
@@ -22,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         maxWidth="lg"
         sx={{ flexGrow: 1, py: { xs: 3, md: 5 }, outline: "none" }}
       >
-        {verified ? null : (
+        {user.emailVerified ? null : (
           <VerifyEmailBanner email={user.email} grantCredits={env.SIGNUP_GRANT_CREDITS} />
         )}
         {children}

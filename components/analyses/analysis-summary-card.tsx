@@ -6,6 +6,7 @@ import Paper from "@mui/material/Paper";
 import Typography from "@mui/material/Typography";
 import type { ReactNode } from "react";
 import type { CitedUnit } from "@/components/analyses/citation-drawer";
+import { Fact } from "@/components/fact";
 import type { AnalysisResult, Evidence, RiskSeverity } from "@/lib/analysis/result-schema";
 
 const SEVERITY_COLOR = { high: "error", medium: "warning", low: "default" } as const;
@@ -16,32 +17,20 @@ const NOT_FOUND = "Not found";
 function Term({ label, value, wide }: { label: string; value: ReactNode; wide?: boolean }) {
   const text = typeof value === "string" ? value : undefined;
   return (
-    <Box sx={{ minWidth: 0, gridColumn: wide ? { sm: "span 2" } : undefined }}>
-      <Typography
-        component="dt"
-        variant="caption"
-        sx={{ color: "text.secondary", fontWeight: 500 }}
-      >
-        {label}
-      </Typography>
-      <Typography
-        component="dd"
-        variant="body2"
-        title={text}
-        sx={{
-          m: 0,
-          fontWeight: 500,
-          color: text === NOT_FOUND ? "text.disabled" : "text.primary",
-          display: "-webkit-box",
-          WebkitLineClamp: 2,
-          WebkitBoxOrient: "vertical",
-          overflow: "hidden",
-          overflowWrap: "anywhere",
-        }}
-      >
-        {value}
-      </Typography>
-    </Box>
+    <Fact
+      label={label}
+      title={text}
+      sx={{ gridColumn: wide ? { sm: "span 2" } : undefined }}
+      valueSx={{
+        color: text === NOT_FOUND ? "text.disabled" : "text.primary",
+        display: "-webkit-box",
+        WebkitLineClamp: 2,
+        WebkitBoxOrient: "vertical",
+        overflow: "hidden",
+      }}
+    >
+      {value}
+    </Fact>
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { analysisResultKey } from "@/components/analyses/analysis-result-key";
 import { fetchJson } from "@/components/fetch-json";
+import { queryKeys } from "@/components/query-keys";
 import type { AnalysisResult } from "@/lib/analysis/result-schema";
 
 export type AnalysisResultResponse = { documentId: string; result: AnalysisResult };
@@ -10,7 +10,7 @@ export type AnalysisResultResponse = { documentId: string; result: AnalysisResul
 /** The structured result of a succeeded analysis: it never changes, so it is loaded once. */
 export function useAnalysisResult(analysisId: string) {
   return useQuery({
-    queryKey: analysisResultKey(analysisId),
+    queryKey: queryKeys.analysisResult(analysisId),
     queryFn: ({ signal }) =>
       fetchJson<AnalysisResultResponse>(`/api/analyses/${analysisId}/result`, { signal }),
     staleTime: Number.POSITIVE_INFINITY,

@@ -11,11 +11,6 @@ import { formatCredits } from "@/components/format";
 import { Notice } from "@/components/notice";
 import { formatMoney } from "@/lib/purchases/format-money";
 
-/** "$10.00": a pack's price in its currency. */
-export function formatPrice(pack: Pick<CreditPack, "amount" | "currency">): string {
-  return formatMoney(pack.amount, pack.currency);
-}
-
 function packName(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, " ");
 }
@@ -72,14 +67,14 @@ export function CreditPacks({ packs }: { packs: CreditPack[] }) {
               {formatCredits(pack.credits)}
             </Typography>
             <Typography variant="body2" sx={{ color: "text.secondary" }}>
-              {formatPrice(pack)}
+              {formatMoney(pack.amount, pack.currency)}
             </Typography>
             <Button
               variant="contained"
               onClick={() => checkout.mutate(pack.id)}
               loading={busyPack === pack.id}
               disabled={busyPack !== null && busyPack !== undefined}
-              aria-label={`Buy ${formatCredits(pack.credits)} for ${formatPrice(pack)}`}
+              aria-label={`Buy ${formatCredits(pack.credits)} for ${formatMoney(pack.amount, pack.currency)}`}
               sx={{ mt: 1 }}
             >
               Buy

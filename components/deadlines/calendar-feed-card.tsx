@@ -10,6 +10,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, fetchJson, fetchNoContent } from "@/components/fetch-json";
 import { Notice } from "@/components/notice";
+import { queryKeys } from "@/components/query-keys";
 
 /**
  * The private calendar (ICS) link: create or replace it, copy it once, or turn it off. Only
@@ -19,7 +20,7 @@ export function CalendarFeedCard({ active }: { active: boolean }) {
   const queryClient = useQueryClient();
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["deadlines"] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.deadlines });
 
   const rotate = useMutation({
     mutationFn: () => fetchJson<{ url: string }>("/api/calendar/token", { method: "POST" }),

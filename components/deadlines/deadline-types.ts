@@ -1,25 +1,8 @@
-/** GET /api/deadlines (lib/deadlines/group-deadlines.ts). */
-export type DeadlineKind = "notice" | "expiration";
+import type { DeadlineGroups } from "@/lib/deadlines/group-deadlines";
 
-export type DeadlineItem = {
-  analysisId: string;
-  title: string;
-  filename: string;
-  counterparty: string | null;
-  kind: DeadlineKind;
-  date: string;
-  estimated: boolean;
-  autoRenews: boolean | null;
-  basis: string;
-};
+export type { DeadlineItem, DeadlineKind } from "@/lib/deadlines/group-deadlines";
 
-export type DeadlinesResponse = {
-  today: string;
-  days: number;
-  overdue: DeadlineItem[];
-  next30: DeadlineItem[];
-  next90: DeadlineItem[];
-  calendar: { active: boolean };
-};
-
-export const deadlinesQueryKey = (days: number) => ["deadlines", days] as const;
+/** GET /api/deadlines (lib/deadlines/list-deadlines.ts). */
+export type DeadlinesResponse = { today: string; days: number } & DeadlineGroups & {
+    calendar: { active: boolean };
+  };

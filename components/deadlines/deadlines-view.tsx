@@ -8,17 +8,18 @@ import { useQuery } from "@tanstack/react-query";
 import NextLink from "next/link";
 import { fetchJson } from "@/components/fetch-json";
 import { Notice } from "@/components/notice";
+import { queryKeys } from "@/components/query-keys";
 import { QueryErrorAlert } from "@/components/query-state";
 import { CalendarFeedCard } from "./calendar-feed-card";
 import { DeadlineGroup } from "./deadline-group";
-import { type DeadlinesResponse, deadlinesQueryKey } from "./deadline-types";
+import type { DeadlinesResponse } from "./deadline-types";
 
 const DAYS = 90;
 
 /** The three groups of dates and the calendar feed. */
 export function DeadlinesView() {
   const query = useQuery({
-    queryKey: deadlinesQueryKey(DAYS),
+    queryKey: queryKeys.deadlinesFor(DAYS),
     queryFn: ({ signal }) =>
       fetchJson<DeadlinesResponse>(`/api/deadlines?days=${DAYS}`, { signal }),
     refetchOnWindowFocus: true,

@@ -90,28 +90,20 @@ export function PortfolioView() {
         >
           {query.data ? pluralize(rows.length, "contract") : " "}
         </Typography>
-        <Button
-          component="a"
-          href={download("csv")}
-          download
-          variant="outlined"
-          startIcon={<DownloadIcon />}
-          disabled={!rows.length}
-          data-testid="portfolio-download-csv"
-        >
-          Download CSV
-        </Button>
-        <Button
-          component="a"
-          href={download("xlsx")}
-          download
-          variant="outlined"
-          startIcon={<DownloadIcon />}
-          disabled={!rows.length}
-          data-testid="portfolio-download-xlsx"
-        >
-          Download XLSX
-        </Button>
+        {(["csv", "xlsx"] as const).map((format) => (
+          <Button
+            key={format}
+            component="a"
+            href={download(format)}
+            download
+            variant="outlined"
+            startIcon={<DownloadIcon />}
+            disabled={!rows.length}
+            data-testid={`portfolio-download-${format}`}
+          >
+            Download {format.toUpperCase()}
+          </Button>
+        ))}
       </Box>
       {query.isPending ? (
         <Paper

@@ -107,10 +107,6 @@ export function analysisFilterConditions(userId: string, filters: AnalysisFilter
   return conditions;
 }
 
-export function analysisFilterWhere(userId: string, filters: AnalysisFilters): SQL | undefined {
-  return and(...analysisFilterConditions(userId, filters));
-}
-
 /** ORDER BY for the chosen sort; ties broken by creation then id so pages never overlap. */
 export function analysisOrderBy(filters: AnalysisFilters): SQL[] {
   const sort = filters.sort ?? "created";

@@ -36,5 +36,11 @@ export async function authenticateUser(
   // A deleted account (its hash is unusable anyway) fails exactly like a wrong password.
   if (user.deletedAt) return null;
   if (user.disabledAt) throw new AppError("account_disabled", "This account is disabled.");
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }

@@ -16,6 +16,7 @@ const sessionWithAccount = db
     role: users.role,
     disabledAt: users.disabledAt,
     deletedAt: users.deletedAt,
+    emailVerifiedAt: users.emailVerifiedAt,
     revokedAt: userSessions.revokedAt,
   })
   .from(userSessions)
@@ -48,7 +49,16 @@ export async function getLiveSession(token: {
   if (row.deletedAt) return { state: "ended" };
   if (row.disabledAt) return { state: "disabled" };
   if (row.revokedAt) return { state: "ended" };
-  return { state: "live", user: { id: row.id, email: row.email, name: row.name, role: row.role } };
+  return {
+    state: "live",
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      emailVerified: row.emailVerifiedAt !== null,
+    },
+  };
 }
 
 /** The live user of a token, or null for any session that is not live (pages, proxy). */

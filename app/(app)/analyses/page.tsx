@@ -6,10 +6,9 @@ import { AnalysesList } from "@/components/analyses/analyses-list";
 import { RecentBatches } from "@/components/batches/recent-batches";
 import { Notice } from "@/components/notice";
 import { PageHeader } from "@/components/page-header";
+import type { SearchParams } from "@/lib/http/first-param";
 
 export const metadata: Metadata = { title: "My analyses" };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AnalysesPage({ searchParams }: { searchParams: SearchParams }) {
   // Set by "Delete" (components/analyses/use-delete-analysis.ts) when it sends the user here.

@@ -2,7 +2,6 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import type { Metadata } from "next";
 import { z } from "zod";
 import { AnalysisDetail } from "@/components/analyses/analysis-detail";
-import { analysisResultKey } from "@/components/analyses/analysis-result-key";
 import { queryKeys } from "@/components/query-keys";
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { getAnalysisResult } from "@/lib/analyses/get-analysis-result";
@@ -30,7 +29,7 @@ async function prefetchAnalysis(id: string): Promise<QueryClient> {
     queryClient.setQueryData(queryKeys.analysis(id), asJson({ analysis }));
     if (analysis.status === "succeeded") {
       const result = await getAnalysisResult({ userId: user.id, analysisId: analysisId.data });
-      queryClient.setQueryData(analysisResultKey(id), asJson(result));
+      queryClient.setQueryData(queryKeys.analysisResult(id), asJson(result));
     }
   } catch (error) {
     if (!(error instanceof AppError && error.code === "not_found")) throw error;
