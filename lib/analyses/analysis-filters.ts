@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, gte, ilike, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ANALYSIS_SORTS, type AnalysisSort, defaultDirection } from "@/lib/analyses/analysis-sorts";
 import { ANALYSIS_STATUSES } from "@/lib/analyses/analysis-status";
