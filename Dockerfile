@@ -30,6 +30,11 @@ RUN npm prune --omit=dev --no-audit --no-fund
 # ---- the runtime image
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 WORKDIR /app
+# Scanned PDFs: the worker renders pages with poppler's tools and reads them with tesseract
+# (lib/ocr, docs/decisions/0023).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 # Required at run time, not baked in: DATABASE_URL, REDIS_URL, NEXTAUTH_SECRET, NEXTAUTH_URL,
 # SMTP_URL and MAIL_FROM (compose.yaml, docs/deploy.md); web and worker refuse to start without.
 ENV NODE_ENV=production \

@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
 // Next refuses the ports browsers block as unsafe (5060, 4190, 6000, …, all ≤ 10080), and Linux
 // hands out ephemeral client ports from 32768. Integration 12000–15999, e2e 16000–19999,
 // chaos Redis 20000–29999, benchmarks 30000–30999.
-process.env.E2E_PORT ??= String(16_000 + Math.floor(Math.random() * 4_000));
+// E2E_PORT and the one after it (a second web server, without OCR: tests/e2e/global-setup.ts).
+process.env.E2E_PORT ??= String(16_000 + Math.floor(Math.random() * 3_999));
 
 export default defineConfig({
   testDir: "tests/e2e",

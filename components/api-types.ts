@@ -13,6 +13,8 @@ import type { BatchFileView, BatchSummary, BatchView } from "@/lib/batches/batch
 import type { LedgerViolation as LedgerViolationRow } from "@/lib/billing/check-ledger";
 import type { CreditBalanceView, CreditEntryView } from "@/lib/billing/get-credit-summary";
 import type { Page } from "@/lib/db/page";
+import type { OcrWordRow } from "@/lib/db/schema/documents";
+import type { DocumentUnit } from "@/lib/documents/read-document-unit";
 import type { StoredDocument, UploadQuote } from "@/lib/documents/store-uploaded-document";
 import type { PortfolioRow } from "@/lib/portfolio/portfolio-row";
 import type { FlaggedPurchase } from "@/lib/purchases/list-flagged-purchases";
@@ -21,6 +23,10 @@ export type { AnalysisStatus, AnalysisView };
 
 export type UploadedDocument = StoredDocument;
 export type Quote = UploadQuote;
+
+/** `GET /api/documents/:id/units/:unit`: one page or paragraph, and a scan's OCR words. */
+export type DocumentUnitView = DocumentUnit;
+export type OcrWordView = OcrWordRow;
 
 export type UploadResponse = { document: UploadedDocument; quote: Quote };
 

@@ -156,6 +156,8 @@ const envSchema = z.object({
   SIGNUP_GRANT_CREDITS: intFromEnv(100),
   PRICE_PAGES_PER_CREDIT: z.coerce.number().int().positive().default(5),
   PRICE_MIN_CREDITS: z.coerce.number().int().positive().default(1),
+  /** A scanned PDF page (read by OCR in the worker) is billed as this many pages (issue 21). */
+  OCR_PRICE_MULTIPLIER: z.coerce.number().int().positive().default(3),
   /** DOCX and text have no pages; we bill them as if one page held this many words. */
   WORDS_PER_PAGE: z.coerce.number().int().positive().default(500),
 
@@ -189,6 +191,19 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(50 * 1024 * 1024),
+
+  // Scanned pages are recognised in the worker, each in bounded child processes (pdftoppm renders,
+  // tesseract reads): lib/ocr/. Figures behind the defaults: bench/EVAL.md, "Scanned contracts".
+  /** Resolution scanned pages are rendered at for OCR. */
+  OCR_DPI: z.coerce.number().int().min(72).max(600).default(200),
+  /** Wall-clock limit of reading one scanned page (render + recognise); over it the child
+   *  processes are killed and the page fails. */
+  OCR_PAGE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** Address space of each OCR child process (ulimit -v), in MiB. */
+  OCR_PAGE_MEMORY_MIB: z.coerce.number().int().min(64).default(1_024),
+  /** A page whose rendering, or any image on it, has more pixels than this is refused before
+   *  anything is decoded (default: 50 megapixels, a Letter page at 600 dpi is 34). */
+  OCR_MAX_PAGE_PIXELS: z.coerce.number().int().positive().default(50_000_000),
 
   /** PDFs with more pages are analyzed in chunks of this many pages, in parallel (design.md). */
   CHUNK_PAGES: z.coerce.number().int().positive().default(40),

@@ -88,6 +88,30 @@ export class DocumentError extends AppError {
   }
 }
 
+/** Why one scanned page could not be recognised (`OcrPageError.failure`, also its `reason`). */
+export type OcrFailure =
+  | "page_too_large"
+  | "ocr_timeout"
+  | "ocr_memory"
+  | "corrupt_image"
+  | "ocr_unavailable";
+
+/**
+ * One page of a scan that OCR could not read. A document error like any other (never retried,
+ * nothing charged); the message names the page and why, e.g. "Page 3 could not be read: the
+ * scanned image is too large (20,000 × 20,000 pixels)."
+ */
+export class OcrPageError extends DocumentError {
+  constructor(
+    readonly pageNumber: number,
+    readonly failure: OcrFailure,
+    why: string,
+  ) {
+    super(failure, `Page ${pageNumber} could not be read: ${why}.`);
+    this.name = "OcrPageError";
+  }
+}
+
 export function notFound(what: string): AppError {
   return new AppError("not_found", `${what} not found.`);
 }

@@ -9,6 +9,8 @@ import Typography from "@mui/material/Typography";
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { useEffect, useRef, useState } from "react";
 import { spansCoveringQuote } from "@/components/analyses/match-quote-spans";
+import type { DocumentUnitView, OcrWordView } from "@/components/api-types";
+import { fetchJson } from "@/components/fetch-json";
 import { Notice } from "@/components/notice";
 
 /** Where pdf.js's worker is served from (app/pdfjs/worker/route.ts): same origin, for the CSP. */
@@ -35,7 +37,31 @@ async function loadPdf(documentId: string): Promise<PDFDocumentProxy> {
 type Rendered =
   | { state: "loading" }
   | { state: "error"; message: string }
-  | { state: "ready"; found: boolean };
+  | { state: "ready"; found: boolean; ocrBoxes: OcrWordView[] };
+
+/**
+ * A scan has no text layer to search: the quote is matched against the words OCR read on the
+ * page (`/api/documents/:id/units/:page` answers them for a scanned page), whose boxes are then
+ * drawn over the image. Empty when the page is not a scan or the quote is not there.
+ */
+async function ocrBoxesCoveringQuote(
+  documentId: string,
+  page: number,
+  quote: string,
+): Promise<OcrWordView[]> {
+  const unit = await fetchJson<DocumentUnitView>(
+    `/api/documents/${encodeURIComponent(documentId)}/units/${page}`,
+  );
+  const words = unit.words ?? [];
+  return spansCoveringQuote(
+    words.map((word) => word.text),
+    quote,
+  ).flatMap((index) => words[index] ?? []);
+}
+
+function scrollIntoViewOnce(element: HTMLDivElement | null) {
+  element?.scrollIntoView({ block: "center", inline: "nearest" });
+}
 
 /**
  * One page of the user's stored PDF drawn by pdf.js at the width of its frame, with the text
@@ -102,7 +128,10 @@ export function PdfPageView({
         span?.setAttribute("data-testid", "pdf-highlight");
       }
       textLayer.textDivs[hits[0] ?? -1]?.scrollIntoView({ block: "center", inline: "nearest" });
-      setRendered({ state: "ready", found: hits.length > 0 });
+      const ocrBoxes =
+        quote && hits.length === 0 ? await ocrBoxesCoveringQuote(documentId, page, quote) : [];
+      if (cancelled) return;
+      setRendered({ state: "ready", found: hits.length > 0 || ocrBoxes.length > 0, ocrBoxes });
     })().catch((error: unknown) => {
       if (cancelled) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -120,6 +149,11 @@ export function PdfPageView({
         <Notice severity="error">
           We couldn't show page {page} of the original file. {rendered.message}
         </Notice>
+      ) : null}
+      {rendered.state === "ready" && rendered.ocrBoxes.length > 0 ? (
+        <Typography variant="body2" sx={{ color: "text.secondary", mb: 1 }}>
+          This page is a scan: the highlight marks the words text recognition read there.
+        </Typography>
       ) : null}
       {rendered.state === "ready" && quote && !rendered.found ? (
         <Typography variant="body2" sx={{ color: "text.secondary", mb: 1 }}>
@@ -189,10 +223,38 @@ export function PdfPageView({
           }}
         >
           {rendered.state === "loading" ? (
-            <Skeleton variant="rectangular" height={480} aria-label={`Loading page ${page}`} />
+            <Skeleton
+              variant="rectangular"
+              height={480}
+              role="status"
+              aria-label={`Loading page ${page}`}
+            />
           ) : null}
           <canvas ref={canvasRef} aria-label={`Page ${page} of the contract`} role="img" />
           <div ref={textRef} className="textLayer" />
+          {rendered.state === "ready"
+            ? rendered.ocrBoxes.map((word, index) => (
+                <Box
+                  // Boxes are fractions of the page, so they fit the canvas at any zoom.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list drawn once per render
+                  key={index}
+                  ref={index === 0 ? scrollIntoViewOnce : undefined}
+                  aria-hidden
+                  data-testid="pdf-highlight"
+                  sx={{
+                    position: "absolute",
+                    left: `${word.left * 100}%`,
+                    top: `${word.top * 100}%`,
+                    width: `${word.width * 100}%`,
+                    height: `${word.height * 100}%`,
+                    backgroundColor: "rgba(255, 193, 7, 0.45)",
+                    borderRadius: "2px",
+                    pointerEvents: "none",
+                    zIndex: 1,
+                  }}
+                />
+              ))
+            : null}
         </Box>
       </Box>
     </Box>

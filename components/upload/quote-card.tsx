@@ -171,6 +171,30 @@ export function QuoteCard({
                 Files without pages are counted as one page per {formatNumber(wordsPerPage)} words.
               </Typography>
             ) : null}
+            {quote.scannedPages > 0 ? (
+              <Typography
+                variant="body2"
+                sx={{ color: "text.secondary", mt: 1 }}
+                data-testid="quote-ocr"
+              >
+                {quote.scannedPages === quote.pages
+                  ? `All ${formatNumber(quote.pages)} pages are scans`
+                  : `${formatNumber(quote.scannedPages)} of ${formatNumber(quote.pages)} pages are scans`}{" "}
+                and will be read by OCR (text recognition): each scanned page is billed as{" "}
+                {formatNumber(quote.ocrMultiplier)} pages. Quotes and page references come from the
+                recognised text, which can contain reading errors.
+              </Typography>
+            ) : null}
+            {quote.unreadScans ? (
+              <Notice
+                severity="warning"
+                title="Some pages will not be read"
+                sx={{ mt: 1.5 }}
+                data-testid="quote-unread-scans"
+              >
+                {quote.unreadScans.message}
+              </Notice>
+            ) : null}
 
             <Divider sx={{ my: 2 }} />
 

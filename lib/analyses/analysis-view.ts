@@ -1,6 +1,7 @@
 import type { AnalysisStatus } from "@/lib/analyses/analysis-status";
 import type { QueuePosition } from "@/lib/analyses/queue-estimate";
 import type { Analysis, Document } from "@/lib/db/schema";
+import { scannedPagesLabel } from "@/lib/jobs/scanned-pages-label";
 
 /** What clients (browser, scripts) see of an analysis. Dates are ISO strings. */
 export type AnalysisView = {
@@ -45,11 +46,29 @@ export type AnalysisView = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * The step's name, or "Reading scanned pages 12 of 40" while scans remain unread: counted over the
+ * whole document, so a chunked analysis (its chunks read their own scans, in parallel) shows it
+ * the way a single pass does.
+ */
+function stepNameOf(a: {
+  stepName: string | null;
+  scannedPagesRead?: number | null;
+  scannedPagesTotal?: number;
+}): string | null {
+  const read = a.scannedPagesRead ?? null;
+  const total = a.scannedPagesTotal ?? 0;
+  return read !== null && read < total ? scannedPagesLabel(read, total) : a.stepName;
+}
+
 export function toAnalysisView(
   a: Omit<Analysis, "memoMarkdown" | "result" | "identification" | "errorDetail"> & {
     hasMemo: boolean;
     /** The audit log's reason when an administrator cancelled it (read only for cancelled rows). */
     adminCancelReason: string | null;
+    /** Scans of its document read so far, while it runs (null otherwise), and how many it has. */
+    scannedPagesRead?: number | null;
+    scannedPagesTotal?: number;
   },
   doc: Pick<Document, "filename" | "bytesPurgedAt">,
 ): AnalysisView {
@@ -63,7 +82,7 @@ export function toAnalysisView(
     progress: {
       stepIndex: a.stepIndex,
       stepCount: a.stepCount,
-      stepName: a.stepName,
+      stepName: stepNameOf(a),
       percent: a.percent,
       chunksDone: a.chunksDone,
       chunksTotal: a.chunksTotal,

@@ -8,7 +8,7 @@ import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
 import { holdSteps, holdWith } from "@/lib/billing/hold-credits";
-import { priceForPages } from "@/lib/billing/price-document";
+import { priceForDocument } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
@@ -50,6 +50,7 @@ export async function confirmAnalysis(
     const [doc] = await tx
       .select({
         pageCount: documents.pageCount,
+        scannedPages: documents.scannedPages,
         kind: documents.kind,
         sha256: documents.sha256,
         disabledAt: users.disabledAt,
@@ -106,7 +107,7 @@ export async function confirmAnalysis(
       quoteWarning: existing?.quote_warning ?? null,
     });
 
-    const price = priceForPages(doc.pageCount);
+    const price = priceForDocument(doc);
     const hold = {
       userId: input.userId,
       analysisId: existing?.quoted_id ?? randomUUID(),

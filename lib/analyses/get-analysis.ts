@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { type AnalysisView, toAnalysisView } from "@/lib/analyses/analysis-view";
 import { getQueuePosition } from "@/lib/analyses/get-queue-position";
 import { db } from "@/lib/db/client";
-import { analyses, documents } from "@/lib/db/schema";
+import { analyses, documentOcrPages, documents } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 
 // Every column a view needs, without the memo and result blobs.
@@ -43,6 +43,15 @@ const viewColumns = {
     select aa.reason from admin_actions aa
     where aa.analysis_id = ${analyses.id} and aa.kind = 'cancel_analysis'
     order by aa.id desc limit 1) end`,
+  // While a running analysis's scans are read, how many of them are (issue 21): the pages OCR has
+  // saved, whichever process read them — the parent or any chunk of a chunked analysis — so the
+  // label counts over the whole document. Only running analyses with scans pay the (indexed) count.
+  scannedPagesRead: sql<number | null>`case
+    when ${analyses.status} = 'running' and cardinality(${documents.scannedPages}) > 0 then (
+      select count(*)::int from ${documentOcrPages}
+      where ${documentOcrPages.documentId} = ${analyses.documentId}
+        and ${documentOcrPages.pageNumber} = any(${documents.scannedPages})) end`,
+  scannedPagesTotal: sql<number>`cardinality(${documents.scannedPages})`,
   filename: documents.filename,
   bytesPurgedAt: documents.bytesPurgedAt,
 };

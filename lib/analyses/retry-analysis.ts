@@ -5,7 +5,7 @@ import { recordEvent } from "@/lib/analyses/record-event";
 import { auditReasonSchema } from "@/lib/audit/audit-reason";
 import { recordAdminAction } from "@/lib/audit/record-admin-action";
 import { holdCredits } from "@/lib/billing/hold-credits";
-import { priceForPages } from "@/lib/billing/price-document";
+import { priceForDocument } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
@@ -54,6 +54,7 @@ export async function retryAnalysis(
     const [doc] = await tx
       .select({
         pageCount: documents.pageCount,
+        scannedPages: documents.scannedPages,
         deletedAt: documents.deletedAt,
         bytesPurgedAt: documents.bytesPurgedAt,
       })
@@ -77,7 +78,7 @@ export async function retryAnalysis(
       });
     }
 
-    const price = input.charge ? priceForPages(doc.pageCount) : 0;
+    const price = input.charge ? priceForDocument(doc) : 0;
     const [row] = await tx
       .insert(analyses)
       .values({

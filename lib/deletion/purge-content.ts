@@ -7,6 +7,7 @@ import {
   analysisEvents,
   contractTerms,
   documentBlobs,
+  documentOcrPages,
   documents,
   idempotencyKeys,
 } from "@/lib/db/schema";
@@ -147,6 +148,8 @@ async function purgeAnalyses(
 async function purgeDocuments(tx: Tx, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   await tx.delete(documentBlobs).where(inArray(documentBlobs.documentId, [...ids]));
+  // What OCR read on its scans is the document's text too.
+  await tx.delete(documentOcrPages).where(inArray(documentOcrPages.documentId, [...ids]));
   // Idempotency keys only name ids, but a replayed confirm has nothing left to answer with.
   await tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.documentId, [...ids]));
   const purged = await tx

@@ -42,6 +42,9 @@ export async function purgeExpiredDocuments(
             where a.document_id = d.id and a.status in ('queued', 'running'))
       ), removed as (
         delete from document_blobs b using due where b.document_id = due.id
+      ), recognised as (
+        -- OCR text and word boxes of its scans are the document's content too.
+        delete from document_ocr_pages o using due where o.document_id = due.id
       )
       update documents d set bytes_purged_at = now() from due where d.id = due.id
       returning d.id`);

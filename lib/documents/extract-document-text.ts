@@ -22,6 +22,7 @@ export async function extractDocumentText(
     maxPages: options.maxPages ?? env.MAX_PAGES,
     maxChars: options.maxChars ?? env.MAX_TEXT_CHARS,
     pages: options.pages,
+    allowScanned: options.allowScanned ?? false,
   };
   limits.signal?.throwIfAborted();
   switch (kind) {

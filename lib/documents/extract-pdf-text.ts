@@ -25,6 +25,14 @@ function corrupt(detail?: string): DocumentError {
   );
 }
 
+/** A PDF that is all scans where scans are not read (no OCR here, or a caller that does not). */
+export function scannedPdfError(): DocumentError {
+  return new DocumentError(
+    "no_text",
+    "This PDF has no text layer (it looks scanned), and reading scanned pages is turned off on this server. Upload a PDF with selectable text, or ask your administrator to turn on OCR.",
+  );
+}
+
 type GetDocument = Awaited<ReturnType<typeof getResolvedPDFJS>>["getDocument"];
 
 function openPdf(bytes: Uint8Array, getDocument: GetDocument): PDFDocumentLoadingTask {
@@ -67,6 +75,12 @@ function tooManyTextItems(pageNumber: number): DocumentError {
     `This PDF is too complex to read: page ${pageNumber} is built from more than ${MAX_TEXT_ITEMS_PER_PAGE.toLocaleString("en-US")} separate pieces of text. Re-export it (for example "Print to PDF") and upload it again. Nothing was charged.`,
   );
 }
+
+/**
+ * Below this many non-space characters a page has no usable text layer: a scan carries none, or
+ * a stray page number or Bates stamp laid over the image.
+ */
+export const MIN_TEXT_LAYER_CHARS = 20;
 
 /**
  * One page's text, read chunk by chunk so the limits apply while pdf.js parses the page rather
@@ -131,6 +145,7 @@ export async function extractPdfText(
     const last = Math.min(pageCount, limits.pages?.last ?? pageCount);
     const wholeDocument = first === 1 && last === pageCount;
     const units: TextUnit[] = [];
+    const textlessPages: number[] = [];
     let charCount = 0;
     let wordCount = 0;
     for (let pageNumber = first; pageNumber <= last; pageNumber++) {
@@ -142,20 +157,25 @@ export async function extractPdfText(
         limits.maxChars - charCount,
         limits.maxChars,
       );
+      if (text.replace(/\s/g, "").length < MIN_TEXT_LAYER_CHARS) textlessPages.push(pageNumber);
       charCount += text.length;
       if (charCount > limits.maxChars) throw textTooLargeError(limits.maxChars);
       wordCount += countWords(text);
       units.push({ index: pageNumber, text });
     }
 
-    // A chunk of blank pages is fine; only a whole document without text is unreadable.
-    if (wordCount === 0 && wholeDocument) {
-      throw new DocumentError(
-        "no_text",
-        "This PDF has no text layer (it looks scanned). Scanned PDFs are not supported yet; upload a PDF with selectable text.",
-      );
-    }
-    return { kind: "pdf", unitLabel: "page", units, pageCount, wordCount, charCount };
+    // A chunk of blank pages is fine; only a whole document without text is unreadable, unless
+    // the caller reads scans (OCR) and decides which of its pages are scans.
+    if (wordCount === 0 && wholeDocument && !limits.allowScanned) throw scannedPdfError();
+    return {
+      kind: "pdf",
+      unitLabel: "page",
+      units,
+      pageCount,
+      wordCount,
+      charCount,
+      textlessPages,
+    };
   } finally {
     // Destroying the document (or, if it never loaded, its loading task) frees pdf.js's
     // in-process worker state and the copy of the bytes it holds.

@@ -5,9 +5,12 @@ import { documentPurgedMessage } from "@/lib/deletion/assert-document-stored";
 import { AppError } from "@/lib/errors";
 
 export type StoredDocument = {
+  id: string;
   filename: string;
   kind: DocumentKind;
   pageCount: number;
+  /** Pages read by OCR (`documents.scanned_pages`). */
+  scannedPages: number[];
   bytes: Uint8Array;
 };
 
@@ -21,9 +24,11 @@ export async function loadStoredDocument(
 ): Promise<StoredDocument> {
   const [doc] = await db
     .select({
+      id: documents.id,
       filename: documents.filename,
       kind: documents.kind,
       pageCount: documents.pageCount,
+      scannedPages: documents.scannedPages,
       bytes: documentBlobs.bytes,
       bytesPurgedAt: documents.bytesPurgedAt,
     })

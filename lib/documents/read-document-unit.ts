@@ -1,12 +1,23 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { documentOcrPages, type OcrWordRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { extractDocumentTextInPool } from "./extract-document-text-in-pool";
 import { loadStoredDocument } from "./load-stored-document";
 
-export type DocumentUnit = { unit: number; unitLabel: "page" | "paragraph"; text: string };
+export type DocumentUnit = {
+  unit: number;
+  unitLabel: "page" | "paragraph";
+  text: string;
+  /** A scanned page read by OCR: its recognised words with their boxes (fractions of the page),
+   *  so the page view can highlight a quote on the image; the text is the recognised text. */
+  words?: OcrWordRow[];
+};
 
 /**
  * One page (PDF) or paragraph (DOCX, text) of this user's stored document, so a citation can
- * show the quoted words in place. A PDF reads just that page.
+ * show the quoted words in place. A PDF reads just that page; a scanned page answers what OCR
+ * read there (the text the analysis quoted from).
  */
 export async function readDocumentUnit(input: {
   userId: string;
@@ -14,10 +25,21 @@ export async function readDocumentUnit(input: {
   unit: number;
 }): Promise<DocumentUnit> {
   const doc = await loadStoredDocument(input.documentId, input.userId);
+  if (doc.kind === "pdf" && doc.scannedPages.includes(input.unit)) {
+    const [ocr] = await db
+      .select({ text: documentOcrPages.text, words: documentOcrPages.words })
+      .from(documentOcrPages)
+      .where(
+        and(eq(documentOcrPages.documentId, doc.id), eq(documentOcrPages.pageNumber, input.unit)),
+      );
+    if (ocr) return { unit: input.unit, unitLabel: "page", text: ocr.text, words: ocr.words };
+  }
   const text = await extractDocumentTextInPool(
     doc.bytes,
     doc.kind,
-    doc.kind === "pdf" ? { pages: { first: input.unit, last: input.unit } } : {},
+    doc.kind === "pdf"
+      ? { pages: { first: input.unit, last: input.unit }, allowScanned: true }
+      : {},
   );
   const found = text.units.find((u) => u.index === input.unit);
   if (!found) throw notFound(text.unitLabel === "page" ? "Page" : "Paragraph");

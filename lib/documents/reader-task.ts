@@ -10,7 +10,7 @@ export type ReaderTask =
       op: "extract";
       bytes: Uint8Array;
       kind: DocumentKind;
-      options: { maxPages?: number; maxChars?: number; pages?: PageRange };
+      options: { maxPages?: number; maxChars?: number; pages?: PageRange; allowScanned?: boolean };
     };
 
 export type ReaderResults = { inspect: DocumentInspection; extract: ExtractedText };

@@ -7,19 +7,27 @@ import {
 import { recordEvent } from "@/lib/analyses/record-event";
 import { assertUserEnabled, lockLiveUser } from "@/lib/auth/set-user-disabled";
 import { getCreditBalance } from "@/lib/billing/get-credit-summary";
-import { priceForPages } from "@/lib/billing/price-document";
+import { priceForDocument } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, documents } from "@/lib/db/schema";
+import { acceptScannedPages, type UnreadScans } from "@/lib/documents/accept-scanned-pages";
 import { copyDocumentBytes } from "@/lib/documents/copy-document-bytes";
 import { inspectDocument } from "@/lib/documents/inspect-document";
 import { sanitizeFilename } from "@/lib/documents/sanitize-filename";
 import { NOT_A_CONTRACT } from "@/lib/documents/score-contract-likeness";
+import { env } from "@/lib/env";
 
 export type UploadQuote = {
   analysisId: string;
   pages: number;
   words: number;
   priceCredits: number;
+  /** Pages that are scans, read by OCR in the worker; each is billed as `ocrMultiplier` pages. */
+  scannedPages: number;
+  ocrMultiplier: number;
+  /** Scanned pages that will not be read because OCR is off on this server (a mixed PDF is
+   *  analysed from its text pages), with the sentence the quote shows; null otherwise. */
+  unreadScans: UnreadScans | null;
   availableCredits: number;
   sufficient: boolean;
   /**
@@ -61,7 +69,8 @@ export async function storeUploadedDocument(input: {
   await assertUserEnabled(input.userId);
   const facts = await inspectDocument(input.bytes);
   const filename = sanitizeFilename(input.originalName);
-  const price = priceForPages(facts.pageCount);
+  const { accepted: scannedPages, unread: unreadScans } = await acceptScannedPages(facts);
+  const price = priceForDocument({ pageCount: facts.pageCount, scannedPages });
   const warning = facts.looksLikeContract ? null : NOT_A_CONTRACT;
 
   const { document, analysisId } = await db.transaction(async (tx) => {
@@ -77,6 +86,7 @@ export async function storeUploadedDocument(input: {
         sha256: facts.sha256,
         pageCount: facts.pageCount,
         wordCount: facts.wordCount,
+        scannedPages,
       })
       .returning();
     await copyDocumentBytes(tx, document!.id, input.bytes);
@@ -94,7 +104,12 @@ export async function storeUploadedDocument(input: {
     await recordEvent(tx, {
       analysisId: analysis!.id,
       type: "quoted",
-      data: { priceCredits: price, ...(warning ? { warning } : {}) },
+      data: {
+        priceCredits: price,
+        ...(scannedPages.length > 0 ? { scannedPages: scannedPages.length } : {}),
+        ...(unreadScans ? { unreadScannedPages: unreadScans.pages } : {}),
+        ...(warning ? { warning } : {}),
+      },
     });
     return { document: document!, analysisId: analysis!.id };
   });
@@ -123,6 +138,9 @@ export async function storeUploadedDocument(input: {
       pages: facts.pageCount,
       words: facts.wordCount,
       priceCredits: price,
+      scannedPages: scannedPages.length,
+      ocrMultiplier: env.OCR_PRICE_MULTIPLIER,
+      unreadScans,
       availableCredits: balance.available,
       sufficient: balance.available >= price,
       duplicateOf: earlier.duplicateOf,

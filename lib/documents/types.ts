@@ -13,6 +13,9 @@ export type ExtractedText = {
   pageCount: number;
   wordCount: number;
   charCount: number;
+  /** PDF only: pages (of those read) with no usable text layer: blank, or scans that need OCR
+   *  (`findPagesWithImages` tells which). Their units hold what little text there is. */
+  textlessPages?: number[];
 };
 
 /** A 1-based, inclusive page range. */
@@ -25,6 +28,9 @@ export type ExtractOptions = {
   /** PDF only: read just these pages (one chunk of a chunked analysis). Units keep their page
    *  numbers; `pageCount` stays the document's. */
   pages?: PageRange;
+  /** PDF only: a document without any text is returned (with `textlessPages`) instead of refused
+   *  as unreadable; the caller finds its scans and OCRs them. */
+  allowScanned?: boolean;
 };
 
 /** Options after defaults from env are applied; what the per-format extractors receive. */
@@ -33,6 +39,7 @@ export type ExtractLimits = {
   maxPages: number;
   maxChars: number;
   pages: PageRange | undefined;
+  allowScanned: boolean;
 };
 
 export type SniffedDocumentType = { kind: DocumentKind; mimeType: string };

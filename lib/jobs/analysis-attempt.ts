@@ -62,6 +62,7 @@ export async function startAttempt(
     filename: string | null;
     kind: DocumentKind | null;
     page_count: number | null;
+    scanned_pages: number[] | null;
     bytes: Buffer | null;
   }>(sql`
     with previous as (
@@ -98,7 +99,7 @@ export async function startAttempt(
     )
     select c.attempt, c.user_id, c.document_id, c.cancel_requested_at is not null as cancel_requested,
       extract(epoch from c.started_at) * 1000 as started_at_ms,
-      d.filename, d.kind, d.page_count, b.bytes
+      d.filename, d.kind, d.page_count, d.scanned_pages, b.bytes
     from claimed c
     left join documents d on d.id = c.document_id
     left join document_blobs b on b.document_id = c.document_id`);
@@ -113,9 +114,11 @@ export async function startAttempt(
     document:
       row.filename !== null && row.kind !== null && row.page_count !== null && row.bytes !== null
         ? {
+            id: row.document_id,
             filename: row.filename,
             kind: row.kind,
             pageCount: row.page_count,
+            scannedPages: row.scanned_pages ?? [],
             bytes: new Uint8Array(row.bytes),
           }
         : null,

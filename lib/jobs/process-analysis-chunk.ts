@@ -2,8 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ChunkGatedError, gatedChunkDelayMs } from "@/lib/admission/chunk-gate";
 import { analyzeChunk } from "@/lib/analysis/run-analysis";
 import { selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
-import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument } from "@/lib/documents/load-stored-document";
+import { readStoredDocumentText } from "@/lib/documents/read-stored-document-text";
 import { env } from "@/lib/env";
 import { CANCEL_REQUESTED, claimChunk, completeChunk } from "@/lib/jobs/analysis-chunks";
 import type { JobPayload } from "@/lib/jobs/define-job";
@@ -65,10 +65,9 @@ export async function processAnalysisChunkJob(
       await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
     }
     const doc = await loadStoredDocument(claim.documentId);
-    const text = await extractDocumentTextInPool(doc.bytes, "pdf", {
+    // Each chunk OCRs only the scans in its own pages, so a long scan is read by many workers.
+    const text = await readStoredDocumentText(doc, {
       signal,
-      maxPages: env.MAX_PAGES,
-      maxChars: env.MAX_TEXT_CHARS,
       pages: { first: claim.firstPage, last: claim.lastPage },
     });
     const findings = await analyzeChunk(text, claim.identification, {

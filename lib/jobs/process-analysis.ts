@@ -3,8 +3,8 @@ import { renderMemoMarkdown } from "@/lib/analysis/render-memo-markdown";
 import { ANALYSIS_RESULT_VERSION, type AnalysisResult } from "@/lib/analysis/result-schema";
 import { analyzeChunk, identifyContract, runAnalysis } from "@/lib/analysis/run-analysis";
 import { type AnalysisEngine, selectAnalysisEngine } from "@/lib/analysis/select-analysis-steps";
-import { extractDocumentTextInPool } from "@/lib/documents/extract-document-text-in-pool";
 import { loadStoredDocument, type StoredDocument } from "@/lib/documents/load-stored-document";
+import { readStoredDocumentText } from "@/lib/documents/read-stored-document-text";
 import { env } from "@/lib/env";
 import {
   completeAttempt,
@@ -33,6 +33,7 @@ import {
   type ProcessOutcome,
   runFencedAttempt,
 } from "@/lib/jobs/run-attempt";
+import { scannedPagesLabel } from "@/lib/jobs/scanned-pages-label";
 import { StepReporter } from "@/lib/jobs/step-reporter";
 
 export type { ProcessContext, ProcessOutcome } from "@/lib/jobs/run-attempt";
@@ -120,10 +121,19 @@ async function runSinglePass(
       signal,
     );
   await step(0);
-  const text = await extractDocumentTextInPool(doc.bytes, doc.kind, {
+  const text = await readStoredDocumentText(doc, {
     signal,
-    maxPages: env.MAX_PAGES,
-    maxChars: env.MAX_TEXT_CHARS,
+    onScannedPage: (done, total) =>
+      steps.detail(
+        {
+          stepIndex: 1,
+          stepCount: PIPELINE_STEP_COUNT,
+          stepName: scannedPagesLabel(done, total),
+          // Step 1's share of the bar, filled page by page.
+          percent: Math.floor((singlePassPercent(2, PIPELINE_STEP_COUNT) * done) / total),
+        },
+        signal,
+      ),
   });
   const result = await runAnalysis(text, {
     signal,
@@ -153,11 +163,17 @@ async function startChunks(
   const plan = planChunks(doc.pageCount, env.CHUNK_PAGES);
   const firstChunk = plan[0];
   if (!firstChunk) throw new Error("a chunk plan has at least one chunk");
-  const firstPages = await extractDocumentTextInPool(doc.bytes, "pdf", {
+  const firstPages = await readStoredDocumentText(doc, {
     signal,
-    maxPages: env.MAX_PAGES,
-    maxChars: env.MAX_TEXT_CHARS,
     pages: { first: firstChunk.firstPage, last: firstChunk.lastPage },
+    // Between scanned pages: a cancel is seen and the heartbeat moves. The label the user sees
+    // counts the scans read in the whole document, by every chunk (get-analysis.ts), not this
+    // chunk's share, so it is not written here.
+    onScannedPage: () =>
+      steps.detail(
+        { stepIndex: 1, stepCount, stepName: CHUNKED_STEP_LABELS[0] ?? "", percent: 0 },
+        signal,
+      ),
   });
   const identification = await identifyContract(firstPages, { signal, steps: engine.steps });
   // Identified: the first chunk's pages are analysed here, under "Analyzing pages".

@@ -47,6 +47,20 @@ export class StepReporter {
     }
   }
 
+  /**
+   * Progress inside a step ("Reading scanned pages 12 of 40"): the row's label and percent move,
+   * throttled like steps, with no timeline event per update. A cancel is seen here too, so a long
+   * step stops between its pages.
+   */
+  async detail(progress: Progress, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    const now = Date.now();
+    if (now - this.lastWriteAt < env.PROGRESS_WRITE_MS) return;
+    this.lastWriteAt = now;
+    const { cancelRequested } = await reportProgress(this.fence, progress, this.takePending());
+    if (cancelRequested) throw new StopRequested("cancel");
+  }
+
   /** The buffered step events, handed to a transaction that writes them (and forgotten here). */
   takePending(): AnalysisEventInput[] {
     const events = this.pending;

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { concurrently } from "concurrently";
+import { getOcrAvailability } from "@/lib/ocr/get-ocr-availability";
 import { DEMO_USERS } from "./demo-users";
 import { ensureAuthSecret, ensurePostgres, ensureRedis, type Service } from "./local-services";
 
@@ -87,6 +88,7 @@ export async function runStack(mode: StackMode): Promise<void> {
       say("no demo accounts in production mode; create an admin with");
       say("  npm run user:create -- --email you@example.com --role admin");
     }
+    await sayOcrAvailability();
 
     const next = path.resolve("node_modules/.bin/next");
     const tsx = path.resolve("node_modules/.bin/tsx");
@@ -123,6 +125,17 @@ export async function runStack(mode: StackMode): Promise<void> {
   // Everything has stopped, but concurrently's SIGKILL timer (`killTimeout`) would keep this
   // process — and the user's terminal after Ctrl-C — waiting another 35 s.
   process.exit(0);
+}
+
+/** Scanned PDFs need tesseract and poppler on this machine; without them the rest still works. */
+async function sayOcrAvailability(): Promise<void> {
+  const ocr = await getOcrAvailability();
+  if (ocr.available) {
+    say("scanned PDFs: on (tesseract and poppler found)");
+    return;
+  }
+  say(`${ocr.reason}; text PDFs, DOCX and text files work as usual`);
+  say(`to turn scanned PDFs on: ${ocr.howToEnable}`);
 }
 
 /** Production mode serves `.next` as built; `npm run start:local` builds once if there is none. */

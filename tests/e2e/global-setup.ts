@@ -8,6 +8,7 @@ import { contractPdfs, readContract } from "@/tests/support/contracts";
 import { fakeStripeEnv, startFakeStripe } from "@/tests/support/fake-stripe";
 import { startTestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
+import { withoutOcrTools } from "@/tests/support/without-ocr-tools";
 
 export const E2E_USERS_FILE = path.resolve("test-results/e2e-users.json");
 
@@ -28,6 +29,18 @@ export default async function globalSetup() {
   });
   stripe.state.webhookUrl = `${stack.baseUrl}/api/webhooks/stripe`;
   const stop = () => Promise.all([stack.stop(), stripe.close()]).then(() => {});
+  let noOcrBaseUrl: string;
+  try {
+    // The same app on a server without tesseract and poppler (same database, sessions work on
+    // both): what a quote says where scanned pages cannot be read.
+    noOcrBaseUrl = await stack.startWeb({
+      port: Number(process.env.E2E_PORT) + 1,
+      env: { ...fakeStripeEnv(stripe), ...withoutOcrTools() },
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   const users = {
     user: { email: `e2e-${randomUUID()}@example.com`, password: "e2e user password" },
     admin: { email: `e2e-admin-${randomUUID()}@example.com`, password: "e2e admin password" },
@@ -43,7 +56,7 @@ export default async function globalSetup() {
     fs.mkdirSync(path.dirname(E2E_USERS_FILE), { recursive: true });
     fs.writeFileSync(
       E2E_USERS_FILE,
-      JSON.stringify({ ...users, failed, databaseUrl: stack.databaseUrl }),
+      JSON.stringify({ ...users, failed, databaseUrl: stack.databaseUrl, noOcrBaseUrl }),
     );
   } catch (error) {
     await stop();

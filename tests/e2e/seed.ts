@@ -4,12 +4,15 @@ import { expect, type Page } from "@playwright/test";
 
 export type Account = { email: string; password: string };
 
-/** What tests/e2e/global-setup.ts prepared: the accounts, the database and a failed analysis. */
+/** What tests/e2e/global-setup.ts prepared: the accounts, the database, a failed analysis and a
+ *  server without OCR. */
 export type E2eSeed = {
   user: Account;
   admin: Account;
   databaseUrl: string;
   failed: { analysisId: string; documentId: string; documentName: string; file: string };
+  /** The same app served by a web process without OCR tools (global-setup.ts). */
+  noOcrBaseUrl: string;
 };
 
 export const readSeed = (): E2eSeed =>

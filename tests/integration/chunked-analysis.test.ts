@@ -8,7 +8,14 @@ import { runAnalysis } from "@/lib/analysis/run-analysis";
 import { extractDocumentText } from "@/lib/documents/extract-document-text";
 import { ApiClient } from "@/tests/support/api-client";
 import { contractPdfs, readContract } from "@/tests/support/contracts";
-import { confirm, getAnalysis, uploadContractNamed, waitForStatus } from "@/tests/support/journey";
+import {
+  confirm,
+  getAnalysis,
+  type UploadResponse,
+  uploadContractNamed,
+  waitForStatus,
+} from "@/tests/support/journey";
+import { sampleContract, withScannedPages } from "@/tests/support/scanned-pdf";
 import { deleteQueueKeys, startTestStack, type TestStack } from "@/tests/support/test-stack";
 import { waitFor } from "@/tests/support/wait-for";
 
@@ -202,6 +209,49 @@ describe("a document over the chunk size", { timeout: 180_000 }, () => {
       { kind: "hold", amount: upload.quote.priceCredits },
       { kind: "capture", amount: upload.quote.priceCredits },
     ]);
+  });
+
+  it("says it reads scanned pages while its chunks OCR them, counted over the whole document", async () => {
+    // 13 pages in chunks of 10 (+1 overlap): the parent reads pages 1–11 (scan on 2) at step 1,
+    // chunk 1 reads pages 11–13 (scans on 12 and 13) at step 2, after its injected first failure.
+    const bytes = await withScannedPages(sampleContract("CORIOINC"), [2, 12, 13]);
+    const response = await client.upload(bytes, "hosting-scanned.pdf", "application/pdf");
+    expect(response.status).toBe(201);
+    const upload = (await response.json()) as UploadResponse;
+    expect(upload.quote.scannedPages).toBe(3);
+    const id = (await confirm(client, upload.document.id, randomUUID())).body.analysis.id;
+
+    const { last, seen } = await waitForStatus(client, id, ["succeeded", "failed"], 150_000);
+    expect(last.error).toBeNull();
+    expect(last.status).toBe("succeeded");
+    const reading = seen
+      .filter((a) => a.status === "running")
+      .map((a) => ({
+        step: a.progress.stepIndex,
+        read: /^Reading scanned pages (\d+) of (\d+)$/.exec(a.progress.stepName ?? ""),
+      }))
+      .filter((r) => r.read !== null)
+      .map((r) => ({ step: r.step, read: Number(r.read?.[1]), of: Number(r.read?.[2]) }));
+    const trace = JSON.stringify(reading);
+    // Every label counts the document's 3 scans, never one chunk's share ("1 of 2").
+    expect(
+      reading.every((r) => r.of === 3),
+      trace,
+    ).toBe(true);
+    // While chunk 1 reads its scans (step 2, "Analyzing pages" before), the page the parent read
+    // is already counted.
+    expect(
+      reading.some((r) => r.step === 2 && r.read >= 1),
+      trace,
+    ).toBe(true);
+    const counts = reading.map((r) => r.read);
+    expect(counts, trace).toEqual([...counts].sort((a, b) => a - b));
+    // Once all are read, the label is the step's again.
+    expect(last.progress.stepName).not.toMatch(/Reading scanned pages/);
+    const ocr = await sql<{ page_number: number }[]>`
+      select page_number from document_ocr_pages where document_id = ${upload.document.id}
+      order by page_number`;
+    expect(ocr.map((r) => r.page_number)).toEqual([2, 12, 13]);
   });
 
   it("leaves the ledger balanced", () => {

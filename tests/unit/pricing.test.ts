@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { priceForPages } from "@/lib/billing/price-document";
+import { priceForDocument, priceForPages } from "@/lib/billing/price-document";
 
 const rule = { pagesPerCredit: 5, minCredits: 1 };
 
@@ -26,5 +26,23 @@ describe("priceForPages", () => {
   it("rejects page counts that cannot be real", () => {
     expect(() => priceForPages(-1, rule)).toThrow(RangeError);
     expect(() => priceForPages(2.5, rule)).toThrow(RangeError);
+  });
+});
+
+describe("priceForDocument", () => {
+  const ocrRule = { pagesPerCredit: 5, minCredits: 1, ocrMultiplier: 3 };
+
+  it("bills a scanned page as ocrMultiplier pages and every other page as one", () => {
+    expect(priceForDocument({ pageCount: 10, scannedPages: [] }, ocrRule)).toBe(2);
+    // 10 scanned pages = 30 billed pages = 6 credits.
+    expect(
+      priceForDocument({ pageCount: 10, scannedPages: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }, ocrRule),
+    ).toBe(6);
+    // Mixed: 8 text pages + 2 scans × 3 = 14 billed pages = 3 credits.
+    expect(priceForDocument({ pageCount: 10, scannedPages: [9, 10] }, ocrRule)).toBe(3);
+  });
+
+  it("never bills more scans than the document has pages", () => {
+    expect(priceForDocument({ pageCount: 1, scannedPages: [1, 1, 1] }, ocrRule)).toBe(1);
   });
 });

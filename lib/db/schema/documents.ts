@@ -3,8 +3,11 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
+  real,
   text,
   timestamp,
   uuid,
@@ -30,6 +33,9 @@ export const documents = pgTable(
     sha256: text("sha256").notNull(),
     pageCount: integer("page_count").notNull(),
     wordCount: integer("word_count").notNull(),
+    /** PDF pages with no usable text layer but an image (scans), read by OCR in the worker and
+     *  priced as such (issue 21). Empty for everything else. */
+    scannedPages: integer("scanned_pages").array().notNull().default(sql`'{}'::integer[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** The user deleted it (or their account): a tombstone, its name and bytes gone; analyses
      *  and ledger entries may still point at it. Answers 404 to everyone. */
@@ -54,6 +60,29 @@ export const documentBlobs = pgTable("document_blobs", {
     .references(() => documents.id, { onDelete: "cascade" }),
   bytes: bytea("bytes").notNull(),
 });
+
+/** One recognised word: its box as fractions (0..1) of the page, origin top-left. */
+export type OcrWordRow = { text: string; left: number; top: number; width: number; height: number };
+
+/**
+ * What OCR read on one scanned page: the text the analysis used (so a retry or a chunk claimed
+ * again does not pay for OCR twice) and the word boxes the page view highlights quotes with.
+ * Derived from the document's content: deleted with it, and purged with its bytes.
+ */
+export const documentOcrPages = pgTable(
+  "document_ocr_pages",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    pageNumber: integer("page_number").notNull(),
+    text: text("text").notNull(),
+    words: jsonb("words").$type<OcrWordRow[]>().notNull(),
+    meanConfidence: real("mean_confidence").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.pageNumber] })],
+);
 
 export type Document = typeof documents.$inferSelect;
 export type DocumentKind = (typeof documentKind.enumValues)[number];

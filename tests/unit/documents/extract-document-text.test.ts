@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { extractDocumentText } from "@/lib/documents";
+import { inspectDocumentInProcess } from "@/lib/documents/inspect-document-in-process";
 import { DocumentError } from "@/lib/errors";
 import {
   deflatedEntry,
@@ -71,7 +72,8 @@ describe("extractDocumentText — real contract PDFs", () => {
     expect(first).not.toMatch(/ {2,}|\n{3,}|^\s|\s$/);
   });
 
-  it("extracts the largest contract (by bytes) within a few seconds", async () => {
+  // How long it takes is bench:extraction's business (no timing thresholds in unit tests).
+  it("extracts the largest contract (by bytes), every page of it", async () => {
     const largest = largestContractPdf();
     const started = performance.now();
     const result = await extractDocumentText(readContractPdf(largest.filename), "pdf");
@@ -80,7 +82,6 @@ describe("extractDocumentText — real contract PDFs", () => {
       `[timing] ${largest.filename} (${largest.bytes} bytes, ${result.pageCount} pages, ${result.wordCount} words): ${elapsed.toFixed(0)} ms`,
     );
     expect(result.pageCount).toBe(readContractPageLabels().get(largest.filename));
-    expect(elapsed).toBeLessThan(10_000);
   });
 
   it("stops with text_too_large as soon as the limit is passed", async () => {
@@ -126,20 +127,26 @@ describe("extractDocumentText — hand-built PDFs", () => {
     expect(result.pageCount).toBe(2);
   });
 
-  it("rejects a page with an empty content stream as no_text (scanned)", async () => {
+  it("rejects a page with an empty content stream as no_text, even where scans are read", async () => {
     const error = await documentErrorOf(extractDocumentText(makeMinimalPdf({ pages: 1 }), "pdf"));
     expect(error.reason).toBe("no_text");
     expect(error.message).toBe(
-      "This PDF has no text layer (it looks scanned). Scanned PDFs are not supported yet; upload a PDF with selectable text. Nothing was charged.",
+      "This PDF has no text layer (it looks scanned), and reading scanned pages is turned off on this server. Upload a PDF with selectable text, or ask your administrator to turn on OCR. Nothing was charged.",
     );
+    // Where scans are read, the textless page is handed back for the caller to look at; a blank
+    // page places no image, so it is no scan and inspection still refuses the file.
+    const read = await extractDocumentText(makeMinimalPdf({ pages: 1 }), "pdf", {
+      allowScanned: true,
+    });
+    expect(read.textlessPages).toEqual([1]);
+    const blank = await documentErrorOf(inspectDocumentInProcess(makeMinimalPdf({ pages: 1 })));
+    expect(blank.reason).toBe("no_text");
   });
 
-  it("rejects a page tree declaring 100,000 pages before reading any page", async () => {
-    const started = performance.now();
+  it("rejects a page tree declaring 100,000 pages", async () => {
     const error = await documentErrorOf(extractDocumentText(makePdfDeclaringPages(100_000), "pdf"));
     expect(error.reason).toBe("too_many_pages");
     expect(error.message).toContain("100,000");
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it("trusts pdf.js's recount when /Count lies about pages that do not exist", async () => {
@@ -206,10 +213,8 @@ describe("extractDocumentText — DOCX", () => {
   });
 
   it("rejects a ZIP bomb before mammoth sees it (ratio)", async () => {
-    const started = performance.now();
     const error = await documentErrorOf(extractDocumentText(await makeZipBomb(), "docx"));
     expect(error.reason).toBe("decompression_bomb");
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it("rejects a ZIP bomb whose headers understate its size (caught while inflating)", async () => {

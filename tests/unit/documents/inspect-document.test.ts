@@ -28,6 +28,7 @@ describe("inspectDocument", { timeout: 60_000 }, () => {
       wordCount: expect.any(Number),
       sha256: expectedHash,
       looksLikeContract: true,
+      scannedPages: [],
     });
     expect(result.wordCount).toBeGreaterThan(1000);
     // Still intact for storage after pdf.js has seen it.
