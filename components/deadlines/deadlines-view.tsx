@@ -45,7 +45,7 @@ export function DeadlinesView() {
           sx={{ mb: 2 }}
         />
         {!data && query.isPending ? (
-          <Box aria-busy="true" aria-label="Loading deadlines">
+          <Box role="status" aria-busy="true" aria-label="Loading deadlines">
             <Skeleton height={48} />
             <Skeleton height={96} />
             <Skeleton height={96} />

@@ -108,6 +108,7 @@ export function PortfolioView() {
       {query.isPending ? (
         <Paper
           variant="outlined"
+          role="status"
           aria-busy="true"
           aria-label="Loading your portfolio"
           sx={{ p: 2 }}

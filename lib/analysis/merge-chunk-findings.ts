@@ -1,5 +1,6 @@
 import { finalizeAnalysisDraft } from "./analysis-draft";
 import type { ChunkFindings } from "./chunk-findings";
+import { dateFromClosingSignature } from "./date-from-closing-signature";
 import { deriveRiskFlags } from "./derive-risk-flags";
 import { MAX_AMOUNTS } from "./extract/find-amounts";
 import { EXCLUSIVE_GRANT_DISPLAY } from "./extract/find-exclusivity";
@@ -81,7 +82,10 @@ export function mergeChunkFindings(
   chunks: readonly ChunkFindings[],
 ): AnalysisResult {
   const draft = {
-    identification,
+    identification: dateFromClosingSignature(
+      identification,
+      chunks.map((c) => c.closingSignature),
+    ),
     term: {
       initialTerm: firstFound(chunks, (c) => c.term.initialTerm),
       expirationDate: firstFound(chunks, (c) => c.term.expirationDate),

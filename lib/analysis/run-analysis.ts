@@ -1,7 +1,10 @@
 import { createAnalysisDraft, finalizeAnalysisDraft } from "./analysis-draft";
 import type { ChunkFindings } from "./chunk-findings";
+import { dateFromClosingSignature } from "./date-from-closing-signature";
+import { findClosingSignatureDate } from "./extract/find-key-dates";
 import type { AnalysisResult, Identification } from "./result-schema";
 import { ANALYSIS_STEPS } from "./steps";
+import { getDocumentIndex } from "./text/document-index";
 import type { AnalysisStep, ExtractedText } from "./types";
 
 export type RunAnalysisOptions = {
@@ -25,6 +28,10 @@ export async function runAnalysis(
     await step.run(text, draft, signal);
   }
   signal?.throwIfAborted();
+  if (draft.identification && steps[0] === ANALYSIS_STEPS[0]) {
+    const closing = findClosingSignatureDate({ index: getDocumentIndex(text, signal), signal });
+    draft.identification = dateFromClosingSignature(draft.identification, [closing]);
+  }
   return finalizeAnalysisDraft(draft);
 }
 
@@ -53,7 +60,7 @@ export async function analyzeChunk(
   options: { signal?: AbortSignal; steps?: readonly AnalysisStep[] } = {},
 ): Promise<ChunkFindings> {
   const { signal } = options;
-  const [, ...chunkSteps] = options.steps ?? ANALYSIS_STEPS;
+  const [identifyStep, ...chunkSteps] = options.steps ?? ANALYSIS_STEPS;
   const draft = createAnalysisDraft();
   draft.identification = identification;
   for (const step of chunkSteps) {
@@ -65,5 +72,12 @@ export async function analyzeChunk(
   if (!term || !consideration || !performanceObligations || !keyClauses) {
     throw new Error("a chunk step left its section empty");
   }
-  return { term, consideration, performanceObligations, keyClauses };
+  const findings: ChunkFindings = { term, consideration, performanceObligations, keyClauses };
+  // The rules' identification dates an undated top from the closing signature block; the merge
+  // does so from the chunks' (the first chunk cannot see the end).
+  if (identifyStep === ANALYSIS_STEPS[0]) {
+    const closing = findClosingSignatureDate({ index: getDocumentIndex(text, signal), signal });
+    if (closing) findings.closingSignature = closing;
+  }
+  return findings;
 }

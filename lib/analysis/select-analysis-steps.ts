@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { createChatClient } from "./llm/chat-client";
+import { type ChatClientConfig, createChatClient } from "./llm/chat-client";
 import { createLlmSteps } from "./llm/llm-steps";
 import { UsageMeter } from "./llm/usage-meter";
 import { ANALYSIS_STEPS } from "./steps";
@@ -11,18 +11,35 @@ export type AnalysisEngine = {
   usage: UsageMeter | null;
 };
 
-/** The steps for one analysis attempt, per `ANALYSIS_PROVIDER` (a fresh usage meter each time). */
-export function selectAnalysisEngine(): AnalysisEngine {
-  if (env.ANALYSIS_PROVIDER !== "openai" || !env.LLM_BASE_URL || !env.LLM_MODEL) {
-    return { steps: ANALYSIS_STEPS, usage: null };
+/** The local rules engine. */
+export function createRulesEngine(): AnalysisEngine {
+  return { steps: ANALYSIS_STEPS, usage: null };
+}
+
+/** The worker's LLM settings (`LLM_*`), or the names of the required ones that are not set. */
+export function readLlmSettings(): ChatClientConfig | { missing: string[] } {
+  const { LLM_BASE_URL: baseUrl, LLM_MODEL: model } = env;
+  if (!baseUrl || !model) {
+    return { missing: [baseUrl ? "" : "LLM_BASE_URL", model ? "" : "LLM_MODEL"].filter(Boolean) };
   }
-  const client = createChatClient({
-    baseUrl: env.LLM_BASE_URL,
+  return {
+    baseUrl,
     apiKey: env.LLM_API_KEY,
-    model: env.LLM_MODEL,
+    model,
     timeoutMs: env.LLM_TIMEOUT_MS,
     maxRetries: env.LLM_MAX_RETRIES,
-  });
-  const usage = new UsageMeter(env.LLM_MODEL);
-  return { steps: createLlmSteps(client, usage), usage };
+  };
+}
+
+/** An LLM engine over one chat client, with a fresh usage meter. */
+export function createLlmEngine(settings: ChatClientConfig): AnalysisEngine {
+  const usage = new UsageMeter(settings.model);
+  return { steps: createLlmSteps(createChatClient(settings), usage), usage };
+}
+
+/** The steps for one analysis attempt, per `ANALYSIS_PROVIDER` (a fresh usage meter each time). */
+export function selectAnalysisEngine(): AnalysisEngine {
+  const settings = env.ANALYSIS_PROVIDER === "openai" ? readLlmSettings() : null;
+  if (!settings || "missing" in settings) return createRulesEngine();
+  return createLlmEngine(settings);
 }

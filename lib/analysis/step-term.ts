@@ -11,7 +11,11 @@ export function runTermStep(text: ExtractedText, draft: AnalysisDraft, signal?: 
   const ctx: ScanContext = { index: getDocumentIndex(text, signal), signal };
   const id = draft.identification;
   const startDate = id?.effectiveDate.value ?? id?.agreementDate.value ?? null;
-  const { initialTerm, expirationDate, perpetual } = findTerm(ctx, startDate);
+  const { initialTerm, expirationDate, perpetual } = findTerm(
+    ctx,
+    startDate,
+    id?.agreementDate.value ?? null,
+  );
   const { renewalTerm, renewalNoticePeriod } = findRenewal(ctx, initialTerm.value);
   draft.term = {
     initialTerm,

@@ -1,6 +1,6 @@
 import { addDays } from "date-fns";
 import { createEventsAsync, type EventAttributes } from "ics";
-import { formatIsoDay, parseIsoDay } from "@/lib/contract-terms/iso-calendar";
+import { formatIsoDay, parseIsoDay } from "@/lib/dates/iso-calendar";
 import type { DeadlineGroups, DeadlineItem } from "@/lib/deadlines/group-deadlines";
 import { appUrl } from "@/lib/http/app-url";
 

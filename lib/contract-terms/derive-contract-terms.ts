@@ -1,7 +1,7 @@
 import type { AnalysisResult, TermSection } from "@/lib/analysis/result-schema";
+import { parseIsoDay, parseIsoDuration } from "@/lib/dates/iso-calendar";
 import type { ContractTerms } from "@/lib/db/schema";
 import { classifyContractType } from "./classify-contract-type";
-import { parseIsoDay, parseIsoDuration } from "./iso-calendar";
 
 /** The `contract_terms` columns that come from the result (not the row's keys or timestamps). */
 export type DerivedContractTerms = Omit<ContractTerms, "analysisId" | "userId" | "updatedAt">;

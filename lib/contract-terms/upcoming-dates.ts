@@ -1,6 +1,11 @@
 import { add, type Duration, sub } from "date-fns";
+import {
+  formatIsoDay,
+  parseIsoDay,
+  parseIsoDuration,
+  scaleDuration,
+} from "@/lib/dates/iso-calendar";
 import type { ContractTerms } from "@/lib/db/schema";
-import { formatIsoDay, parseIsoDay, parseIsoDuration, scaleDuration } from "./iso-calendar";
 
 /** The dates of a contract that matter to its owner, as of one day. */
 export type DatedTerm = {

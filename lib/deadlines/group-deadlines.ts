@@ -1,6 +1,6 @@
 import { addDays, subDays } from "date-fns";
-import { formatIsoDay, parseIsoDay } from "@/lib/contract-terms/iso-calendar";
 import { type TermDates, upcomingDates } from "@/lib/contract-terms/upcoming-dates";
+import { formatIsoDay, parseIsoDay } from "@/lib/dates/iso-calendar";
 import { describeDeadlineBasis } from "./describe-deadline-basis";
 
 export type DeadlineKind = "notice" | "expiration";

@@ -27,5 +27,8 @@ export function canonicalizeJurisdiction(name: string): string {
 export function normalizeJurisdictionAnswer(raw: string): Expected {
   const parts = splitAnswer(raw);
   if (parts.length === 0) return { kind: "absent" };
-  return { kind: "values", values: parts.map(canonicalizeJurisdiction) };
+  const values = parts.map(canonicalizeJurisdiction);
+  // CUAD splits "the laws of England and Wales" into two answers, "England; Wales".
+  if (values.includes("England") && values.includes("wales")) values.push("England and Wales");
+  return { kind: "values", values };
 }

@@ -14,10 +14,13 @@ export const FLAG_SIGNAL_KINDS: Record<FlagField, readonly VariableConsideration
 const duration = (value: string | null) => (value === null ? null : canonicalizeDuration(value));
 
 /**
- * The engine's result in the label's terms. Two readings need saying: a contract with no
- * separately stated effective date takes effect when it is made, so the agreement date stands
- * in for it (CUAD labels it the same way); and "expiration" is the stated or computed end date,
- * else "perpetual" when the engine found that the agreement runs until terminated.
+ * The engine's result in the label's terms. Two readings need saying: the effective date is the
+ * engine's own, with no fallback to the agreement date, because CUAD labels one only when the
+ * contract says when it takes effect (the engine then gives the agreement date itself when the
+ * contract takes effect on its date or at signing; a contract silent on it has an empty label:
+ * in the dev half, 10 of the 14 dated contracts that never use the word "effective"); and
+ * "expiration" is the stated or computed end date, else "perpetual" when the engine found that
+ * the agreement runs until terminated.
  */
 export function readEngineAnswers(result: AnalysisResult): EngineAnswers {
   const { identification: id, term, consideration, keyClauses } = result;
@@ -28,7 +31,7 @@ export function readEngineAnswers(result: AnalysisResult): EngineAnswers {
     exact: {
       governing_law: law === null ? null : canonicalizeJurisdiction(law),
       agreement_date: id.agreementDate.value,
-      effective_date: id.effectiveDate.value ?? id.agreementDate.value,
+      effective_date: id.effectiveDate.value,
       expiration_date: term.expirationDate.value ?? (term.perpetual.value ? PERPETUAL : null),
       renewal_term: duration(term.renewalTerm.value),
       notice_period: duration(term.renewalNoticePeriod.value),

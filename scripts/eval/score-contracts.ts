@@ -1,13 +1,14 @@
 import { parsePartyNames } from "./parse-party-names";
 import { describeExpected, readExpectedAnswer } from "./read-expected-answer";
 import { isYesAnswer, scoreBalancedAccuracy } from "./score-balanced-accuracy";
-import { isExactMatch, scoreExactMatches } from "./score-exact-match";
+import { detailExactMatches, isExactMatch, scoreExactMatches } from "./score-exact-match";
 import { scorePartyF1 } from "./score-party-f1";
 import {
   type CuadLabel,
   type EngineAnswers,
   type EvalReport,
   EXACT_FIELDS,
+  type ExactDetail,
   type ExactField,
   type ExactScore,
   FLAG_FIELDS,
@@ -25,6 +26,7 @@ const PARTY_MISS_BELOW = 0.999;
 export function scoreContracts(contracts: readonly ScoredContract[]): EvalReport {
   const misses: Miss[] = [];
   const exact = {} as Record<ExactField, ExactScore>;
+  const exactDetail = {} as Record<ExactField, ExactDetail>;
   for (const field of EXACT_FIELDS) {
     const pairs = contracts.map(({ label, answers }) => {
       const expected = readExpectedAnswer(label, field);
@@ -40,6 +42,7 @@ export function scoreContracts(contracts: readonly ScoredContract[]): EvalReport
       return { expected, found };
     });
     exact[field] = scoreExactMatches(pairs);
+    exactDetail[field] = detailExactMatches(pairs);
   }
 
   const partyScores = contracts.map(({ label, answers }) => {
@@ -79,6 +82,7 @@ export function scoreContracts(contracts: readonly ScoredContract[]): EvalReport
   return {
     contracts: contracts.length,
     exact,
+    exactDetail,
     partiesF1: mean(partyScores),
     flags,
     paymentFlags: mean(FLAG_FIELDS.map((f) => flags[f].score)),

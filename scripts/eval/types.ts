@@ -46,6 +46,22 @@ export type EngineAnswers = {
 };
 
 export type ExactScore = { score: number; correct: number; total: number; skipped: number };
+
+/**
+ * The same field seen from the answers' side, so a mostly-empty field cannot look good by
+ * answering "not found": recall over the contracts whose label holds a value, precision over the
+ * contracts where the engine gave one, and what the best constant answer would score.
+ */
+export type ExactDetail = {
+  /** Right answers among the contracts whose label holds a value. */
+  presentCorrect: number;
+  present: number;
+  /** Right answers among the contracts where the engine answered something. */
+  answeredCorrect: number;
+  answered: number;
+  /** The best score a constant answer reaches: always "not found", or always the commonest value. */
+  baseline: { score: number; answer: string };
+};
 export type FlagScore = {
   /** (sensitivity + specificity) / 2; only one of them when a class is missing from the set. */
   score: number;
@@ -60,6 +76,7 @@ export type Miss = { file: string; field: string; expected: string; found: strin
 export type EvalReport = {
   contracts: number;
   exact: Record<ExactField, ExactScore>;
+  exactDetail: Record<ExactField, ExactDetail>;
   /** Mean per-contract token F1 of party names. */
   partiesF1: number;
   flags: Record<FlagField, FlagScore>;

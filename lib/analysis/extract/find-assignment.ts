@@ -1,6 +1,7 @@
 import { makeFinding, notFound } from "../findings";
-import type { Finding } from "../result-schema";
-import { evidenceInSentence } from "../text/make-evidence";
+import type { Evidence, Finding } from "../result-schema";
+import type { Sentence } from "../text/document-index";
+import { evidenceCovering } from "../text/make-evidence";
 import { eachSentence, type ScanContext } from "../text/scan-context";
 
 // Not "successors and assigns" (a boilerplate noun) nor "assignment for the benefit of
@@ -16,31 +17,34 @@ const CONSENT = /\bconsent|\bapproval/i;
 const FREELY =
   /\bmay\s+(?:freely\s+)?assign\b[^.]{0,80}\bwithout\s+(?:the\s+)?(?:need\s+for\s+)?(?:consent|approval)|\bfreely\s+assignable\b/i;
 
-/** Whether and how the agreement may be assigned. */
+/** Whether and how the agreement may be assigned; the consent it needs, as the quote says. */
 export function findAssignment(ctx: ScanContext): Finding {
   let permitted: Finding | null = null;
   for (const sentence of eachSentence(ctx)) {
     const text = sentence.text;
     if (!ASSIGNMENT.test(text)) continue;
     const restricted = RESTRICTED.exec(text);
-    if (restricted) {
-      const consent = CONSENT.test(text);
+    const restriction = restricted ? quoteMatch(ctx, sentence, restricted) : null;
+    if (restriction) {
+      const consent = CONSENT.test(restriction.quote);
       return makeFinding(
         consent ? "consent_required" : "prohibited",
         consent
           ? "Assignment requires the other party's consent"
           : "Assignment is prohibited or restricted",
-        evidenceInSentence(ctx.index, sentence, sentence.start + restricted.index),
+        restriction,
       );
     }
     const free = FREELY.exec(text);
-    if (free && !permitted) {
-      permitted = makeFinding(
-        "permitted",
-        "Assignment permitted without consent",
-        evidenceInSentence(ctx.index, sentence, sentence.start + free.index),
-      );
+    const freedom = free && !permitted ? quoteMatch(ctx, sentence, free) : null;
+    if (freedom) {
+      permitted = makeFinding("permitted", "Assignment permitted without consent", freedom);
     }
   }
   return permitted ?? notFound();
+}
+
+function quoteMatch(ctx: ScanContext, sentence: Sentence, m: RegExpExecArray): Evidence | null {
+  const start = sentence.start + m.index;
+  return evidenceCovering(ctx.index, sentence, start, start + m[0].length);
 }

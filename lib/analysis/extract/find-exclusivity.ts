@@ -1,6 +1,7 @@
 import { makeFinding, notFound } from "../findings";
 import type { Finding } from "../result-schema";
-import { evidenceInSentence } from "../text/make-evidence";
+import { isTableOfContents } from "../text/is-table-of-contents";
+import { evidenceCoveringMatch } from "../text/make-evidence";
 import { eachSentence, type ScanContext } from "../text/scan-context";
 
 const QUALIFIERS =
@@ -23,18 +24,16 @@ export const EXCLUSIVE_GRANT_DISPLAY = "Exclusive rights or an exclusive relatio
 export function findExclusivity(ctx: ScanContext): Finding {
   let fallback: Finding | null = null;
   for (const sentence of eachSentence(ctx)) {
+    if (isTableOfContents(sentence.text)) continue;
     const grant = EXCLUSIVE_GRANT.exec(sentence.text);
     const m = grant ?? (fallback ? null : EXCLUSIVE_RIGHT.exec(sentence.text));
     if (!m) continue;
+    const evidence = evidenceCoveringMatch(ctx.index, sentence, m);
+    if (!evidence) continue;
     const finding = makeFinding(
       "exclusive",
       grant ? EXCLUSIVE_GRANT_DISPLAY : "Exclusive rights are mentioned",
-      evidenceInSentence(
-        ctx.index,
-        sentence,
-        sentence.start + m.index,
-        sentence.start + m.index + m[0].length,
-      ),
+      evidence,
     );
     if (grant) return finding;
     fallback = finding;

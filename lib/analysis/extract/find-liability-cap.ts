@@ -1,7 +1,7 @@
 import { makeFinding, notFound } from "../findings";
 import { findAmounts } from "../parse/parse-amount";
 import type { Finding } from "../result-schema";
-import { evidenceInSentence } from "../text/make-evidence";
+import { evidenceCovering } from "../text/make-evidence";
 import { eachSentence, type ScanContext } from "../text/scan-context";
 import { dollarCurrencyOf } from "./find-amounts";
 
@@ -11,33 +11,41 @@ const CAP =
 const FEES_BASED =
   /\b(?:fees|amounts?|sums?|compensation|royalties|charges)\s+(?:actually\s+)?(?:paid|payable|received)\b/i;
 
-/** A monetary or fee-based cap on liability. */
+/**
+ * A monetary or fee-based cap on liability. The quote shows the cap wording and, when the
+ * finding names it, the amount; an amount too far from the cap to quote both is not the cap's.
+ */
 export function findLiabilityCap(ctx: ScanContext): Finding {
   const dollar = dollarCurrencyOf(ctx.index.flat);
   for (const sentence of eachSentence(ctx)) {
     const m = CAP.exec(sentence.text);
     if (!m) continue;
+    const capStart = sentence.start + m.index;
+    const capEnd = capStart + m[0].length;
+    const evidence = evidenceCovering(ctx.index, sentence, capStart, capEnd);
+    if (!evidence) continue;
     const tail = sentence.text.slice(m.index);
     const amount = findAmounts(tail, dollar)[0];
-    const evidence = evidenceInSentence(
-      ctx.index,
-      sentence,
-      sentence.start + m.index,
-      sentence.start + m.index + m[0].length,
-    );
-    if (amount) {
+    const withAmount = amount
+      ? evidenceCovering(ctx.index, sentence, capStart, capStart + amount.end)
+      : null;
+    if (amount && withAmount) {
       const currency = amount.currency ? ` ${amount.currency}` : "";
       return makeFinding(
         `${amount.value}${currency}`,
         `Liability capped at ${amount.raw}`,
-        evidence,
+        withAmount,
       );
     }
-    if (FEES_BASED.test(tail)) {
+    const fees = FEES_BASED.exec(tail);
+    const withFees = fees
+      ? evidenceCovering(ctx.index, sentence, capStart, capStart + fees.index + fees[0].length)
+      : null;
+    if (withFees) {
       return makeFinding(
         "fees_paid",
         "Liability capped by reference to fees paid or payable",
-        evidence,
+        withFees,
       );
     }
     return makeFinding(

@@ -4,7 +4,7 @@ import type {
   Party,
   PerformanceObligation,
 } from "../result-schema";
-import { evidenceInSentence } from "../text/make-evidence";
+import { evidenceCoveringMatch } from "../text/make-evidence";
 import { eachSentence, type ScanContext } from "../text/scan-context";
 import { findPartyMention } from "./find-party-mention";
 
@@ -132,6 +132,9 @@ export function findObligations(ctx: ScanContext, parties: Party[]): Performance
       const party = findPartyMention(text, m.index, parties);
       // One entry per promisor and kind: repeats are usually the same promise elaborated.
       if (found.some((o) => o.kind === rule.kind && o.party === party)) break;
+      // The promise must be quotable whole: its verb and what it promises.
+      const evidence = evidenceCoveringMatch(ctx.index, sentence, m);
+      if (!evidence) continue;
       const { timing, basis } = timingFor(rule.kind, text);
       found.push({
         party,
@@ -139,12 +142,7 @@ export function findObligations(ctx: ScanContext, parties: Party[]): Performance
         kind: rule.kind,
         timing,
         timingBasis: basis,
-        evidence: evidenceInSentence(
-          ctx.index,
-          sentence,
-          sentence.start + m.index,
-          sentence.start + m.index + m[0].length,
-        ),
+        evidence,
       });
       break;
     }

@@ -7,6 +7,7 @@ import { type DocumentIndex, getDocumentIndex } from "../text/document-index";
 import type { AnalysisStep, AnalysisStepId, ExtractedText } from "../types";
 import type { ChatClient, ChatMessage } from "./chat-client";
 import { enforceEvidence, truncateQuotes } from "./enforce-evidence";
+import { promptDocumentText } from "./prompt-budget";
 import type { UsageMeter } from "./usage-meter";
 
 type SectionKey =
@@ -36,20 +37,6 @@ const WHAT: Record<SectionKey, string> = {
     "governing law, liability cap, exclusivity, non-compete, assignment and confidentiality",
 };
 
-/** Keeps prompts within a typical context window; chunked analyses send 41 pages at most. */
-const MAX_PROMPT_CHARS = 400_000;
-
-function documentText(index: DocumentIndex): string {
-  const label = index.unitLabel;
-  let text = "";
-  for (const unit of index.units) {
-    const part = `[${label} ${unit.number}]\n${unit.text}\n\n`;
-    if (text.length + part.length > MAX_PROMPT_CHARS) break;
-    text += part;
-  }
-  return text;
-}
-
 function buildMessages(key: SectionKey, index: DocumentIndex, draft: AnalysisDraft): ChatMessage[] {
   const schema = z.toJSONSchema(analysisResultSchema.shape[key], { io: "input" });
   const context =
@@ -70,7 +57,7 @@ function buildMessages(key: SectionKey, index: DocumentIndex, draft: AnalysisDra
         "Normalize values: dates as YYYY-MM-DD, durations as ISO-8601 (P1Y, P30D), jurisdictions as the state or country name, amounts as plain decimals.",
       ].join("\n"),
     },
-    { role: "user", content: `${context}\nContract text:\n\n${documentText(index)}` },
+    { role: "user", content: `${context}\nContract text:\n\n${promptDocumentText(index)}` },
   ];
 }
 

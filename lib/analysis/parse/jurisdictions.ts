@@ -149,6 +149,58 @@ const COUNTRIES: Record<string, string> = {
   hungary: "Hungary",
   romania: "Romania",
   turkey: "Turkey",
+  bahamas: "Bahamas",
+  barbados: "Barbados",
+  panama: "Panama",
+  colombia: "Colombia",
+  peru: "Peru",
+  uruguay: "Uruguay",
+  venezuela: "Venezuela",
+  "costa rica": "Costa Rica",
+  egypt: "Egypt",
+  nigeria: "Nigeria",
+  kenya: "Kenya",
+  pakistan: "Pakistan",
+  "sri lanka": "Sri Lanka",
+  "saudi arabia": "Saudi Arabia",
+  "kingdom of saudi arabia": "Saudi Arabia",
+  qatar: "Qatar",
+  kuwait: "Kuwait",
+  jordan: "Jordan",
+  ukraine: "Ukraine",
+  slovakia: "Slovakia",
+  slovenia: "Slovenia",
+  croatia: "Croatia",
+  bulgaria: "Bulgaria",
+  estonia: "Estonia",
+  latvia: "Latvia",
+  lithuania: "Lithuania",
+  iceland: "Iceland",
+  liechtenstein: "Liechtenstein",
+  monaco: "Monaco",
+  gibraltar: "Gibraltar",
+  "isle of man": "Isle of Man",
+  macau: "Macau",
+  macao: "Macau",
+  "marshall islands": "Marshall Islands",
+  liberia: "Liberia",
+  mauritius: "Mauritius",
+  curacao: "Curaçao",
+  "u.s.": "United States",
+  "great britain": "United Kingdom",
+  "republic of singapore": "Singapore",
+  "hong kong special administrative region": "Hong Kong",
+  "hong kong sar": "Hong Kong",
+  "p.r. china": "People's Republic of China",
+  "pr china": "People's Republic of China",
+  "mainland china": "People's Republic of China",
+  "grand duchy of luxembourg": "Luxembourg",
+  "emirate of dubai": "Dubai",
+  dubai: "Dubai",
+  "abu dhabi": "Abu Dhabi",
+  // Accented spellings of names listed above.
+  québec: "Quebec, Canada",
+  curaçao: "Curaçao",
 };
 
 // "subject to the application of the Italian Law".
@@ -178,6 +230,9 @@ const ADJECTIVES: Record<string, string> = {
   norwegian: "Norway",
   finnish: "Finland",
   polish: "Poland",
+  scottish: "Scotland",
+  taiwanese: "Taiwan",
+  "english and welsh": "England and Wales",
 };
 
 const byAlias = new Map<string, Jurisdiction>();
@@ -197,15 +252,19 @@ for (const [alias, country] of Object.entries(COUNTRIES)) {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// PDF text often sets the apostrophe of "People's Republic" as a typographic one.
+const APOSTROPHES = /['’]/g;
 // Longest first so "New York" wins over "York"-like prefixes and "England and Wales" over "England".
 const ALIAS_PATTERN = [...byAlias.keys()]
   .sort((a, b) => b.length - a.length)
   .map(escapeRegExp)
+  // PDF text keeps line breaks and runs of spaces inside names ("New\nYork").
+  .map((alias) => alias.replace(/ /g, "\\s+").replace(APOSTROPHES, "['’]"))
   .join("|");
 
 /** Matches a jurisdiction name at the start of a string ("the State of New York, without…"). */
 const LEADING = new RegExp(
-  `^(?:the\\s+)?(?:(?:state|commonwealth|province|republic|kingdom|country|federal\\s+republic)\\s+of\\s+)?(?:the\\s+)?(${ALIAS_PATTERN})(?![A-Za-z])`,
+  `^(?:the\\s+)?(?:(?:state|commonwealth|province|republic|kingdom|country|federal\\s+republic|grand\\s+duchy|emirate)\\s+of\\s+)?(?:the\\s+)?(${ALIAS_PATTERN})(?![A-Za-z])`,
   "i",
 );
 /** Any jurisdiction name anywhere, for "laws thereof" look-backs. */
@@ -213,14 +272,14 @@ export const JURISDICTION_ANYWHERE = new RegExp(
   `(?<![A-Za-z])(?:state|commonwealth|province)\\s+of\\s+(?:the\\s+)?(${ALIAS_PATTERN})(?![A-Za-z])`,
   "gi",
 );
-/** "Italian law", "New York law", "Delaware law". */
+/** "Italian law", "New York law", "Delaware law", "New York State law", "the State of Utah's laws". */
 export const JURISDICTION_BEFORE_LAW = new RegExp(
-  `(?<![A-Za-z])(${ALIAS_PATTERN}|${Object.keys(ADJECTIVES).join("|")})\\s+laws?(?![A-Za-z])`,
+  `(?<![A-Za-z])(${ALIAS_PATTERN}|${Object.keys(ADJECTIVES).join("|")})(?:\\s+state)?(?:['’]s)?\\s+laws?(?![A-Za-z])`,
   "gi",
 );
 
 export function lookupJurisdiction(alias: string): Jurisdiction | null {
-  const key = alias.replace(/\s+/g, " ").trim().toLowerCase();
+  const key = alias.replace(/\s+/g, " ").replace(APOSTROPHES, "'").trim().toLowerCase();
   const direct = byAlias.get(key);
   if (direct) return direct;
   const country = ADJECTIVES[key];

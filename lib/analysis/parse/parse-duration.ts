@@ -1,3 +1,16 @@
+import { add } from "date-fns";
+import { formatIsoDay, parseIsoDay, parseIsoDuration } from "@/lib/dates/iso-calendar";
+import { CARDINAL_TENS, CARDINAL_UNITS } from "./number-words";
+
+// Key order is the regex alternation's order below ("a" before "an", "seven" before "seventy").
+const SMALL: Record<string, number> = {
+  zero: 0,
+  a: 1,
+  an: 1,
+  ...Object.fromEntries(CARDINAL_UNITS.slice(1).map((word, i) => [word, i + 1])),
+  ...CARDINAL_TENS,
+};
+
 export type DurationUnit = "Y" | "M" | "W" | "D";
 
 export type DurationMatch = {
@@ -9,39 +22,6 @@ export type DurationMatch = {
   unit: DurationUnit;
   /** ISO-8601 duration, e.g. "P1Y", "P90D". */
   iso: string;
-};
-
-const SMALL: Record<string, number> = {
-  zero: 0,
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
 };
 
 const WORD = `(?:${Object.keys(SMALL).join("|")}|hundred)`;
@@ -114,25 +94,13 @@ export function describeDuration(iso: string): string {
   return `${amount} ${name}${amount === 1 ? "" : "s"}`;
 }
 
-/** Adds a simple ISO duration to an ISO date; null if either is not in the simple form. */
+/**
+ * Adds an ISO duration to an ISO date on the calendar (date-fns): a month after Jan 31 is the
+ * last day of February, not March 2 or 3 as `Date` overflow gives. Null if either is malformed.
+ */
 export function addDuration(isoDate: string, isoDuration: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const p = /^P(\d+)([YMWD])$/.exec(isoDuration);
-  if (!d || !p) return null;
-  const date = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
-  const amount = Number(p[1]);
-  switch (p[2]) {
-    case "Y":
-      date.setUTCFullYear(date.getUTCFullYear() + amount);
-      break;
-    case "M":
-      date.setUTCMonth(date.getUTCMonth() + amount);
-      break;
-    case "W":
-      date.setUTCDate(date.getUTCDate() + amount * 7);
-      break;
-    default:
-      date.setUTCDate(date.getUTCDate() + amount);
-  }
-  return date.toISOString().slice(0, 10);
+  const date = parseIsoDay(isoDate);
+  const duration = parseIsoDuration(isoDuration);
+  if (!date || !duration) return null;
+  return formatIsoDay(add(date, duration));
 }

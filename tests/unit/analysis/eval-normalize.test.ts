@@ -115,7 +115,14 @@ describe("normalizeJurisdictionAnswer", () => {
   });
 
   it("compares unknown places by their words", () => {
-    expect(canonicalizeJurisdiction("Isle of Man")).toBe("isle of man");
+    expect(canonicalizeJurisdiction("Bailiwick of Sark")).toBe("bailiwick of sark");
     expect(normalizeJurisdictionAnswer("")).toEqual({ kind: "absent" });
+  });
+
+  it("rejoins England and Wales, which CUAD splits into two answers", () => {
+    expect(normalizeJurisdictionAnswer("England; Wales")).toEqual({
+      kind: "values",
+      values: ["England", "wales", "England and Wales"],
+    });
   });
 });

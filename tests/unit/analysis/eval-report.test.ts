@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisResult, Evidence } from "@/lib/analysis/result-schema";
-import { formatEvalLine, formatMisses } from "@/scripts/eval/format-eval-report";
+import {
+  formatEvalLine,
+  formatEvalPresentLine,
+  formatMisses,
+} from "@/scripts/eval/format-eval-report";
 import { readEngineAnswers } from "@/scripts/eval/read-engine-answers";
 import { scoreContracts } from "@/scripts/eval/score-contracts";
 import type { CuadLabel } from "@/scripts/eval/types";
@@ -37,6 +41,7 @@ function label(overrides: Partial<CuadLabel["answers"]["exact"]> = {}): CuadLabe
 function result(): AnalysisResult {
   const r = emptyResult();
   r.identification.agreementDate = found("1999-10-29");
+  r.identification.effectiveDate = found("1999-10-29");
   r.identification.parties = ["Corio Inc.", "Commerce One, Inc."].map((name) => ({
     ...found(name),
     definedAs: null,
@@ -55,7 +60,6 @@ describe("readEngineAnswers", () => {
       exact: {
         governing_law: "California",
         agreement_date: "1999-10-29",
-        // No separate effective date: the agreement takes effect when made.
         effective_date: "1999-10-29",
         expiration_date: "perpetual",
         renewal_term: "P1Y",
@@ -69,6 +73,12 @@ describe("readEngineAnswers", () => {
         volume_restriction: false,
       },
     });
+  });
+
+  it("answers no effective date when the engine states none (CUAD leaves it empty)", () => {
+    const r = result();
+    r.identification.effectiveDate = { value: null, display: "Not found", evidence: null };
+    expect(readEngineAnswers(r).exact.effective_date).toBeNull();
   });
 
   it("prefers a stated or computed end date over the perpetual reading", () => {
@@ -98,6 +108,18 @@ describe("scoreContracts", () => {
     const report = scoreContracts([{ label: label(), answers: readEngineAnswers(result()) }]);
     expect(formatEvalLine(report)).toBe(
       "eval: governing_law 1.00, agreement_date 1.00, effective_date 1.00, expiration_date 1.00, renewal_term 1.00, notice_period 1.00, parties_f1 1.00, payment_flags 1.00",
+    );
+  });
+
+  it("adds a second line of recall on present labels and precision of answers", () => {
+    const report = scoreContracts([
+      { label: label(), answers: readEngineAnswers(result()) },
+      { label: label({ governing_law: "Delaware" }), answers: readEngineAnswers(result()) },
+      { label: label({ governing_law: "" }), answers: readEngineAnswers(result()) },
+    ]);
+    // Law: 2 labelled, 1 found right (R 0.50); 3 answered, 1 right (P 0.33). Notice: none labelled.
+    expect(formatEvalPresentLine(report)).toBe(
+      "eval-present: governing_law 0.50/0.33, agreement_date 1.00/1.00, effective_date 1.00/1.00, expiration_date 1.00/1.00, renewal_term 1.00/1.00, notice_period 0.00/0.00",
     );
   });
 });

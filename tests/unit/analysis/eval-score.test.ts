@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isYesAnswer, scoreBalancedAccuracy } from "@/scripts/eval/score-balanced-accuracy";
-import { isExactMatch, scoreExactMatches } from "@/scripts/eval/score-exact-match";
+import {
+  detailExactMatches,
+  isExactMatch,
+  scoreExactMatches,
+} from "@/scripts/eval/score-exact-match";
 import { scorePartyF1, tokenizePartyNames } from "@/scripts/eval/score-party-f1";
 
 describe("scoreExactMatches", () => {
@@ -79,5 +83,35 @@ describe("scoreBalancedAccuracy", () => {
     expect(isYesAnswer("yes")).toBe(true);
     expect(isYesAnswer("No")).toBe(false);
     expect(isYesAnswer("")).toBe(false);
+  });
+});
+
+describe("detailExactMatches", () => {
+  it("scores recall on present labels, precision of answers and the constant baseline", () => {
+    const detail = detailExactMatches([
+      { expected: { kind: "values", values: ["P1Y"] }, found: "P1Y" },
+      { expected: { kind: "values", values: ["P1Y"] }, found: null },
+      { expected: { kind: "values", values: ["P2Y"] }, found: "P1Y" },
+      { expected: { kind: "absent" }, found: "P1Y" },
+      { expected: { kind: "absent" }, found: null },
+      { expected: { kind: "unscorable", raw: "?" }, found: "P1Y" },
+    ]);
+    expect(detail).toEqual({
+      presentCorrect: 1,
+      present: 3,
+      answeredCorrect: 1,
+      answered: 3,
+      baseline: { score: 0.4, answer: "not found" },
+    });
+  });
+
+  it("takes the commonest value as the baseline when it beats not found", () => {
+    const detail = detailExactMatches([
+      { expected: { kind: "values", values: ["Delaware"] }, found: null },
+      { expected: { kind: "values", values: ["Delaware"] }, found: null },
+      { expected: { kind: "absent" }, found: null },
+    ]);
+    expect(detail.baseline.answer).toBe("Delaware");
+    expect(detail.baseline.score).toBeCloseTo(2 / 3);
   });
 });

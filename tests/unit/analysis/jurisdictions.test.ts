@@ -10,6 +10,10 @@ describe("jurisdictions", () => {
     ["PRC.", "People's Republic of China"],
     ["the Netherlands.", "Netherlands"],
     ["England and Wales", "England and Wales"],
+    ["the State of New\nYork, without regard", "New York"],
+    ["the Republic of the Marshall Islands.", "Marshall Islands"],
+    ["the Hong Kong Special Administrative Region.", "Hong Kong"],
+    ["the Kingdom of Saudi Arabia", "Saudi Arabia"],
   ])("reads %s", (text, name) => {
     expect(readLeadingJurisdiction(text)?.name).toBe(name);
   });
@@ -20,5 +24,6 @@ describe("jurisdictions", () => {
 
   it("maps adjectives to countries", () => {
     expect(lookupJurisdiction("Italian")?.name).toBe("Italy");
+    expect(lookupJurisdiction("Scottish")?.name).toBe("Scotland");
   });
 });

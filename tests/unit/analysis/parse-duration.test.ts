@@ -23,7 +23,11 @@ describe("findDurations", () => {
     expect(describeDuration("P1Y")).toBe("1 year");
     expect(describeDuration("P90D")).toBe("90 days");
     expect(addDuration("2010-03-18", "P5Y")).toBe("2015-03-18");
-    expect(addDuration("2019-01-31", "P1M")).toBe("2019-03-03");
+    // On the calendar: month ends clamp and leap days exist (Date overflow gave 2019-03-03).
+    expect(addDuration("2019-01-31", "P1M")).toBe("2019-02-28");
+    expect(addDuration("2020-01-31", "P1M")).toBe("2020-02-29");
+    expect(addDuration("2020-02-29", "P1Y")).toBe("2021-02-28");
+    expect(addDuration("2020-01-31", "P1Y6M")).toBe("2021-07-31");
     expect(addDuration("not a date", "P1Y")).toBeNull();
   });
 });

@@ -109,16 +109,15 @@ describe("runAnalysis", () => {
     }
   });
 
-  it("runs each step well under a second on the longest sample contract", () => {
+  // Speed is bench:analysis's business (no timing thresholds in unit tests); this checks that
+  // every step gets through the longest sample and the draft comes out whole.
+  it("runs each step through the longest sample contract", () => {
     const text = loadContract(
       "MANUFACTURERSSERVICESLTD_06_05_2000-EX-10.14-OUTSOURCING AGREEMENT.txt",
     );
     const draft = createAnalysisDraft();
-    for (const step of ANALYSIS_STEPS) {
-      const started = performance.now();
-      step.run(text, draft);
-      expect(performance.now() - started, step.id).toBeLessThan(1000);
-    }
+    for (const step of ANALYSIS_STEPS) step.run(text, draft);
+    expect(finalizeAnalysisDraft(draft).identification.parties.length).toBeGreaterThan(0);
   });
 });
 
