@@ -1,7 +1,9 @@
+import Link from "@mui/material/Link";
 import List from "@mui/material/List";
 import ListItem from "@mui/material/ListItem";
 import ListItemText from "@mui/material/ListItemText";
 import Typography from "@mui/material/Typography";
+import NextLink from "next/link";
 import type { BatchView } from "@/components/api-types";
 import { pluralize } from "@/components/format";
 
@@ -19,7 +21,19 @@ export function BatchProblems({ problems }: { problems: BatchView["problems"] })
           <ListItem key={`${problem.filename}-${i}`} disableGutters data-testid="batch-problem">
             <ListItemText
               primary={`${problem.filename} — excluded, free`}
-              secondary={problem.message}
+              secondary={
+                <>
+                  {problem.message}
+                  {problem.analysisId ? (
+                    <>
+                      {" "}
+                      <Link component={NextLink} href={`/analyses/${problem.analysisId}`}>
+                        Open its memo
+                      </Link>
+                    </>
+                  ) : null}
+                </>
+              }
               slotProps={{
                 primary: { sx: { fontWeight: 500, overflowWrap: "anywhere" } },
                 secondary: { sx: { color: "warning.dark" } },

@@ -4,7 +4,7 @@ import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
 import { holdCredits, lockAvailableCredits } from "@/lib/billing/hold-credits";
-import { priceForPages } from "@/lib/billing/price-document";
+import { priceForDocument } from "@/lib/billing/price-document";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
@@ -60,6 +60,7 @@ export async function confirmBatch(input: {
       .select({
         id: analyses.id,
         pageCount: documents.pageCount,
+        scannedPages: documents.scannedPages,
         kind: documents.kind,
         filename: documents.filename,
         quoteWarning: analyses.quoteWarning,
@@ -89,7 +90,7 @@ export async function confirmBatch(input: {
     const holds = quoted.map((a) => ({
       userId: input.userId,
       analysisId: a.id,
-      amount: priceForPages(a.pageCount),
+      amount: priceForDocument(a),
     }));
     const total = holds.reduce((sum, h) => sum + h.amount, 0);
     const available = (await lockAvailableCredits(tx, input.userId)) ?? 0;

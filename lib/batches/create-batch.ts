@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { findEarlierAnalyses } from "@/lib/analyses/find-earlier-analyses";
 import { assertUserEnabled } from "@/lib/auth/set-user-disabled";
 import { db } from "@/lib/db/client";
 import { type BatchProblem, batches } from "@/lib/db/schema";
@@ -18,6 +19,13 @@ import {
 } from "./unpack-contract-archive";
 
 const mb = (bytes: number) => Math.floor(bytes / 1024 / 1024);
+
+/** Web Crypto's digest runs off the event loop (a batch holds up to BATCH_MAX_BYTES). */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  // Upload bytes live in plain ArrayBuffers (never shared), which is what digest's type asks for.
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Buffer.from(digest).toString("hex");
+}
 
 /** The files of an upload, ZIPs unpacked, and what was left out of it (with the reason). */
 async function collectFiles(
@@ -65,7 +73,8 @@ function batchName(uploads: readonly ReceivedUpload[]): string {
  * A bulk upload: every file (ZIPs unpacked) goes through `storeUploadedDocument`, exactly the path
  * of a single upload (sniffing and inspection in the reader pool, the same limits, a `quoted`
  * analysis priced on the server), one after the other so a batch takes one reader at a time. A
- * file that fails is a problem of the batch — left out and free — never a failure of the batch.
+ * file that fails is a problem of the batch — left out and free — never a failure of the batch;
+ * so is a second copy of a file in the batch, and a file the user already has a memo of.
  */
 export async function createBatch(input: {
   userId: string;
@@ -83,11 +92,38 @@ export async function createBatch(input: {
     .returning({ id: batches.id });
   const batchId = batch!.id;
 
+  // The same bytes twice in one batch (a file picked again, a copy inside the ZIP too) are read
+  // and charged once: the later copies are left out, free, naming the copy that stays.
+  const firstCopyOf = new Map<string, string>();
   for (const file of files) {
+    const filename = sanitizeFilename(file.originalName);
+    const digest = await sha256Hex(file.bytes);
+    const firstCopy = firstCopyOf.get(digest);
+    if (firstCopy !== undefined) {
+      problems.push({
+        filename,
+        code: "duplicate_in_batch",
+        message: `The same file as ${firstCopy} in this batch, which is analysed once. Nothing was charged.`,
+      });
+      continue;
+    }
+    firstCopyOf.set(digest, filename);
+    // A file the user has a memo of already: the same bytes give the same memo, so a bulk upload
+    // does not buy it again (a single upload offers it too, with "Analyze anyway").
+    const { duplicateOf } = await findEarlierAnalyses(db, { userId: input.userId, sha256: digest });
+    if (duplicateOf) {
+      problems.push({
+        filename,
+        code: "analysed_before",
+        message:
+          "You analysed this file before and its memo is ready. To analyse it again, upload it on its own. Nothing was charged.",
+        analysisId: duplicateOf.analysisId,
+      });
+      continue;
+    }
     try {
       await storeUploadedDocument({ userId: input.userId, batchId, ...file });
     } catch (error) {
-      const filename = sanitizeFilename(file.originalName);
       const problem = problemOf(filename, error);
       if (problem) {
         problems.push(problem);

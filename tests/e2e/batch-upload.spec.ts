@@ -8,7 +8,7 @@ test("a user uploads several contracts as one batch, confirms once, follows it a
   signedInAsNewUser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const [first, second] = contractPdfs();
+  const [first, second, third] = contractPdfs();
   const page = await signedInAsNewUser({ acceptDownloads: true });
   const shot = (name: string) =>
     page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -64,11 +64,28 @@ test("a user uploads several contracts as one batch, confirms once, follows it a
   // The batch is linked from My analyses.
   await page.goto("/analyses");
   await expect(page.getByTestId("batch-link").first()).toContainText("3 files");
+
+  // The same contract in a later batch is not bought again: it is left out, with its memo.
+  await page.goto("/upload");
+  await page.getByTestId("upload-input").setInputFiles([pdf(first), pdf(third)]);
+  const again = page.getByTestId("batch-card");
+  await expect(again).toHaveAttribute("data-state", "quoted", { timeout: 60_000 });
+  await expect(again.getByTestId("batch-file")).toHaveCount(1);
+  const before = again.getByTestId("batch-problem");
+  await expect(before).toContainText(`${first!.name} — excluded, free`);
+  await expect(before).toContainText("You analysed this file before");
+  await expect(again.getByTestId("confirm-batch")).toHaveText(/^Analyze 1 contract for /);
+  await shot("03-analysed-before");
+  await before.getByRole("link", { name: "Open its memo" }).click();
+  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(first!.name);
 });
 
 test("choosing a folder makes one batch of its contracts, hidden files left out", async ({
-  userPage: page,
+  signedInAsNewUser,
 }, testInfo) => {
+  // A new account: a contract the shared user has analysed elsewhere would be left out as such.
+  const page = await signedInAsNewUser();
   const folder = testInfo.outputPath("contracts-folder");
   fs.mkdirSync(folder, { recursive: true });
   fs.copyFileSync(contractPdfs()[0]!.file, path.join(folder, "one.pdf"));

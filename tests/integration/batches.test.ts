@@ -19,7 +19,7 @@ type ErrorBody = { code: string; message: string; details?: Record<string, numbe
 type BatchAnswer = { batch: BatchView; duplicate?: boolean; error?: ErrorBody };
 type UploadFile = { name: string; bytes: Uint8Array; type?: string };
 
-const [firstPdf, secondPdf] = contractPdfs();
+const [firstPdf, secondPdf, thirdPdf] = contractPdfs();
 const pdf = (contract: typeof firstPdf) => ({
   name: contract!.name,
   bytes: readContract(contract!.file),
@@ -189,7 +189,34 @@ describe("bulk upload as batches", () => {
     }
   });
 
+  it("leaves out a file the user has a memo of already, pointing at it, and quotes the rest", async () => {
+    // After the test above, alice has memos of both contracts of her first batch.
+    const { status, body } = await postBatch(alice, [
+      { ...pdf(firstPdf), name: "renamed.pdf" },
+      pdf(thirdPdf),
+    ]);
+    expect(status).toBe(201);
+    expect(body.batch.files.map((f) => f.documentName)).toEqual([thirdPdf!.name]);
+    expect(body.batch.problems).toEqual([
+      {
+        filename: "renamed.pdf",
+        code: "analysed_before",
+        message:
+          "You analysed this file before and its memo is ready. To analyse it again, upload it on its own. Nothing was charged.",
+        analysisId: batch.files[0]!.analysisId,
+      },
+    ]);
+    expect(body.batch.totalCredits).toBe(body.batch.files[0]!.priceCredits);
+    // Another user's memo of the same file is no reason to leave it out of theirs.
+    const { client: other } = await signedInWith(100);
+    const theirs = await postBatch(other, [pdf(firstPdf)]);
+    expect(theirs.body.batch.files.map((f) => f.documentName)).toEqual([firstPdf!.name]);
+    expect(theirs.body.batch.problems).toEqual([]);
+  });
+
   it("unpacks a ZIP safely: a traversal name and a nested ZIP are problems, the contract is quoted", async () => {
+    // A new account: alice has a memo of this contract already (the test above).
+    const { client } = await signedInWith(100);
     const archive = await makeZip({
       "../evil.pdf": readContract(firstPdf!.file),
       "inner.zip": await makeZip({ "a.txt": "Agreement. Pay $5." }),
@@ -197,7 +224,7 @@ describe("bulk upload as batches", () => {
       "__MACOSX/contracts/._agreement.pdf": "resource fork",
       ".DS_Store": "finder",
     });
-    const { status, body } = await postBatch(alice, [
+    const { status, body } = await postBatch(client, [
       { name: "contracts.zip", bytes: archive, type: "application/zip" },
     ]);
     expect(status).toBe(201);
@@ -212,6 +239,37 @@ describe("bulk upload as batches", () => {
     for (const problem of body.batch.problems) {
       expect(problem.message).toMatch(/Nothing was charged\.$/);
     }
+  });
+
+  it("quotes a file once when the batch holds it twice, under another name or inside a ZIP", async () => {
+    const { client, userId } = await signedInWith(100);
+    const same = readContract(firstPdf!.file);
+    const { status, body } = await postBatch(client, [
+      pdf(firstPdf),
+      { name: "copy of it.pdf", bytes: same, type: "application/pdf" },
+      {
+        name: "contracts.zip",
+        bytes: await makeZip({ "again.pdf": same }),
+        type: "application/zip",
+      },
+      pdf(secondPdf),
+    ]);
+    expect(status).toBe(201);
+    expect(body.batch.files.map((f) => f.documentName)).toEqual([firstPdf!.name, secondPdf!.name]);
+    expect(body.batch.problems).toEqual([
+      {
+        filename: "copy of it.pdf",
+        code: "duplicate_in_batch",
+        message: `The same file as ${firstPdf!.name} in this batch, which is analysed once. Nothing was charged.`,
+      },
+      expect.objectContaining({ filename: "again.pdf", code: "duplicate_in_batch" }),
+    ]);
+    expect(body.batch.totalCredits).toBe(
+      body.batch.files.reduce((sum, f) => sum + f.priceCredits, 0),
+    );
+    // Only the two distinct contracts were quoted: the copies wrote nothing.
+    const quoted = await db.select().from(analyses).where(eq(analyses.userId, userId));
+    expect(quoted).toHaveLength(2);
   });
 
   it("shows a batch to its owner only: another user's batch is 404 everywhere", async () => {

@@ -277,8 +277,10 @@ describe("deleting the analyses of a bulk upload", () => {
     const user = await newUser();
     const marker = `zqb${randomUUID().replaceAll("-", "")}`;
     const form = new FormData();
+    // Two different files (a batch reads the same bytes once).
     for (const name of [`${marker}-a.txt`, `${marker}-b.txt`]) {
-      form.append("file", new Blob([markedText(marker)], { type: "text/plain" }), name);
+      const text = `${markedText(marker)}\nThis copy is ${name}.`;
+      form.append("file", new Blob([text], { type: "text/plain" }), name);
     }
     // A refused file is listed by name among the batch's problems.
     form.append("file", new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0])]), `${marker}-c.exe`);

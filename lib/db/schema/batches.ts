@@ -2,7 +2,13 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 import { users } from "./users";
 
 /** A file of a bulk upload that was left out of the batch, and why (nothing is charged for it). */
-export type BatchProblem = { filename: string; code: string; message: string };
+export type BatchProblem = {
+  filename: string;
+  code: string;
+  message: string;
+  /** The user's earlier analysis of the same file, whose memo they can open instead. */
+  analysisId?: string;
+};
 
 /**
  * A bulk upload: many documents quoted together and confirmed with one click. Its analyses point
