@@ -63,7 +63,7 @@ function EmptyState() {
 
 function LoadingRows() {
   return (
-    <Paper variant="outlined" aria-busy="true" aria-label="Loading your analyses">
+    <Paper variant="outlined" role="status" aria-busy="true" aria-label="Loading your analyses">
       {[0, 1, 2].map((i) => (
         <Box
           key={i}

@@ -115,6 +115,7 @@ export function AnalysisDetail({ id }: { id: string }) {
     return (
       <Stack
         spacing={3}
+        role="status"
         aria-busy="true"
         aria-label="Loading analysis"
         data-testid="analysis-skeleton"

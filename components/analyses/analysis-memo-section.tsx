@@ -37,7 +37,7 @@ export function AnalysisMemoSection({
       data-testid="memo"
     >
       {memo.isPending ? (
-        <Stack spacing={1} aria-busy="true" aria-label="Loading memo">
+        <Stack spacing={1} role="status" aria-busy="true" aria-label="Loading memo">
           <Skeleton variant="text" width="40%" height={36} />
           <Skeleton variant="text" />
           <Skeleton variant="text" />

@@ -130,6 +130,31 @@ test("menus and dialogs opened by a user and an admin: no serious or critical ax
   expectNoViolations(violations, testInfo);
 });
 
+// The placeholders a page shows while its data loads: on a fast machine the sweep above scans
+// only the loaded page, so the data requests are held here until each placeholder is scanned.
+// (An analysis page arrives with its data from the server: it has no placeholder to scan.)
+test("loading placeholders of the data pages: no serious or critical axe violation", async ({
+  signedInAs,
+}, testInfo) => {
+  const page = await signedInAs("user", { viewport: VIEWPORTS.desktop });
+  await page.route(/\/api\/(analyses|portfolio|deadlines)(\/|\?|$)/, () => {
+    // Never answered: the page stays in its loading state until the context closes.
+  });
+  const violations: A11yViolation[] = [];
+  const placeholders = [
+    { url: "/analyses", name: "Loading your analyses" },
+    { url: "/portfolio", name: "Loading your portfolio" },
+    { url: "/deadlines", name: "Loading deadlines" },
+  ];
+  for (const { url, name } of placeholders) {
+    await page.goto(url);
+    await expect(page.locator(`[aria-busy="true"][aria-label="${name}"]`)).toBeVisible();
+    violations.push(...(await scanForViolations(page, `user · desktop · ${url} loading`)));
+  }
+  await page.context().close();
+  expectNoViolations(violations, testInfo);
+});
+
 /** The focused element's outline, as the browser paints it. */
 async function focusedOutline(page: Page) {
   return page.evaluate(() => {
