@@ -1,12 +1,15 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { integrationWorkers } from "./tests/support/integration-workers";
+import { LongFilesFirstSequencer } from "./tests/support/long-files-first-sequencer";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Per-file order across all projects (vitest allows one sequencer): see the sequencer.
+    sequence: { sequencer: LongFilesFirstSequencer },
     projects: [
       {
         resolve: { alias },

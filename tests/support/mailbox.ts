@@ -48,7 +48,11 @@ export async function startTestSmtpServer(): Promise<{ url: string; stop: () => 
             const folder = folderOf(to);
             fs.mkdirSync(folder, { recursive: true });
             const name = `${Date.now()}-${Math.random().toString(36).slice(2)}.json`;
-            fs.writeFileSync(path.join(folder, name), JSON.stringify(mail));
+            // Written beside, then renamed: a reader in another process polling this folder
+            // must never see a half-written file (it did, as "Unexpected end of JSON input").
+            const partial = path.join(folder, `.${name}.partial`);
+            fs.writeFileSync(partial, JSON.stringify(mail));
+            fs.renameSync(partial, path.join(folder, name));
           }
           callback();
         })
@@ -69,6 +73,7 @@ export function mailsTo(to: string): ReceivedMail[] {
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
+    .filter((name) => name.endsWith(".json"))
     .sort()
     .map((name) => JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")) as ReceivedMail);
 }
