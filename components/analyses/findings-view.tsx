@@ -40,7 +40,11 @@ function FindingItem({ row, onCite }: { row: FindingRow; onCite: (cited: CitedUn
           gap: { xs: 0.5, sm: 1.5 },
         }}
       >
-        <Typography variant="body2" sx={{ color: "text.secondary", fontWeight: 500 }}>
+        <Typography
+          variant="body2"
+          component="div"
+          sx={{ color: "text.secondary", fontWeight: 500 }}
+        >
           {row.severity ? (
             <Chip size="small" color={SEVERITY[row.severity]} label={row.severity} sx={{ mr: 1 }} />
           ) : null}

@@ -60,8 +60,14 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
     /succeeded|complete|ready|done/i,
     { timeout: 60_000 },
   );
-  // The memo has its own tab beside the findings.
-  await page.getByTestId("tab-memo").click();
+  // The memo has its own tab beside the findings. The page arrives rendered by the server, and a
+  // click before its script has run is lost: click until the tab answers. (CI once saw Findings
+  // stay selected; the cause then was a hydration failure, which the fixtures now catch.)
+  const memoTab = page.getByTestId("tab-memo");
+  await expect(async () => {
+    await memoTab.click();
+    await expect(memoTab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("memo")).toContainText("ASC 606");
   await shot(page, "04-memo");
   await page.getByTestId("tab-findings").click();

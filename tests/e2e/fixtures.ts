@@ -16,6 +16,13 @@ export { expect };
 /** A console line about the page's security policies: a CSP violation, a bad Permissions-Policy. */
 const POLICY_MESSAGE = /Content[- ]Security[- ]Policy|Permissions[- ]Policy/i;
 
+/**
+ * React's hydration failure, minified (#418, #423, #425) or not. React then throws the server's
+ * HTML away and renders the tree again, so an element a test just found can vanish under it
+ * (an invalid nesting like a Chip's <div> inside a <p> did exactly that).
+ */
+const HYDRATION_ERROR = /Minified React error #(418|423|425)\b|Hydration failed/;
+
 export type Role = "user" | "admin";
 
 type TestFixtures = {
@@ -66,10 +73,10 @@ async function saveSignedInState(baseURL: string, who: Account, file: string): P
 }
 
 /**
- * Every journey runs under the app's CSP and fails on any console message about it, in every
- * browser context it opens (the journeys open their own with `browser.newContext`). The init
- * script reports each `securitypolicyviolation` event to the console too, so a blocked
- * resource cannot slip by without Chromium's own message.
+ * Every journey runs under the app's CSP and fails on any console message about it, or on a
+ * hydration failure, in every browser context it opens (the journeys open their own with
+ * `browser.newContext`). The init script reports each `securitypolicyviolation` event to the
+ * console too, so a blocked resource cannot slip by without Chromium's own message.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   policyMessages: [
@@ -82,6 +89,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
               `Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`,
             );
           });
+        });
+        ctx.on("weberror", (error) => {
+          const text = error.error().message;
+          if (HYDRATION_ERROR.test(text)) {
+            messages.push(`${error.page()?.url() ?? "?"}: ${text.slice(0, 200)}`);
+          }
         });
         ctx.on("console", (message) => {
           if (POLICY_MESSAGE.test(message.text())) {
@@ -101,7 +114,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (messages.length > 0) {
         await testInfo.attach("policy-messages", { body: messages.join("\n") });
       }
-      expect(messages, "console messages about the CSP or Permissions-Policy").toEqual([]);
+      expect(messages, "CSP, Permissions-Policy or hydration errors").toEqual([]);
     },
     { auto: true },
   ],
