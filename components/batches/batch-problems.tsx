@@ -28,7 +28,9 @@ export function BatchProblems({ problems }: { problems: BatchView["problems"] })
                     <>
                       {" "}
                       <Link component={NextLink} href={`/analyses/${problem.analysisId}`}>
-                        Open its memo
+                        {problem.code === "analysed_before"
+                          ? "Open its memo"
+                          : "Open that analysis"}
                       </Link>
                     </>
                   ) : null}

@@ -129,7 +129,7 @@ export function PortfolioView() {
         >
           <TableChartIcon aria-hidden sx={{ fontSize: 48, color: "text.secondary", mb: 1.5 }} />
           <Typography variant="h6" component="h2">
-            {filtered ? "No contracts match these filters" : "No analysed contracts yet"}
+            {filtered ? "No contracts match these filters" : "No analyzed contracts yet"}
           </Typography>
           <Typography sx={{ color: "text.secondary", mt: 1, maxWidth: 480, mx: "auto" }}>
             {filtered

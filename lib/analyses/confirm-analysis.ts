@@ -7,7 +7,7 @@ import { assertConfirmGuards, type ConfirmFlags } from "@/lib/analyses/assert-co
 import { getAnalysisView } from "@/lib/analyses/get-analysis";
 import { insertEventsSql } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
-import { holdSteps, holdWith } from "@/lib/billing/hold-credits";
+import { holdSteps, holdWith, lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { priceForDocument } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
 import { documents, idempotencyKeys, users } from "@/lib/db/schema";
@@ -101,6 +101,10 @@ export async function confirmAnalysis(
       return { analysisId: existing.active_id, duplicate: true, enqueue: false };
     }
 
+    // The balance row's lock (taken by the hold anyway) before the duplicate check: every
+    // confirm of this user takes it, a batch's too, so one that confirmed the same file first
+    // has committed by now and the guard sees it.
+    await lockAvailableCredits(tx, input.userId);
     await assertConfirmGuards(tx, {
       ...input,
       sha256: doc.sha256,

@@ -1,12 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
-import { insertEventsSql } from "@/lib/analyses/record-event";
+import { findEarlierAnalyses } from "@/lib/analyses/find-earlier-analyses";
+import { insertEventsSql, recordEvent } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
 import { holdCredits, lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { priceForDocument } from "@/lib/billing/price-document";
-import { db } from "@/lib/db/client";
-import { analyses, batches, documents, users } from "@/lib/db/schema";
+import { db, type Tx } from "@/lib/db/client";
+import { analyses, type BatchProblem, batches, documents, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
 import { NOT_A_CONTRACT } from "@/lib/documents/score-contract-likeness";
 import { env } from "@/lib/env";
@@ -14,6 +15,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { stepCountFor } from "@/lib/jobs/progress-plan";
 import { moreCreditsHint } from "@/lib/purchases/credit-packs";
 import type { BatchView } from "./batch-view";
+import { earlierAnalysisProblem } from "./earlier-analysis-problem";
 import { getBatchView } from "./get-batch";
 
 export const idempotencyKeySchema = z.string().trim().min(8).max(200);
@@ -33,8 +35,9 @@ function batchShort(total: number, available: number): AppError {
 /**
  * design.md "Confirm is one transaction", for a whole batch: the batch row's lock serializes
  * confirms of it (a confirmed batch answers with its state, never a second hold); every quoted
- * analysis is re-priced from its stored document; the balance must cover the total — else nothing
- * is written and the answer says how many credits are missing — and then each gets its hold
+ * analysis is re-priced from its stored document; a file the user has since had analysed or
+ * confirmed elsewhere is left out, free; the balance must cover the total — else nothing is
+ * written and the answer says how many credits are missing — and then each gets its hold
  * (`holdCredits`, the one way credits are held) and becomes `queued`. Admission after commit.
  * Lock order as everywhere: analysis rows, then the balance row.
  */
@@ -45,7 +48,7 @@ export async function confirmBatch(input: {
   /** Analyse the files whose quote warned they do not look like contracts (else 422). */
   acknowledgeWarnings?: boolean;
 }): Promise<{ batch: BatchView; duplicate: boolean }> {
-  const queuedAny = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<ConfirmOutcome> => {
     const [batch] = await tx
       .select({ confirmedAt: batches.confirmedAt, disabledAt: users.disabledAt })
       .from(batches)
@@ -54,11 +57,13 @@ export async function confirmBatch(input: {
       .for("update", { of: batches });
     if (!batch) throw notFound("Batch");
     assertAccountEnabled(batch);
-    if (batch.confirmedAt) return false;
+    if (batch.confirmedAt) return "already_confirmed";
 
     const quoted = await tx
       .select({
         id: analyses.id,
+        documentId: documents.id,
+        sha256: documents.sha256,
         pageCount: documents.pageCount,
         scannedPages: documents.scannedPages,
         kind: documents.kind,
@@ -79,7 +84,9 @@ export async function confirmBatch(input: {
       );
     }
     for (const doc of quoted) assertDocumentStored(doc);
-    const warned = quoted.filter((a) => a.quoteWarning === NOT_A_CONTRACT);
+    const available = (await lockAvailableCredits(tx, input.userId)) ?? 0;
+    const { toQueue, leftOut } = await leaveOutPaidElsewhere(tx, input.userId, quoted);
+    const warned = toQueue.filter((a) => a.quoteWarning === NOT_A_CONTRACT);
     if (warned.length > 0 && !input.acknowledgeWarnings) {
       throw new AppError(
         "not_a_contract",
@@ -87,13 +94,20 @@ export async function confirmBatch(input: {
         { warning: NOT_A_CONTRACT, analysisIds: warned.map((a) => a.id) },
       );
     }
-    const holds = quoted.map((a) => ({
+    if (leftOut.length > 0) await recordLeftOut(tx, input.batchId, leftOut);
+    if (toQueue.length === 0) {
+      await tx
+        .update(batches)
+        .set({ confirmedAt: sql`now()`, confirmKey: input.idempotencyKey ?? null })
+        .where(eq(batches.id, input.batchId));
+      return "nothing_left";
+    }
+    const holds = toQueue.map((a) => ({
       userId: input.userId,
       analysisId: a.id,
       amount: priceForDocument(a),
     }));
     const total = holds.reduce((sum, h) => sum + h.amount, 0);
-    const available = (await lockAvailableCredits(tx, input.userId)) ?? 0;
     if (available < total) throw batchShort(total, available);
 
     for (const hold of holds) await holdCredits(tx, hold);
@@ -102,7 +116,7 @@ export async function confirmBatch(input: {
         id: h.analysisId,
         price: h.amount,
         n: i + 1,
-        steps: stepCountFor(quoted[i] ?? { kind: "", pageCount: 0 }, env.CHUNK_PAGES),
+        steps: stepCountFor(toQueue[i] ?? { kind: "", pageCount: 0 }, env.CHUNK_PAGES),
       })),
     );
     await tx.execute(sql`
@@ -128,10 +142,70 @@ export async function confirmBatch(input: {
       )
       update batches set confirmed_at = now(), confirm_key = ${input.idempotencyKey ?? null}
       where id = ${input.batchId}::uuid`);
-    return true;
+    return "queued";
   });
 
-  if (queuedAny) await admitAndEnqueue([input.userId]);
+  if (outcome === "queued") await admitAndEnqueue([input.userId]);
   const batch = await getBatchView({ userId: input.userId, batchId: input.batchId });
-  return { batch, duplicate: !queuedAny };
+  return { batch, duplicate: outcome === "already_confirmed" };
+}
+
+type ConfirmOutcome = "queued" | "already_confirmed" | "nothing_left";
+type QuotedFile = { id: string; documentId: string; sha256: string; filename: string };
+type LeftOut = { analysisId: string; problem: BatchProblem };
+
+/**
+ * The batch's files this user is already paying for elsewhere: analysed since the batch was made,
+ * or confirmed in another batch or on their own in the meantime. Read under the user's balance
+ * row lock, which every confirm takes (a batch's here, a single upload's in `confirmAnalysis`),
+ * so a confirm of the same file that came first has committed and is seen: two batches with one
+ * contract, confirmed at once, pay for it once.
+ */
+async function leaveOutPaidElsewhere<T extends QuotedFile>(
+  tx: Tx,
+  userId: string,
+  quoted: readonly T[],
+): Promise<{ toQueue: T[]; leftOut: LeftOut[] }> {
+  const toQueue: T[] = [];
+  const leftOut: LeftOut[] = [];
+  for (const file of quoted) {
+    const earlier = await findEarlierAnalyses(tx, {
+      userId,
+      sha256: file.sha256,
+      exceptDocumentId: file.documentId,
+    });
+    const problem = earlierAnalysisProblem(file.filename, earlier);
+    if (problem) leftOut.push({ analysisId: file.id, problem });
+    else toQueue.push(file);
+  }
+  return { toQueue, leftOut };
+}
+
+/**
+ * Left-out quotes end `cancelled` at price 0 (never held, nothing to release; the batch's total
+ * then counts what is paid) with the reason as their message, and join the batch's problems.
+ */
+async function recordLeftOut(tx: Tx, batchId: string, leftOut: readonly LeftOut[]): Promise<void> {
+  for (const { analysisId, problem } of leftOut) {
+    await tx
+      .update(analyses)
+      .set({
+        status: "cancelled",
+        priceCredits: 0,
+        finishedAt: sql`now()`,
+        updatedAt: sql`now()`,
+        errorCode: problem.code,
+        errorMessage: problem.message,
+      })
+      .where(eq(analyses.id, analysisId));
+    await recordEvent(tx, {
+      analysisId,
+      type: "cancelled",
+      data: { from: "quoted", reason: problem.code, earlierAnalysisId: problem.analysisId },
+    });
+  }
+  const problems = JSON.stringify(leftOut.map((l) => l.problem));
+  await tx.execute(
+    sql`update batches set problems = problems || ${problems}::jsonb where id = ${batchId}::uuid`,
+  );
 }

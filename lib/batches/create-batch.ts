@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import type { ReceivedUpload } from "@/lib/http/read-many-uploads";
 import { logger } from "@/lib/logger";
 import type { BatchView } from "./batch-view";
+import { earlierAnalysisProblem } from "./earlier-analysis-problem";
 import { getBatchView } from "./get-batch";
 import {
   type BatchBudget,
@@ -74,7 +75,8 @@ function batchName(uploads: readonly ReceivedUpload[]): string {
  * of a single upload (sniffing and inspection in the reader pool, the same limits, a `quoted`
  * analysis priced on the server), one after the other so a batch takes one reader at a time. A
  * file that fails is a problem of the batch — left out and free — never a failure of the batch;
- * so is a second copy of a file in the batch, and a file the user already has a memo of.
+ * so is a second copy of a file in the batch, and a file the user already has a memo of or is
+ * having analysed.
  */
 export async function createBatch(input: {
   userId: string;
@@ -103,22 +105,19 @@ export async function createBatch(input: {
       problems.push({
         filename,
         code: "duplicate_in_batch",
-        message: `The same file as ${firstCopy} in this batch, which is analysed once. Nothing was charged.`,
+        message: `The same file as ${firstCopy} in this batch, which is analyzed once. Nothing was charged.`,
       });
       continue;
     }
     firstCopyOf.set(digest, filename);
-    // A file the user has a memo of already: the same bytes give the same memo, so a bulk upload
-    // does not buy it again (a single upload offers it too, with "Analyze anyway").
-    const { duplicateOf } = await findEarlierAnalyses(db, { userId: input.userId, sha256: digest });
-    if (duplicateOf) {
-      problems.push({
-        filename,
-        code: "analysed_before",
-        message:
-          "You analysed this file before and its memo is ready. To analyse it again, upload it on its own. Nothing was charged.",
-        analysisId: duplicateOf.analysisId,
-      });
+    // A file the user has a memo of already, or one being analysed: the same bytes give the same
+    // memo, so a bulk upload does not buy it again (a single upload offers it too).
+    const earlier = earlierAnalysisProblem(
+      filename,
+      await findEarlierAnalyses(db, { userId: input.userId, sha256: digest }),
+    );
+    if (earlier) {
+      problems.push(earlier);
       continue;
     }
     try {

@@ -73,7 +73,7 @@ test("a user uploads several contracts as one batch, confirms once, follows it a
   await expect(again.getByTestId("batch-file")).toHaveCount(1);
   const before = again.getByTestId("batch-problem");
   await expect(before).toContainText(`${first!.name} — excluded, free`);
-  await expect(before).toContainText("You analysed this file before");
+  await expect(before).toContainText("You analyzed this file before");
   await expect(again.getByTestId("confirm-batch")).toHaveText(/^Analyze 1 contract for /);
   await shot("03-analysed-before");
   await before.getByRole("link", { name: "Open its memo" }).click();

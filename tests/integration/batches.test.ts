@@ -4,6 +4,7 @@ import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/create-user";
 import type { BatchView } from "@/lib/batches/batch-view";
+import { checkLedger } from "@/lib/billing/check-ledger";
 import { db } from "@/lib/db/client";
 import { analyses, batches, creditEntries, users } from "@/lib/db/schema";
 import { ApiClient } from "@/tests/support/api-client";
@@ -202,7 +203,7 @@ describe("bulk upload as batches", () => {
         filename: "renamed.pdf",
         code: "analysed_before",
         message:
-          "You analysed this file before and its memo is ready. To analyse it again, upload it on its own. Nothing was charged.",
+          "You analyzed this file before and its memo is ready. To analyze it again, upload it on its own. Nothing was charged.",
         analysisId: batch.files[0]!.analysisId,
       },
     ]);
@@ -260,7 +261,7 @@ describe("bulk upload as batches", () => {
       {
         filename: "copy of it.pdf",
         code: "duplicate_in_batch",
-        message: `The same file as ${firstPdf!.name} in this batch, which is analysed once. Nothing was charged.`,
+        message: `The same file as ${firstPdf!.name} in this batch, which is analyzed once. Nothing was charged.`,
       },
       expect.objectContaining({ filename: "again.pdf", code: "duplicate_in_batch" }),
     ]);
@@ -270,6 +271,121 @@ describe("bulk upload as batches", () => {
     // Only the two distinct contracts were quoted: the copies wrote nothing.
     const quoted = await db.select().from(analyses).where(eq(analyses.userId, userId));
     expect(quoted).toHaveLength(2);
+  });
+
+  it("two batches holding one contract, confirmed at the same time, pay for it once", async () => {
+    const { client, userId } = await signedInWith(100);
+    const a = (await postBatch(client, [pdf(firstPdf), pdf(secondPdf)])).body.batch;
+    const b = (await postBatch(client, [{ ...pdf(firstPdf), name: "same.pdf" }, pdf(thirdPdf)]))
+      .body.batch;
+    // Both were made before either was confirmed, so both quote the shared contract.
+    expect(a.files).toHaveLength(2);
+    expect(b.files).toHaveLength(2);
+
+    const answers = await Promise.all([confirmBatch(client, a.id), confirmBatch(client, b.id)]);
+    expect(answers.map((x) => x.status)).toEqual([202, 202]);
+    const [first, second] = await Promise.all([getBatch(client, a.id), getBatch(client, b.id)]);
+    const sharedOf = (view: BatchView) => view.files[0]!;
+    const confirmedShared = [sharedOf(first), sharedOf(second)].filter(
+      (f) => f.status !== "cancelled",
+    );
+    const leftOutShared = [sharedOf(first), sharedOf(second)].filter(
+      (f) => f.status === "cancelled",
+    );
+    expect(confirmedShared).toHaveLength(1);
+    expect(leftOutShared).toHaveLength(1);
+    const loser = leftOutShared[0] === sharedOf(first) ? first : second;
+    expect(loser.problems).toEqual([
+      expect.objectContaining({
+        code: expect.stringMatching(/^(analysing_elsewhere|analysed_before)$/),
+        analysisId: confirmedShared[0]!.analysisId,
+        message: expect.stringMatching(/Nothing was charged\.$/),
+      }),
+    ]);
+    // Exactly three holds (shared, second, third); the left-out quote was never held.
+    const all = [...first.files, ...second.files].map((f) => f.analysisId);
+    const held = (await holdsOf(all)).map((h) => h.analysisId).sort();
+    expect(held).toEqual(all.filter((id) => id !== leftOutShared[0]!.analysisId).sort());
+    expect(await entriesForAnalysis(leftOutShared[0]!.analysisId)).toEqual([]);
+    const prices = [first, second]
+      .flatMap((v) => v.files)
+      .filter((f) => f.status !== "cancelled")
+      .reduce((sum, f) => sum + f.priceCredits, 0);
+    const balance = await balanceOf(userId);
+    expect(balance.available + balance.held + balance.spent).toBe(100);
+    expect(balance.available).toBe(100 - prices);
+    expect((await checkLedger()).violations).toEqual([]);
+  });
+
+  it("leaves out at confirm a file confirmed on its own after the batch was made", async () => {
+    const { client } = await signedInWith(100);
+    const made = (await postBatch(client, [pdf(firstPdf), pdf(secondPdf)])).body.batch;
+    const upload = (await (
+      await client.upload(readContract(firstPdf!.file), "single.pdf", "application/pdf")
+    ).json()) as { document: { id: string } };
+    const single = await client.json<{ analysis: { id: string } }>("POST", "/api/analyses", {
+      json: { documentId: upload.document.id },
+      headers: { "idempotency-key": randomUUID() },
+    });
+    expect(single.status).toBe(202);
+
+    const { status, body } = await confirmBatch(client, made.id);
+    expect(status).toBe(202);
+    expect(body.duplicate).toBe(false);
+    expect(body.batch.files.map((f) => f.status)).toEqual([
+      "cancelled",
+      expect.stringMatching(/^(queued|running|succeeded)$/),
+    ]);
+    expect(body.batch.problems).toEqual([
+      expect.objectContaining({ filename: firstPdf!.name, analysisId: single.body.analysis.id }),
+    ]);
+    expect(await entriesForAnalysis(made.files[0]!.analysisId)).toEqual([]);
+    expect(await holdsOf([made.files[1]!.analysisId])).toHaveLength(1);
+    // A retried confirm answers the same batch and holds nothing more.
+    const again = await confirmBatch(client, made.id);
+    expect(again.body.duplicate).toBe(true);
+    expect(again.body.batch.problems).toHaveLength(1);
+    expect(await holdsOf(made.files.map((f) => f.analysisId))).toHaveLength(1);
+    // A new batch with it is left out at once: being analysed (or done by now), pointing there.
+    const next = (await postBatch(client, [pdf(firstPdf)])).body.batch;
+    expect(next.files).toEqual([]);
+    expect(next.problems).toEqual([
+      expect.objectContaining({
+        code: expect.stringMatching(/^(analysing_elsewhere|analysed_before)$/),
+        analysisId: single.body.analysis.id,
+      }),
+    ]);
+  });
+
+  it("a batch and a single upload of one contract, confirmed at the same time, pay for it once", async () => {
+    const { client, userId } = await signedInWith(100);
+    const made = (await postBatch(client, [pdf(firstPdf)])).body.batch;
+    const upload = (await (
+      await client.upload(readContract(firstPdf!.file), "single.pdf", "application/pdf")
+    ).json()) as { document: { id: string } };
+    const [batchAnswer, single] = await Promise.all([
+      confirmBatch(client, made.id),
+      client.json<{ analysis?: { id: string }; error?: ErrorBody }>("POST", "/api/analyses", {
+        json: { documentId: upload.document.id },
+        headers: { "idempotency-key": randomUUID() },
+      }),
+    ]);
+    expect(batchAnswer.status).toBe(202);
+    // Whichever came second under the user's lock was told, for free: a 409 naming the batch's
+    // analysis, or the batch's file left out naming the single one.
+    if (single.status === 409) {
+      expect(single.body.error?.code).toBe("duplicate_document");
+      expect(batchAnswer.body.batch.files[0]!.status).not.toBe("cancelled");
+    } else {
+      expect(single.status).toBe(202);
+      expect(batchAnswer.body.batch.files[0]!.status).toBe("cancelled");
+    }
+    const ours = await db
+      .select({ id: analyses.id })
+      .from(analyses)
+      .where(eq(analyses.userId, userId));
+    expect(await holdsOf(ours.map((a) => a.id))).toHaveLength(1);
+    expect((await checkLedger()).violations).toEqual([]);
   });
 
   it("shows a batch to its owner only: another user's batch is 404 everywhere", async () => {

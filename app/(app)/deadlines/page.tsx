@@ -9,7 +9,7 @@ export default function DeadlinesPage() {
     <>
       <PageHeader
         title="Deadlines"
-        description="Notice deadlines and contract ends from your analysed contracts, so nothing renews by surprise."
+        description="Notice deadlines and contract ends from your analyzed contracts, so nothing renews by surprise."
       />
       <DeadlinesView />
     </>

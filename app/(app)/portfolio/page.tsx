@@ -10,7 +10,7 @@ export default function PortfolioPage() {
     <>
       <PageHeader
         title="Portfolio"
-        description="Your analysed contracts side by side: who, how long, whether they renew, when notice is due. Download exactly these rows as a spreadsheet."
+        description="Your analyzed contracts side by side: who, how long, whether they renew, when notice is due. Download exactly these rows as a spreadsheet."
       />
       <Suspense>
         <PortfolioView />

@@ -6,7 +6,7 @@ export type BatchProblem = {
   filename: string;
   code: string;
   message: string;
-  /** The user's earlier analysis of the same file, whose memo they can open instead. */
+  /** The user's other analysis of the same file (done, or queued or running), to open instead. */
   analysisId?: string;
 };
 
