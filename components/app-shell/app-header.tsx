@@ -83,7 +83,11 @@ export function AppHeader({ user }: { user: HeaderUser }) {
 
           <CreditBalance />
 
-          <Box sx={{ display: { xs: "none", md: "flex" }, alignItems: "center", gap: 1 }}>
+          {/* The one part that gives way when the row is full (minWidth 0): a long e-mail is cut
+              with an ellipsis instead of pushing the page wider than the window. */}
+          <Box
+            sx={{ display: { xs: "none", md: "flex" }, alignItems: "center", gap: 1, minWidth: 0 }}
+          >
             <Typography
               variant="body2"
               sx={{

@@ -44,6 +44,8 @@ export function BatchConfirm({
   // Files that do not look like contracts are analysed only with an explicit "Analyze anyway".
   const warned = quoted.filter((f) => f.quoteWarning === "not_a_contract");
   const [acknowledged, setAcknowledged] = useState(false);
+  // Where OCR is off, scanned pages of a mixed PDF are left unread: said before anyone pays.
+  const unread = quoted.filter((f) => f.unreadScans !== null);
 
   const onClick = async () => {
     setFailure(null);
@@ -83,6 +85,20 @@ export function BatchConfirm({
             }
             label="Analyze them anyway — I understand they are charged"
           />
+        </Notice>
+      ) : null}
+      {unread.length > 0 ? (
+        <Notice
+          severity="warning"
+          sx={{ mb: 2 }}
+          title={`Scanned pages in ${pluralize(unread.length, "file")} will not be read`}
+          data-testid="batch-unread-scans-warning"
+        >
+          {unread.map((f) => (
+            <Typography key={f.analysisId} variant="body2" sx={{ overflowWrap: "anywhere" }}>
+              {f.documentName}: {f.unreadScans}
+            </Typography>
+          ))}
         </Notice>
       ) : null}
       <Box sx={{ ...spaceBetweenRow, gap: 1.5 }}>

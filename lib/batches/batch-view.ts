@@ -13,6 +13,8 @@ export type BatchFileView = {
   errorMessage: string | null;
   /** `not_a_contract` when the quote warned; confirming then needs `acknowledgeWarnings`. */
   quoteWarning: string | null;
+  /** Where OCR is off: the quote's sentence naming the scanned pages that will not be read. */
+  unreadScans: string | null;
 };
 
 /** How far a batch is. `done` counts every finished analysis, succeeded or not. */

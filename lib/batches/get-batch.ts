@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { analyses, batches, documents } from "@/lib/db/schema";
+import { unreadScansMessage } from "@/lib/documents/accept-scanned-pages";
 import { notFound } from "@/lib/errors";
 import { type BatchSummary, type BatchView, countBatch } from "./batch-view";
 
@@ -19,7 +20,7 @@ export async function getBatchView(input: { userId: string; batchId: string }): 
     .from(batches)
     .where(and(eq(batches.id, input.batchId), eq(batches.userId, input.userId), batchIsLive));
   if (!batch) throw notFound("Batch");
-  const files = await db
+  const rows = await db
     .select({
       analysisId: analyses.id,
       documentId: documents.id,
@@ -30,11 +31,22 @@ export async function getBatchView(input: { userId: string; batchId: string }): 
       percent: analyses.percent,
       errorMessage: analyses.errorMessage,
       quoteWarning: analyses.quoteWarning,
+      // Kept with the quote only (its timeline entry): what a deployment without OCR left unread.
+      unreadScannedPages: sql<number[] | null>`(select e.data->'unreadScannedPages'
+        from analysis_events e where e.analysis_id = ${analyses.id} and e.type = 'quoted'
+        order by e.id limit 1)`,
     })
     .from(analyses)
     .innerJoin(documents, eq(documents.id, analyses.documentId))
     .where(and(eq(analyses.batchId, batch.id), isNull(analyses.deletedAt)))
     .orderBy(asc(analyses.createdAt), asc(analyses.id));
+  const files = rows.map(({ unreadScannedPages, ...file }) => ({
+    ...file,
+    unreadScans:
+      file.status === "quoted" && unreadScannedPages && unreadScannedPages.length > 0
+        ? unreadScansMessage(unreadScannedPages)
+        : null,
+  }));
   return {
     id: batch.id,
     name: batch.name,

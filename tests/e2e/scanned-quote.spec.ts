@@ -48,6 +48,37 @@ test("where OCR is off, the quote of a mixed PDF names the scans it will not rea
   expect(warningBox!.y).toBeLessThan(confirmBox!.y);
 });
 
+test("where OCR is off, a batch names the scans it will not read before it is confirmed", async ({
+  signedInAsNewUser,
+}, testInfo) => {
+  const mixed = await withScannedPages(sampleContract("HOLIDAYRVSUPERSTORES"), [2]);
+  const page = await signedInAsNewUser({ baseURL: readSeed().noOcrBaseUrl });
+  await page.goto("/upload");
+  await page.getByTestId("upload-input").setInputFiles([
+    { name: "mixed.pdf", mimeType: "application/pdf", buffer: Buffer.from(mixed) },
+    {
+      name: "text.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(sampleContract("LEGACYTECHNOLOGY")),
+    },
+  ]);
+  const card = page.getByTestId("batch-card");
+  await expect(card).toHaveAttribute("data-state", "quoted", { timeout: 60_000 });
+  const warning = card.getByTestId("batch-unread-scans-warning");
+  await expect(warning).toContainText("Scanned pages in 1 file will not be read");
+  await expect(warning).toContainText("mixed.pdf: Page 2 is a scan and will not be read");
+  await expect(warning).not.toContainText("text.pdf");
+  const warningBox = await warning.boundingBox();
+  const confirmBox = await card.getByTestId("confirm-batch").boundingBox();
+  expect(warningBox!.y).toBeLessThan(confirmBox!.y);
+  await page.screenshot({ path: testInfo.outputPath("batch-unread-scans.png"), fullPage: true });
+  // A new account's long e-mail in the header once pushed the page 42 px wider than 1280.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, "horizontal overflow at 1280 px").toBe(0);
+});
+
 test("a citation of a scanned page highlights the quote on the scan, from the OCR word boxes", async ({
   signedInAsNewUser,
 }) => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalysisResult } from "@/lib/analysis/result-schema";
+import type { BatchView } from "@/lib/batches/batch-view";
 import { priceForDocument } from "@/lib/billing/price-document";
 import { buildScannedPdf } from "@/scripts/eval/build-scanned-pdf";
 import { ApiClient } from "@/tests/support/api-client";
@@ -80,6 +81,25 @@ describe("scanned pages where OCR is off", { timeout: 120_000 }, () => {
     expect(response.status).toBe(201);
     const up = (await response.json()) as UploadResponse;
     expect(up.quote.unreadScans).toBeNull();
+  });
+
+  it("names a batch file's unread scans before the batch is confirmed", async () => {
+    const mixed = await withScannedPages(sampleContract("HOLIDAYRVSUPERSTORES"), [3]);
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(mixed)], { type: "application/pdf" }), "m.pdf");
+    const text = sampleContract("LEGACYTECHNOLOGY");
+    form.append("file", new Blob([new Uint8Array(text)], { type: "application/pdf" }), "t.pdf");
+    const { status, body } = await client.json<{ batch: BatchView }>("POST", "/api/batches", {
+      multipart: form,
+    });
+    expect(status).toBe(201);
+    expect(body.batch.files.map((f) => [f.documentName, f.unreadScans])).toEqual([
+      [
+        "m.pdf",
+        "Page 3 is a scan and will not be read: OCR (text recognition) is off on this server, so the analysis covers only the other pages.",
+      ],
+      ["t.pdf", null],
+    ]);
   });
 
   it("refuses a PDF that is all scans, for free", async () => {
