@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import type { AnalysisView } from "@/lib/analyses/analysis-view";
@@ -10,7 +10,7 @@ import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
 import { holdSteps, holdWith, lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { priceForDocument } from "@/lib/billing/price-document";
 import { db, type Tx } from "@/lib/db/client";
-import { documents, idempotencyKeys, users } from "@/lib/db/schema";
+import { analyses, documents, idempotencyKeys, users } from "@/lib/db/schema";
 import { assertDocumentStored } from "@/lib/deletion/assert-document-stored";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -37,7 +37,8 @@ export type ConfirmAnalysisResult = {
  * design.md "Confirm is one transaction": re-price from the stored document, hold the credits,
  * set `queued`. The document row lock serializes concurrent confirms of one document, so ten
  * clicks make one analysis and one hold. Admission (and the enqueue) happens only after commit.
- * Round trips: BEGIN, the lock, one read of what already exists, one write, COMMIT.
+ * Round trips: BEGIN, the document lock, one read of the key and the quote, the balance lock,
+ * one read of an analysis under way, the duplicate guard's read, one write, COMMIT.
  */
 export async function confirmAnalysis(
   input: {
@@ -73,12 +74,9 @@ export async function confirmAnalysis(
     const [existing] = await tx.execute<{
       key_document_id: string | null;
       key_analysis_id: string | null;
-      active_id: string | null;
       quoted_id: string | null;
       quote_warning: string | null;
     }>(sql`select k.document_id as key_document_id, k.analysis_id as key_analysis_id,
-        (select id from analyses
-          where document_id = ${input.documentId} and status in ('queued', 'running')) as active_id,
         (select id from analyses
           where document_id = ${input.documentId} and status = 'quoted'
           order by created_at desc limit 1 for update) as quoted_id,
@@ -96,15 +94,27 @@ export async function confirmAnalysis(
       }
       return { analysisId: existing.key_analysis_id, duplicate: true, enqueue: false };
     }
-    if (existing?.active_id) {
-      await rememberKey(tx, input, existing.active_id);
-      return { analysisId: existing.active_id, duplicate: true, enqueue: false };
-    }
 
-    // The balance row's lock (taken by the hold anyway) before the duplicate check: every
-    // confirm of this user takes it, a batch's too, so one that confirmed the same file first
-    // has committed by now and the guard sees it.
+    // The balance row's lock (taken by the hold anyway) before looking for an analysis under
+    // way and before the duplicate guard: every confirm of this user takes it, a batch's too,
+    // so one that confirmed this document or the same file first has committed by now and both
+    // reads see it. (A batch's confirm does not take the document lock: without this read, its
+    // quote turned `queued` under us left no quote here, and a second row broke the one-active
+    // index with a 500.)
     await lockAvailableCredits(tx, input.userId);
+    const [active] = await tx
+      .select({ id: analyses.id })
+      .from(analyses)
+      .where(
+        and(
+          eq(analyses.documentId, input.documentId),
+          inArray(analyses.status, ["queued", "running"]),
+        ),
+      );
+    if (active) {
+      await rememberKey(tx, input, active.id);
+      return { analysisId: active.id, duplicate: true, enqueue: false };
+    }
     await assertConfirmGuards(tx, {
       ...input,
       sha256: doc.sha256,

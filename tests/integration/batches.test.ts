@@ -388,6 +388,26 @@ describe("bulk upload as batches", () => {
     expect((await checkLedger()).violations).toEqual([]);
   });
 
+  it("a batch's own file confirmed on its own while the batch is confirmed: one analysis, one hold", async () => {
+    const { client } = await signedInWith(100);
+    const made = (await postBatch(client, [pdf(firstPdf), pdf(secondPdf)])).body.batch;
+    const own = made.files[0]!;
+    const [batchAnswer, single] = await Promise.all([
+      confirmBatch(client, made.id),
+      client.json<{ analysis: { id: string } }>("POST", "/api/analyses", {
+        json: { documentId: own.documentId },
+        headers: { "idempotency-key": randomUUID() },
+      }),
+    ]);
+    // Whichever came first queued the batch's quote; the other answers with that same analysis.
+    expect(batchAnswer.status).toBe(202);
+    expect(single.status).toBe(202);
+    expect(single.body.analysis.id).toBe(own.analysisId);
+    const rows = await db.select().from(analyses).where(eq(analyses.documentId, own.documentId));
+    expect(rows).toHaveLength(1);
+    expect(await holdsOf(made.files.map((f) => f.analysisId))).toHaveLength(2);
+  });
+
   it("shows a batch to its owner only: another user's batch is 404 everywhere", async () => {
     const { client: bob } = await signedInWith(100);
     for (const [method, path] of [
