@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { admitAndEnqueue } from "@/lib/admission/admit-analyses";
 import { findEarlierAnalyses } from "@/lib/analyses/find-earlier-analyses";
-import { insertEventsSql, recordEvent } from "@/lib/analyses/record-event";
+import { insertEventsSql, recordEvents } from "@/lib/analyses/record-event";
 import { assertAccountEnabled } from "@/lib/auth/set-user-disabled";
 import { holdCredits, lockAvailableCredits } from "@/lib/billing/hold-credits";
 import { priceForDocument } from "@/lib/billing/price-document";
@@ -106,6 +106,7 @@ export async function confirmBatch(input: {
       userId: input.userId,
       analysisId: a.id,
       amount: priceForDocument(a),
+      steps: stepCountFor(a, env.CHUNK_PAGES),
     }));
     const total = holds.reduce((sum, h) => sum + h.amount, 0);
     if (available < total) throw batchShort(total, available);
@@ -116,7 +117,7 @@ export async function confirmBatch(input: {
         id: h.analysisId,
         price: h.amount,
         n: i + 1,
-        steps: stepCountFor(toQueue[i] ?? { kind: "", pageCount: 0 }, env.CHUNK_PAGES),
+        steps: h.steps,
       })),
     );
     await tx.execute(sql`
@@ -186,24 +187,26 @@ async function leaveOutPaidElsewhere<T extends QuotedFile>(
  * then counts what is paid) with the reason as their message, and join the batch's problems.
  */
 async function recordLeftOut(tx: Tx, batchId: string, leftOut: readonly LeftOut[]): Promise<void> {
-  for (const { analysisId, problem } of leftOut) {
-    await tx
-      .update(analyses)
-      .set({
-        status: "cancelled",
-        priceCredits: 0,
-        finishedAt: sql`now()`,
-        updatedAt: sql`now()`,
-        errorCode: problem.code,
-        errorMessage: problem.message,
-      })
-      .where(eq(analyses.id, analysisId));
-    await recordEvent(tx, {
+  const reasons = JSON.stringify(
+    leftOut.map(({ analysisId, problem }) => ({
+      id: analysisId,
+      code: problem.code,
+      message: problem.message,
+    })),
+  );
+  await tx.execute(sql`
+    update analyses a set status = 'cancelled', price_credits = 0, finished_at = now(),
+      updated_at = now(), error_code = r.code, error_message = r.message
+    from jsonb_to_recordset(${reasons}::jsonb) as r(id uuid, code text, message text)
+    where a.id = r.id`);
+  await recordEvents(
+    tx,
+    leftOut.map(({ analysisId, problem }) => ({
       analysisId,
-      type: "cancelled",
+      type: "cancelled" as const,
       data: { from: "quoted", reason: problem.code, earlierAnalysisId: problem.analysisId },
-    });
-  }
+    })),
+  );
   const problems = JSON.stringify(leftOut.map((l) => l.problem));
   await tx.execute(
     sql`update batches set problems = problems || ${problems}::jsonb where id = ${batchId}::uuid`,

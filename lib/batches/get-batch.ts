@@ -32,9 +32,10 @@ export async function getBatchView(input: { userId: string; batchId: string }): 
       errorMessage: analyses.errorMessage,
       quoteWarning: analyses.quoteWarning,
       // Kept with the quote only (its timeline entry): what a deployment without OCR left unread.
-      unreadScannedPages: sql<number[] | null>`(select e.data->'unreadScannedPages'
-        from analysis_events e where e.analysis_id = ${analyses.id} and e.type = 'quoted'
-        order by e.id limit 1)`,
+      // Read for quotes only, the one status that shows it (the batch page polls this).
+      unreadScannedPages: sql<number[] | null>`case when ${analyses.status} = 'quoted' then
+        (select e.data->'unreadScannedPages' from analysis_events e
+          where e.analysis_id = ${analyses.id} and e.type = 'quoted' order by e.id limit 1) end`,
     })
     .from(analyses)
     .innerJoin(documents, eq(documents.id, analyses.documentId))
@@ -43,7 +44,7 @@ export async function getBatchView(input: { userId: string; batchId: string }): 
   const files = rows.map(({ unreadScannedPages, ...file }) => ({
     ...file,
     unreadScans:
-      file.status === "quoted" && unreadScannedPages && unreadScannedPages.length > 0
+      unreadScannedPages && unreadScannedPages.length > 0
         ? unreadScansMessage(unreadScannedPages)
         : null,
   }));

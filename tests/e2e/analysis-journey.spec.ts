@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { contractPdfs } from "../support/contracts";
+import { openFirstCitedEvidence, squash } from "./analysis-steps";
 import { expect, test } from "./fixtures";
 import { readSeed as users } from "./seed";
 
@@ -74,19 +75,12 @@ test("a user analyses a real contract, leaves, comes back to the memo; the admin
 
   // Every finding shows its evidence; a citation opens its page (the PDF, drawn by pdf.js) with
   // the quoted words highlighted.
-  await page.getByTestId("findings-expand-all").click();
   const governingLaw = page.locator('[data-testid="finding"][data-finding="governing-law"]');
-  const cited = page
-    .getByTestId("finding")
-    .filter({ has: page.getByTestId("citation") })
-    .first();
-  await cited.getByTestId("toggle-evidence").click();
-  const quoted = (await cited.getByTestId("evidence-quote").textContent()) ?? "";
+  const { cited, quoted } = await openFirstCitedEvidence(page);
   expect(quoted.length).toBeGreaterThan(10);
   await cited.getByTestId("citation").click();
   const panel = page.getByTestId("source-panel");
   await expect(panel.getByTestId("pdf-page")).toHaveAttribute("data-state", "ready");
-  const squash = (text: string) => text.replace(/\s+/g, "").toLowerCase();
   const highlighted = squash((await panel.getByTestId("pdf-highlight").allTextContents()).join(""));
   expect(highlighted).toContain(squash(quoted.replace(/^“/, "")).slice(0, 30));
   await shot(page, "05-source");

@@ -1,13 +1,11 @@
 import path from "node:path";
 import type { Locator } from "@playwright/test";
 import { CONTRACTS_DIR, contractPdfs } from "../support/contracts";
+import { analyseUpload, openFirstCitedEvidence, squash } from "./analysis-steps";
 import { expect, test } from "./fixtures";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-/** Text compared as the viewer matches it: no whitespace, lower case. */
-const squash = (text: string) => text.replace(/\s+/g, "").toLowerCase();
 
 /** The element lies wholly inside the first screen (the page is scrolled to the top). */
 async function expectInFirstScreen(locator: Locator, height: number) {
@@ -40,14 +38,7 @@ test("the analysis page reads in one screen: status, download and key terms firs
   test.setTimeout(240_000);
   const contract = contractPdfs()[0]!;
   const page = await signedInAsNewUser({ viewport: DESKTOP });
-  await page.goto("/upload");
-  await page.getByTestId("upload-input").setInputFiles(contract.file);
-  await page.getByTestId("quote-card").getByTestId("confirm-analysis").click();
-  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
-  const url = page.url();
-  await expect(page.getByTestId("analysis-detail")).toHaveAttribute("data-status", "succeeded", {
-    timeout: 120_000,
-  });
+  const url = await analyseUpload(page, contract.file, { timeout: 120_000 });
 
   // A reopened analysis: its state is in the server's HTML, no placeholder first.
   const html = await (await page.request.get(url)).text();
@@ -82,13 +73,7 @@ test("the analysis page reads in one screen: status, download and key terms firs
   await page.screenshot({ path: testInfo.outputPath("01-desktop.png") });
 
   // A finding's citation opens its page of the PDF, drawn by pdf.js, the quote highlighted.
-  await page.getByTestId("findings-expand-all").click();
-  const cited = page
-    .getByTestId("finding")
-    .filter({ has: page.getByTestId("citation") })
-    .first();
-  await cited.getByTestId("toggle-evidence").click();
-  const quoted = (await cited.getByTestId("evidence-quote").textContent()) ?? "";
+  const { cited, quoted } = await openFirstCitedEvidence(page);
   const quote = quoted.replace(/^“/, "").replace(/” — p\. \d+$/, "");
   expect(quote.length).toBeGreaterThan(10);
   await cited.getByTestId("citation").click();
@@ -169,22 +154,10 @@ test("a text contract's citation opens its paragraph with the quote marked, and 
     "VnueInc_20150914_8-K_EX-10.1_9259571_EX-10.1_Promotion Agreement.txt",
   );
   const page = await signedInAsNewUser({ viewport: DESKTOP });
-  await page.goto("/upload");
-  await page.getByTestId("upload-input").setInputFiles(file);
-  await page.getByTestId("quote-card").getByTestId("confirm-analysis").click();
-  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("analysis-detail")).toHaveAttribute("data-status", "succeeded", {
-    timeout: 120_000,
-  });
+  await analyseUpload(page, file, { timeout: 120_000 });
 
-  await page.getByTestId("findings-expand-all").click();
-  const cited = page
-    .getByTestId("finding")
-    .filter({ has: page.getByTestId("citation") })
-    .first();
+  const { cited, quoted } = await openFirstCitedEvidence(page);
   await expect(cited.getByTestId("citation")).toHaveText(/^¶ \d+$/);
-  await cited.getByTestId("toggle-evidence").click();
-  const quoted = (await cited.getByTestId("evidence-quote").textContent()) ?? "";
   await cited.getByTestId("citation").click();
   const panel = page.getByTestId("source-panel");
   const mark = panel.getByTestId("source-quote");

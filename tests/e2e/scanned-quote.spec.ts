@@ -1,15 +1,14 @@
 import { buildScannedPdf } from "../../scripts/eval/build-scanned-pdf";
-import { contractPdfs, readContract } from "../support/contracts";
 import { sampleContract, withScannedPages } from "../support/scanned-pdf";
+import { analyseUpload, openFirstCitedEvidence } from "./analysis-steps";
 import { expect, test } from "./fixtures";
 import { readSeed } from "./seed";
 
 test("a scanned PDF is quoted at the OCR price, and the quote says so", async ({
   signedInAsNewUser,
 }) => {
-  const contract = contractPdfs().find((c) => c.name.startsWith("LEGACYTECHNOLOGY"))!;
   // 3 pages, all scans: 3 × 3 = 9 billed pages = 2 credits (a text PDF of 3 pages costs 1).
-  const scan = await buildScannedPdf(readContract(contract.file), { dpi: 100 });
+  const scan = await buildScannedPdf(sampleContract("LEGACYTECHNOLOGY"), { dpi: 100 });
   const page = await signedInAsNewUser();
   await page.goto("/upload");
   await page.getByTestId("upload-input").setInputFiles({
@@ -84,28 +83,15 @@ test("a citation of a scanned page highlights the quote on the scan, from the OC
 }) => {
   test.setTimeout(180_000);
   // 3 pages, all scans: OCR reads them all in the worker.
-  const contract = contractPdfs().find((c) => c.name.startsWith("LEGACYTECHNOLOGY"))!;
-  const scan = await buildScannedPdf(readContract(contract.file), { dpi: 100 });
+  const scan = await buildScannedPdf(sampleContract("LEGACYTECHNOLOGY"), { dpi: 100 });
   const page = await signedInAsNewUser({ viewport: { width: 1280, height: 800 } });
-  await page.goto("/upload");
-  await page.getByTestId("upload-input").setInputFiles({
-    name: "distributor-scan.pdf",
-    mimeType: "application/pdf",
-    buffer: Buffer.from(scan),
-  });
-  await page.getByTestId("quote-card").getByTestId("confirm-analysis").click();
-  await expect(page).toHaveURL(/\/analyses\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("analysis-detail")).toHaveAttribute("data-status", "succeeded", {
-    timeout: 150_000,
-  });
+  await analyseUpload(
+    page,
+    { name: "distributor-scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(scan) },
+    { timeout: 150_000 },
+  );
 
-  await page.getByTestId("findings-expand-all").click();
-  const cited = page
-    .getByTestId("finding")
-    .filter({ has: page.getByTestId("citation") })
-    .first();
-  await cited.getByTestId("toggle-evidence").click();
-  const quoted = (await cited.getByTestId("evidence-quote").textContent()) ?? "";
+  const { cited, quoted } = await openFirstCitedEvidence(page);
   const quoteWords = quoted
     .replace(/^“/, "")
     .replace(/” — p\. \d+$/, "")
