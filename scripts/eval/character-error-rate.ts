@@ -1,21 +1,18 @@
+import { collapseWhitespace } from "@/lib/analysis/text/collapse-whitespace";
 import { levenshteinDistance } from "./levenshtein-distance";
 
-/** Runs of whitespace become one space: layout (line breaks, blank lines) is not an OCR error. */
-function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
 /**
- * One page's OCR errors against its text layer: the edit distance between the two texts (spaces
- * normalized) and the length of the reference. CER over many pages is Σ edits / Σ characters.
+ * One page's OCR errors against its text layer: the edit distance between the two texts (runs of
+ * whitespace collapsed: layout, such as line breaks and blank lines, is not an OCR error) and the
+ * length of the reference. CER over many pages is Σ edits / Σ characters.
  */
 export function countCharacterErrors(
   reference: string,
   recognised: string,
 ): { edits: number; characters: number } {
-  const expected = normalizeWhitespace(reference);
+  const expected = collapseWhitespace(reference);
   return {
-    edits: levenshteinDistance(expected, normalizeWhitespace(recognised)),
+    edits: levenshteinDistance(expected, collapseWhitespace(recognised)),
     characters: expected.length,
   };
 }

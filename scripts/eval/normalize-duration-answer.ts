@@ -1,4 +1,4 @@
-import { findDurations } from "@/lib/analysis/parse/parse-duration";
+import { findDurations, parseDurationIso } from "@/lib/analysis/parse/parse-duration";
 import { hasBlank, splitAnswer } from "./split-answer";
 import type { Expected } from "./types";
 
@@ -7,11 +7,11 @@ const PERPETUAL_WORDING = /\b(?:perpetual|perpetuity|indefinite(?:ly)?|until\s+t
 
 /** One spelling per length: P12M → P1Y, P2W → P14D, so "12 months" and "1 year" agree. */
 export function canonicalizeDuration(iso: string): string {
-  const m = /^P(\d+)([YMWD])$/.exec(iso);
-  if (!m) return iso;
-  const amount = Number(m[1]);
-  if (m[2] === "M" && amount % 12 === 0) return `P${amount / 12}Y`;
-  if (m[2] === "W") return `P${amount * 7}D`;
+  const parsed = parseDurationIso(iso);
+  if (!parsed) return iso;
+  const { amount, unit } = parsed;
+  if (unit === "M" && amount % 12 === 0) return `P${amount / 12}Y`;
+  if (unit === "W") return `P${amount * 7}D`;
   return iso;
 }
 

@@ -14,7 +14,7 @@ import { countCharacterErrors } from "./character-error-rate";
 const run = promisify(execFile);
 
 /** The resolution the proof scans at (the OCR itself reads at OCR_DPI). */
-export const SCAN_DPI = 200;
+const SCAN_DPI = 200;
 
 /** Character errors against the text layer in reading order, and in the order pdf.js reads it. */
 export type OcrTally = {

@@ -1,7 +1,6 @@
 import { makeFinding, notFound } from "../findings";
-import type { Evidence, Finding } from "../result-schema";
-import type { Sentence } from "../text/document-index";
-import { evidenceCovering } from "../text/make-evidence";
+import type { Finding } from "../result-schema";
+import { evidenceCoveringMatch } from "../text/make-evidence";
 import { eachSentence, type ScanContext } from "../text/scan-context";
 
 // Not "successors and assigns" (a boilerplate noun) nor "assignment for the benefit of
@@ -24,7 +23,7 @@ export function findAssignment(ctx: ScanContext): Finding {
     const text = sentence.text;
     if (!ASSIGNMENT.test(text)) continue;
     const restricted = RESTRICTED.exec(text);
-    const restriction = restricted ? quoteMatch(ctx, sentence, restricted) : null;
+    const restriction = restricted ? evidenceCoveringMatch(ctx.index, sentence, restricted) : null;
     if (restriction) {
       const consent = CONSENT.test(restriction.quote);
       return makeFinding(
@@ -36,15 +35,10 @@ export function findAssignment(ctx: ScanContext): Finding {
       );
     }
     const free = FREELY.exec(text);
-    const freedom = free && !permitted ? quoteMatch(ctx, sentence, free) : null;
+    const freedom = free && !permitted ? evidenceCoveringMatch(ctx.index, sentence, free) : null;
     if (freedom) {
       permitted = makeFinding("permitted", "Assignment permitted without consent", freedom);
     }
   }
   return permitted ?? notFound();
-}
-
-function quoteMatch(ctx: ScanContext, sentence: Sentence, m: RegExpExecArray): Evidence | null {
-  const start = sentence.start + m.index;
-  return evidenceCovering(ctx.index, sentence, start, start + m[0].length);
 }

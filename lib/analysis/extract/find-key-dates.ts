@@ -14,7 +14,7 @@ import { isForeignDate } from "./is-foreign-date";
 const HEAD_FRACTION = 0.3;
 const MIN_HEAD = 30_000;
 
-export const UNDATED_DISPLAY = "Not dated (left blank or incomplete)";
+const UNDATED_DISPLAY = "Not dated (left blank or incomplete)";
 
 // A cover page may date the agreement before the preamble; beyond it, dates belong to other
 // documents ("Parallel License Agreement dated March 10, 2016").

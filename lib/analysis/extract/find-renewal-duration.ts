@@ -1,8 +1,13 @@
-import { type DurationMatch, findDurations } from "../parse/parse-duration";
+import {
+  type DurationMatch,
+  durationMatch,
+  findDurations,
+  parseDurationIso,
+} from "../parse/parse-duration";
 
 /** Wording that provides for renewal: "renew", "extended for", "evergreen", "year-to-year",
  *  "for successive one-year periods", "two (2) additional terms of ten (10) years". */
-export const RENEWAL =
+const RENEWAL =
   /\brenew(?:s|ed|al|als|able)?\b|\bextend(?:ed|able)\s+(?:automatically|for)\b|\bextends?\s+automatically\b|\bautomatically\s+(?:be\s+)?extend(?:s|ed)?\b|\bextend\w*\s+(?:the\s+|this\s+)?(?:agreement|term)\b[^.]{0,80}?\bfor\s+(?:an?\s+)?(?:additional|successive|consecutive|further)\b|\b(?:thereafter|agreement|term)\b[^.]{0,40}?\b(?:continu|extend)\w*\b[^.]{0,60}?\bfor\s+(?:an?\s+|(?:one|two|three)\s+or\s+more\s+)?(?:additional|successive|consecutive|further|subsequent)\b|\bevergreen\b|\b(?:year|month)[- ]to[- ](?:year|month)\b|\b(?:successive|consecutive)\s+(?:[\w()-]+\s+){0,3}?(?:periods?|terms?)\b|\b(?:additional|further)\s+(?:renewal\s+)?(?:terms?|periods?)\s+of\s+(?:[\w()-]+\s+){1,3}?(?:years?|months?)\b/gi;
 
 // "non-renewal", "elects not to renew": wording that stops a renewal, not one that provides it.
@@ -40,6 +45,7 @@ const CONTRACT = /\b(?:agreement|term|contract|franchise|licen[cs]e|relationship
 export function renewalPositions(text: string): number[] {
   if (!CONTRACT.test(text)) return [];
   const hasLowercase = /[a-z]/.test(text);
+  const headingEnd = RUN_IN_HEADING.exec(text)?.[0].length ?? 0;
   const positions: number[] = [];
   for (const m of text.matchAll(RENEWAL)) {
     const word = m[0];
@@ -56,7 +62,7 @@ export function renewalPositions(text: string): number[] {
       continue;
     }
     if (OTHER_THING_RENEWED.test(text.slice(Math.max(0, m.index - 60), m.index + 60))) continue;
-    if (m.index < (RUN_IN_HEADING.exec(text)?.[0].length ?? 0)) continue;
+    if (m.index < headingEnd) continue;
     const subject = text.slice(Math.max(0, m.index - 60), m.index);
     if (PART_RENEWED.test(subject) && !/\bagreement\b/i.test(subject)) continue;
     if (OTHER_PERIOD_EXTENDED.test(subject)) continue;
@@ -115,17 +121,13 @@ function impliedDuration(
   for (const { pattern, amount, unit } of IMPLIED_DURATIONS) {
     const m = pattern.exec(text);
     if (m && (viaHeading || isNear(positions, m.index))) {
-      const end = m.index + m[0].length;
-      return { start: m.index, end, raw: m[0], amount, unit, iso: `P${amount}${unit}` };
+      return durationMatch(m.index, m[0], amount, unit);
     }
   }
   const same = SAME_AS_INITIAL.exec(text);
-  const parsed = initialTerm ? /^P(\d+)([YMWD])$/.exec(initialTerm) : null;
+  const parsed = initialTerm ? parseDurationIso(initialTerm) : null;
   if (same && parsed && (viaHeading || isNear(positions, same.index))) {
-    const end = same.index + same[0].length;
-    const unit = parsed[2] as DurationMatch["unit"];
-    const amount = Number(parsed[1]);
-    return { start: same.index, end, raw: same[0], amount, unit, iso: `P${amount}${unit}` };
+    return durationMatch(same.index, same[0], parsed.amount, parsed.unit);
   }
   return null;
 }

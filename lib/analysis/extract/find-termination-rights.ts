@@ -78,6 +78,7 @@ export function findTerminationRights(ctx: ScanContext, parties: Party[]): Termi
       // A right whose grounds are too far from it to quote both is still a right: shown as on
       // other grounds, quoted where it is granted.
       const candidates = [...grounds, { kind: "other" as const, cover: right }];
+      const notice = noticeOf(text, i > 0 ? right.start : 0, limit);
       let unquotable = 0;
       for (const { kind, cover } of candidates) {
         if (kind === "other" && unquotable < grounds.length) break;
@@ -88,7 +89,6 @@ export function findTerminationRights(ctx: ScanContext, parties: Party[]): Termi
         const quote = (from: number, to: number) =>
           evidenceCovering(ctx.index, sentence, sentence.start + from, sentence.start + to);
         // The notice is shown only when the quote can show it too.
-        const notice = noticeOf(text, i > 0 ? right.start : 0, limit);
         const withNotice = notice
           ? quote(Math.min(cover.start, notice.start), Math.max(cover.end, notice.end))
           : null;
@@ -126,9 +126,11 @@ function rightsIn(text: string): Span[] {
     if (NOT_A_RIGHT.test(m[0]) || DENIED_BEFORE.test(text.slice(0, m.index))) continue;
     // A heading ("FRANCHISEE'S RIGHT TO TERMINATE") names a section; the section grants.
     if (m[0] === m[0].toUpperCase()) continue;
+    // Every wording RIGHT_TO_TERMINATE matches holds one of these verbs.
     const verb = /\bterminat(?:e|ion|ed)\b|\bterminable\b/i.exec(m[0]);
-    const start = m.index + (verb?.index ?? 0);
-    const end = verb ? start + verb[0].length : m.index + m[0].length;
+    if (!verb) continue;
+    const start = m.index + verb.index;
+    const end = start + verb[0].length;
     // "terminable by mutual agreement", "may be terminated by the mutual written agreement of
     // the Parties" is no one's right.
     if (BY_AGREEMENT.test(text.slice(end))) continue;

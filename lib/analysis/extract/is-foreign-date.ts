@@ -1,12 +1,8 @@
 import type { DateMatch } from "../parse/parse-date";
+import { endsAtFilingStampDate } from "../text/filing-stamps";
 
 // How far back to look for what a date belongs to.
 const LOOK_BACK = 200;
-
-// The EDGAR stamp each page of a filed exhibit carries: "Source: DOVA PHARMACEUTICALS INC.,
-// 10-Q, 11/8/2018". It dates the filing, not the agreement.
-// (The page number runs into it: "1Source: …".)
-const FILING_STAMP = /Source:\s[^:]{1,150}?,\s*$/;
 
 // A recited document: "that certain Reseller Agreement … dated as of August 1, 2015",
 // "Amendment n° 01 to the Global Maintenance Agreement … dated March 9, 2015", "have entered
@@ -22,7 +18,7 @@ const RECITED_DOCUMENT =
  */
 export function isForeignDate(text: string, date: DateMatch): boolean {
   const before = text.slice(Math.max(0, date.start - LOOK_BACK), date.start);
-  if (FILING_STAMP.test(before)) return true;
+  if (endsAtFilingStampDate(before)) return true;
   // Only the sentence the date sits in says what it dates.
   // ("ref. DS/C-3957" and "Inc. (" do not end one.)
   const sentence = before.split(/(?<=[a-z]{4,}|\))[.;]\s+(?=[A-Z])/).pop() ?? before;

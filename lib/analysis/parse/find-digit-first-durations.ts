@@ -1,4 +1,4 @@
-import type { DurationMatch } from "./parse-duration";
+import { type DurationMatch, durationMatch } from "./parse-duration";
 
 // "5 (five) years", "12 (twelve) months": the digits first and the words in brackets, as many
 // contracts drafted outside the US write it (findDurations reads "five (5) years").
@@ -11,14 +11,7 @@ export function findDigitFirstDurations(text: string): DurationMatch[] {
     const amount = Number(m[1]);
     if (!amount) continue;
     const unit = m[2]?.toLowerCase() === "year" ? "Y" : "M";
-    found.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      raw: m[0],
-      amount,
-      unit,
-      iso: `P${amount}${unit}`,
-    });
+    found.push(durationMatch(m.index, m[0], amount, unit));
   }
   return found;
 }

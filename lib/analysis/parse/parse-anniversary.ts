@@ -1,6 +1,5 @@
 import { UNIT_ORDINALS } from "./number-words";
-import type { DurationMatch } from "./parse-duration";
-import { findDurations } from "./parse-duration";
+import { type DurationMatch, durationMatch, findDurations } from "./parse-duration";
 
 // "the twenty-fourth month", "the thirty-sixth month": tens and a unit ordinal, spelled out.
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60 };
@@ -65,12 +64,5 @@ export function findAnniversary(text: string): DurationMatch | null {
   const amount = m[3] ? Number(m[3]) : m[2] ? Number(m[2]) : word ? ORDINALS[word] : undefined;
   if (!amount) return null;
   const unit = m[4]?.toLowerCase() === "month" ? "M" : "Y";
-  return {
-    start: m.index,
-    end: m.index + m[0].length,
-    raw: m[0],
-    amount,
-    unit,
-    iso: `P${amount}${unit}`,
-  };
+  return durationMatch(m.index, m[0], amount, unit);
 }

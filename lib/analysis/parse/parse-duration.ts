@@ -24,6 +24,22 @@ export type DurationMatch = {
   iso: string;
 };
 
+/** The duration `raw` (at `start` in the searched text) names: `amount` of `unit`. */
+export function durationMatch(
+  start: number,
+  raw: string,
+  amount: number,
+  unit: DurationUnit,
+): DurationMatch {
+  return { start, end: start + raw.length, raw, amount, unit, iso: `P${amount}${unit}` };
+}
+
+/** "P90D" → 90 days; null unless `iso` is one whole number of years, months, weeks or days. */
+export function parseDurationIso(iso: string): { amount: number; unit: DurationUnit } | null {
+  const m = /^P(\d+)([YMWD])$/.exec(iso);
+  return m ? { amount: Number(m[1]), unit: m[2] as DurationUnit } : null;
+}
+
 const WORD = `(?:${Object.keys(SMALL).join("|")}|hundred)`;
 // "one hundred eighty (180) calendar days", "twelve (12) months", "5-year", "(1) year", "a year".
 const DURATION = new RegExp(
@@ -71,14 +87,7 @@ export function findDurations(text: string): DurationMatch[] {
             : null;
     const unit = UNIT_CODES[(unitWord ?? "").toLowerCase()];
     if (amount === null || amount <= 0 || !unit) continue;
-    found.push({
-      start: m.index,
-      end: m.index + raw.length,
-      raw,
-      amount,
-      unit,
-      iso: `P${amount}${unit}`,
-    });
+    found.push(durationMatch(m.index, raw, amount, unit));
   }
   return found;
 }
@@ -87,10 +96,10 @@ const UNIT_NAMES: Record<DurationUnit, string> = { Y: "year", M: "month", W: "we
 
 /** "P1Y" → "1 year", "P90D" → "90 days". */
 export function describeDuration(iso: string): string {
-  const m = /^P(\d+)([YMWD])$/.exec(iso);
-  if (!m) return iso;
-  const amount = Number(m[1]);
-  const name = UNIT_NAMES[m[2] as DurationUnit];
+  const parsed = parseDurationIso(iso);
+  if (!parsed) return iso;
+  const { amount } = parsed;
+  const name = UNIT_NAMES[parsed.unit];
   return `${amount} ${name}${amount === 1 ? "" : "s"}`;
 }
 

@@ -42,7 +42,7 @@ function smallNumber(words: readonly string[]): number | undefined {
   return total;
 }
 
-export function yearValue(text: string): number | undefined {
+function yearValue(text: string): number | undefined {
   if (/^\d{4}$/.test(text)) return Number(text);
   const words = text
     .toLowerCase()

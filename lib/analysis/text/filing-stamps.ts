@@ -20,3 +20,15 @@ export function maskFilingStamps(text: string): string {
 export function removeFilingStamps(text: string): string {
   return text.replace(STAMP_IN_SENTENCE, "");
 }
+
+// A stamp up to where its date begins: "Source: DOVA PHARMACEUTICALS INC., 10-Q, " before
+// "11/8/2018". (The page number runs into it: "1Source: …".)
+const STAMP_BEFORE_DATE = /Source:\s[^:]{1,150}?,\s*$/;
+
+/**
+ * Whether `text` ends where a filing stamp's date begins: that date dates the filing, not the
+ * agreement.
+ */
+export function endsAtFilingStampDate(text: string): boolean {
+  return STAMP_BEFORE_DATE.test(text);
+}

@@ -43,11 +43,6 @@ export function evidenceInSentence(
   };
 }
 
-/**
- * Evidence whose quote contains all of [start, end) (offsets into `flat`), or null when that
- * span is too long to quote: the words that establish a finding (the right and its grounds, the
- * cap and its amount) must all be in the quote, or the finding has no evidence.
- */
 /** `evidenceCovering` for a regex match within `sentence.text`. */
 export function evidenceCoveringMatch(
   index: DocumentIndex,
@@ -58,6 +53,11 @@ export function evidenceCoveringMatch(
   return evidenceCovering(index, sentence, start, start + match[0].length);
 }
 
+/**
+ * Evidence whose quote contains all of [start, end) (offsets into `flat`), or null when that
+ * span is too long to quote: the words that establish a finding (the right and its grounds, the
+ * cap and its amount) must all be in the quote, or the finding has no evidence.
+ */
 export function evidenceCovering(
   index: DocumentIndex,
   sentence: Sentence,
