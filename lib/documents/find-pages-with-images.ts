@@ -21,15 +21,36 @@ export async function findPagesWithImages(
     throwOnInvalidObject: false,
   });
   const pages = pdf.getPages();
+  const answers: Answers = Array.from({ length: MAX_FORM_DEPTH + 1 }, () => new Map());
   return pageNumbers.filter((number) => {
     const page = pages[number - 1];
-    return page ? resourcesHoldImage(pdf, page.node.Resources(), 0) : false;
+    return page ? resourcesHoldImage(pdf, page.node.Resources(), 0, answers) : false;
   });
 }
 
-function resourcesHoldImage(pdf: PDFDocument, resources: PDFDict | undefined, depth: number) {
+/**
+ * The answer for each XObject dictionary already looked through, by the depth it was reached at
+ * (the answer depends on how much depth is left). Forms that all share the same forms would
+ * otherwise be walked again on every path to them: ~N^depth visits per page.
+ */
+type Answers = Map<PDFDict, boolean>[];
+
+function resourcesHoldImage(
+  pdf: PDFDocument,
+  resources: PDFDict | undefined,
+  depth: number,
+  answers: Answers,
+): boolean {
   const xObjects = resources?.lookupMaybe(PDFName.of("XObject"), PDFDict);
   if (!xObjects) return false;
+  const known = answers[depth]?.get(xObjects);
+  if (known !== undefined) return known;
+  const answer = xObjectsHoldImage(pdf, xObjects, depth, answers);
+  answers[depth]?.set(xObjects, answer);
+  return answer;
+}
+
+function xObjectsHoldImage(pdf: PDFDocument, xObjects: PDFDict, depth: number, answers: Answers) {
   for (const value of xObjects.values()) {
     const object = value instanceof PDFRef ? pdf.context.lookup(value) : value;
     if (!(object instanceof PDFRawStream)) continue;
@@ -37,7 +58,7 @@ function resourcesHoldImage(pdf: PDFDocument, resources: PDFDict | undefined, de
     if (subtype === PDFName.of("Image")) return true;
     if (subtype === PDFName.of("Form") && depth < MAX_FORM_DEPTH) {
       const inner = object.dict.lookupMaybe(PDFName.of("Resources"), PDFDict);
-      if (resourcesHoldImage(pdf, inner, depth + 1)) return true;
+      if (resourcesHoldImage(pdf, inner, depth + 1, answers)) return true;
     }
   }
   return false;
