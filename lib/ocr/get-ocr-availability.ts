@@ -13,40 +13,67 @@ let checked: Promise<OcrAvailability> | undefined;
 
 /**
  * Whether this machine can read scanned pages: pdfinfo, pdfimages and pdftoppm (poppler-utils)
- * and tesseract with English data. Checked once per process (the tools do not come and go while
- * it runs); without them scanned PDFs are off and everything else works.
+ * and tesseract with English data. A definite answer is kept for the process's life (the tools do
+ * not come and go while it runs); one where a tool did not answer in time (a busy machine) or the
+ * check failed is not, and the next call checks again. Without the tools scanned PDFs are off
+ * and everything else works.
  */
 export function getOcrAvailability(): Promise<OcrAvailability> {
-  checked ??= checkOcrTools();
-  return checked;
+  if (checked) return checked;
+  const check: Promise<OcrAvailability> = checkOcrTools().then(
+    ({ availability, definite }) => {
+      if (!definite && checked === check) checked = undefined;
+      return availability;
+    },
+    (error: unknown) => {
+      if (checked === check) checked = undefined;
+      throw error;
+    },
+  );
+  checked = check;
+  return check;
 }
 
-async function checkOcrTools(): Promise<OcrAvailability> {
+const POPPLER_TOOLS = ["pdfinfo", "pdfimages", "pdftoppm"] as const;
+
+async function checkOcrTools(): Promise<{ availability: OcrAvailability; definite: boolean }> {
   const missing: string[] = [];
+  let definite = true;
   const bounds = () => ({ deadline: Date.now() + CHECK_TIMEOUT_MS, memoryMiB: CHECK_MEMORY_MIB });
   const answers = async (command: string, args: string[]) => {
     try {
       return await runBoundedCommand(command, args, bounds());
     } catch (error) {
-      if (error instanceof BoundedRunStopped) return undefined;
+      if (error instanceof BoundedRunStopped) {
+        // Too slow to answer is not known to be missing.
+        if (error.why === "timeout") definite = false;
+        return undefined;
+      }
       throw error;
     }
   };
-  for (const tool of ["pdfinfo", "pdfimages", "pdftoppm"]) {
+  // The tools are independent: asked all at once, reported in this order.
+  const [langs, ...versions] = await Promise.all([
+    answers("tesseract", ["--list-langs"]),
     // poppler's tools print their version with -v (exit 0, or 99 on older releases).
-    const result = await answers(tool, ["-v"]);
+    ...POPPLER_TOOLS.map((tool) => answers(tool, ["-v"])),
+  ]);
+  POPPLER_TOOLS.forEach((tool, index) => {
+    const result = versions[index];
     if (!result || !/poppler|version/i.test(result.stderr + result.stdout)) missing.push(tool);
-  }
-  const langs = await answers("tesseract", ["--list-langs"]);
+  });
   if (langs?.exitCode !== 0) missing.push("tesseract");
   else if (!/^eng$/m.test(langs.stdout)) {
     missing.push("tesseract's English data (tesseract-ocr-eng)");
   }
 
-  if (missing.length === 0) return { available: true };
+  if (missing.length === 0) return { availability: { available: true }, definite };
   return {
-    available: false,
-    reason: `scanned PDFs are off: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not installed`,
-    howToEnable: HOW_TO_ENABLE,
+    availability: {
+      available: false,
+      reason: `scanned PDFs are off: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not installed`,
+      howToEnable: HOW_TO_ENABLE,
+    },
+    definite,
   };
 }
