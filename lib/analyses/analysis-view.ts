@@ -53,11 +53,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  */
 function stepNameOf(a: {
   stepName: string | null;
-  scannedPagesRead?: number | null;
-  scannedPagesTotal?: number;
+  scannedPagesRead: number | null;
+  scannedPagesTotal: number;
 }): string | null {
-  const read = a.scannedPagesRead ?? null;
-  const total = a.scannedPagesTotal ?? 0;
+  const { scannedPagesRead: read, scannedPagesTotal: total } = a;
   return read !== null && read < total ? scannedPagesLabel(read, total) : a.stepName;
 }
 
@@ -67,8 +66,8 @@ export function toAnalysisView(
     /** The audit log's reason when an administrator cancelled it (read only for cancelled rows). */
     adminCancelReason: string | null;
     /** Scans of its document read so far, while it runs (null otherwise), and how many it has. */
-    scannedPagesRead?: number | null;
-    scannedPagesTotal?: number;
+    scannedPagesRead: number | null;
+    scannedPagesTotal: number;
   },
   doc: Pick<Document, "filename" | "bytesPurgedAt">,
 ): AnalysisView {

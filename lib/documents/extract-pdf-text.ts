@@ -80,7 +80,7 @@ function tooManyTextItems(pageNumber: number): DocumentError {
  * Below this many non-space characters a page has no usable text layer: a scan carries none, or
  * a stray page number or Bates stamp laid over the image.
  */
-export const MIN_TEXT_LAYER_CHARS = 20;
+const MIN_TEXT_LAYER_CHARS = 20;
 
 /**
  * One page's text, read chunk by chunk so the limits apply while pdf.js parses the page rather

@@ -44,7 +44,6 @@ export function runBoundedCommand(
   command: string,
   args: readonly string[],
   limits: BoundedLimits,
-  options: { cwd?: string } = {},
 ): Promise<BoundedRun> {
   limits.signal?.throwIfAborted();
   const env: NodeJS.ProcessEnv = {
@@ -59,7 +58,7 @@ export function runBoundedCommand(
     const child = spawn(
       "/bin/sh",
       ["-c", LIMITED, "sh", String(limits.memoryMiB * 1024), command, ...args],
-      { cwd: options.cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+      { env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stopped: BoundedRunStopped | undefined;
     let abortReason: unknown;

@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { OcrWordBox } from "../../ocr/types";
 import { users } from "./users";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -61,8 +62,8 @@ export const documentBlobs = pgTable("document_blobs", {
   bytes: bytea("bytes").notNull(),
 });
 
-/** One recognised word: its box as fractions (0..1) of the page, origin top-left. */
-export type OcrWordRow = { text: string; left: number; top: number; width: number; height: number };
+/** One recognised word, stored as OCR gives it: its box as fractions (0..1) of the page. */
+export type OcrWordRow = OcrWordBox;
 
 /**
  * What OCR read on one scanned page: the text the analysis used (so a retry or a chunk claimed
