@@ -34,14 +34,7 @@ export class StepReporter {
       data: { step: progress.stepIndex, of: progress.stepCount, name: progress.stepName },
       at: new Date(),
     });
-    const now = Date.now();
-    if (now - this.lastWriteAt >= env.PROGRESS_WRITE_MS) {
-      this.lastWriteAt = now;
-      // The buffered step events go with the progress row, in the same statement.
-      const events = this.takePending();
-      const { cancelRequested } = await reportProgress(this.fence, progress, events);
-      if (cancelRequested) throw new StopRequested("cancel");
-    }
+    await this.writeWhenDue(progress);
     if (env.ANALYSIS_STEP_DELAY_MS > 0) {
       await sleep(env.ANALYSIS_STEP_DELAY_MS, undefined, { signal });
     }
@@ -54,6 +47,15 @@ export class StepReporter {
    */
   async detail(progress: Progress, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
+    await this.writeWhenDue(progress);
+  }
+
+  /**
+   * Writes `progress` if the last write is `PROGRESS_WRITE_MS` old (otherwise nothing), and throws
+   * `StopRequested` when the write finds a cancel requested. The buffered step events go with the
+   * progress row, in the same statement.
+   */
+  private async writeWhenDue(progress: Progress): Promise<void> {
     const now = Date.now();
     if (now - this.lastWriteAt < env.PROGRESS_WRITE_MS) return;
     this.lastWriteAt = now;
