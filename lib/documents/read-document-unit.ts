@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { documentOcrPages, type OcrWordRow } from "@/lib/db/schema";
+import { documentBlobs, documentOcrPages, documents, type OcrWordRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { extractDocumentTextInPool } from "./extract-document-text-in-pool";
 import { loadStoredDocument } from "./load-stored-document";
@@ -24,6 +24,8 @@ export async function readDocumentUnit(input: {
   documentId: string;
   unit: number;
 }): Promise<DocumentUnit> {
+  const ocrPage = await readOcrPageOnly(input);
+  if (ocrPage) return ocrPage;
   const doc = await loadStoredDocument(input.documentId, input.userId);
   if (doc.kind === "pdf" && doc.scannedPages.includes(input.unit)) {
     const [ocr] = await db
@@ -44,4 +46,34 @@ export async function readDocumentUnit(input: {
   const found = text.units.find((u) => u.index === input.unit);
   if (!found) throw notFound(text.unitLabel === "page" ? "Page" : "Paragraph");
   return { unit: found.index, unitLabel: text.unitLabel, text: found.text };
+}
+
+/**
+ * A scanned page OCR read, without pulling the file's bytes out of the database: answered only
+ * when the slow path below would answer the same — the user's own, not deleted PDF whose bytes
+ * are stored (the blob row, which is all `loadStoredDocument` checks; the bytes are not read),
+ * the page among its scanned pages, and OCR's row for it. Anything else (undefined) goes the
+ * slow path, which gives today's answers and not-founds.
+ */
+async function readOcrPageOnly(input: {
+  userId: string;
+  documentId: string;
+  unit: number;
+}): Promise<DocumentUnit | undefined> {
+  const [ocr] = await db
+    .select({ text: documentOcrPages.text, words: documentOcrPages.words })
+    .from(documentOcrPages)
+    .innerJoin(documents, eq(documents.id, documentOcrPages.documentId))
+    .innerJoin(documentBlobs, eq(documentBlobs.documentId, documents.id))
+    .where(
+      and(
+        eq(documents.id, input.documentId),
+        eq(documents.userId, input.userId),
+        isNull(documents.deletedAt),
+        eq(documents.kind, "pdf"),
+        sql`${input.unit}::int = any(${documents.scannedPages})`,
+        eq(documentOcrPages.pageNumber, input.unit),
+      ),
+    );
+  return ocr && { unit: input.unit, unitLabel: "page", text: ocr.text, words: ocr.words };
 }
